@@ -1,0 +1,261 @@
+/**
+ * Writes the TypeBox resource schemas in `src/schemas/resources/` (v1.0) and `src/schemas/beta/` from
+ * Graph's CSDL contract extract. Run with `npm run generate:schemas`; `test/unit/schemas/generated.test.ts`
+ * fails when the committed files differ from what this script writes.
+ *
+ * Usage: node scripts/generate-schemas.ts [--check] [--contract <dir>]
+ */
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { contractDir, loadContract, type Contract, type ContractType, type ContractProperty } from './contract.ts'
+
+/** Which file of the schemas folder a Graph type is written to. */
+function familyOf(name: string, kind: string): string {
+  if (kind === 'EnumType') return 'enums'
+  if (name === 'entity') return 'entity'
+  if (/identity|Identity/.test(name)) return 'identity'
+  if (/^teleconferenceDevice/.test(name)) return 'teleconference-device'
+  if (/Operation$/.test(name) || name === 'commsOperation') return 'operation'
+  if (/^(mediaConfig|appHostedMediaConfig|serviceHostedMediaConfig|mediaInfo|prompt|mediaPrompt|liveCaptionOptions)$/.test(name)) return 'media-config'
+  if (/CallOptions$|^callOptions$/.test(name)) return 'call-options'
+  if (/MeetingInfo$|^meetingInfo$|^chatInfo$|^meetingCapability$|^onlineMeetingRestricted$/.test(name)) return 'meeting-info'
+  if (/^participant|^invitationParticipantInfo$|^mediaStream$|^recordingInfo$|^removedState$/.test(name)) return 'participant'
+  if (/^comms?Notification/.test(name)) return 'notification'
+  if (name === 'resultInfo') return 'result-info'
+  if (name === 'contentSharingSession') return 'content-sharing'
+  return 'call'
+}
+
+/** PascalCase name of a Graph type, as exported. */
+export function pascal(name: string): string {
+  return name[0]!.toUpperCase() + name.slice(1)
+}
+
+const short = (fullName: string) => fullName.replace(/^microsoft\.graph\./, '')
+
+interface Emitted {
+  name: string
+  family: string
+  code: string
+  deps: Set<string>
+}
+
+/** Abstract polymorphic bases: their subtypes must say which they are. */
+function abstractBaseOf(contract: Contract, type: ContractType): string | undefined {
+  let base = type.baseType ? contract.types[type.baseType] : undefined
+  while (base) {
+    if (base.abstract && base.name !== 'entity') return base.name
+    base = base.baseType ? contract.types[base.baseType] : undefined
+  }
+  return undefined
+}
+
+/** Own and inherited properties, base first, as Graph serialises them. */
+function allProperties(contract: Contract, type: ContractType): ContractProperty[] {
+  const chain: ContractType[] = []
+  for (let t: ContractType | undefined = type; t; t = t.baseType ? contract.types[t.baseType] : undefined) chain.unshift(t)
+  const seen = new Map<string, ContractProperty>()
+  for (const t of chain) for (const p of [...(t.properties ?? []), ...(t.navigationProperties ?? [])]) seen.set(p.name, p)
+  return [...seen.values()]
+}
+
+/** Derived types of a type that this contract defines, transitively. */
+function definedDescendants(contract: Contract, type: ContractType): string[] {
+  const out: string[] = []
+  for (const t of Object.values(contract.types)) {
+    if (t.kind === 'EnumType' || t.name === type.name) continue
+    for (let b = t.baseType; b; b = contract.types[b]?.baseType ?? null) {
+      if (b === `microsoft.graph.${type.name}`) {
+        out.push(t.name)
+        break
+      }
+    }
+  }
+  return out.sort()
+}
+
+/** Each Edm type's schema expression and TypeBox type. */
+const EDM: Record<string, [string, string]> = {
+  'Edm.String': ['Type.String()', 'TString'],
+  'Edm.Boolean': ['Type.Boolean()', 'TBoolean'],
+  'Edm.Int32': ['Int32()', 'TInteger'],
+  'Edm.Int64': ['Int64()', 'TInteger'],
+  'Edm.Double': ['Double()', 'TNumber'],
+  'Edm.Guid': ['Guid()', 'TString'],
+  'Edm.DateTimeOffset': ['DateTimeOffset()', 'TString'],
+  'Edm.Duration': ['Duration()', 'TString'],
+  'Edm.Stream': ['Stream()', 'TString'],
+}
+
+/**
+ * A property's schema expression and its declared TypeBox type. The declared types name other schemas by
+ * `typeof`, which keeps the published declarations small (inferred ones would inline every nested type).
+ */
+function propertyType(contract: Contract, p: ContractProperty, deps: Set<string>): [string, string] {
+  let value: string
+  let type: string
+  if (p.type.startsWith('Edm.')) {
+    ;[value, type] = EDM[p.type] ?? fail(`no mapping for ${p.type}`)
+  } else {
+    const target = short(p.type)
+    if (!contract.types[p.type]) fail(`${p.type} is referenced but not defined`)
+    deps.add(target)
+    value = pascal(target)
+    type = `typeof ${value}`
+  }
+  if (p.collection) [value, type] = [`Type.Array(${value})`, `TArray<${type}>`]
+  if (p.nullable) [value, type] = [`Nullable(${value})`, `TUnion<[${type}, TNull]>`]
+  return [value, type]
+}
+
+function fail(message: string): never {
+  throw new Error(message)
+}
+
+function jsdoc(type: ContractType, version: string): string {
+  const kind = type.kind === 'EnumType' ? 'enum' : type.kind === 'EntityType' ? 'entity' : 'complex type'
+  const poly = type.abstract ? ' (abstract: one of its subtypes, told apart by `@odata.type`)' : ''
+  return `/** Graph ${version} ${kind} \`${type.name}\`${poly}. */`
+}
+
+function emitEnum(type: ContractType, version: string): Emitted {
+  const members = (type.members ?? []).map((m) => `'${m.name}'`).join(', ')
+  const name = pascal(type.name)
+  return {
+    name: type.name,
+    family: 'enums',
+    deps: new Set(),
+    code: `${jsdoc(type, version)}\nexport const ${name}: TEnum<[${members}]> = Type.Enum([${members}])\n/** Graph ${version} \`${type.name}\` values. */\nexport type ${name} = Static<typeof ${name}>\n`,
+  }
+}
+
+function emitObject(contract: Contract, type: ContractType, version: string): Emitted {
+  const deps = new Set<string>()
+  const name = pascal(type.name)
+  const discriminator = `'#microsoft.graph.${type.name}'`
+  const required = abstractBaseOf(contract, type) !== undefined
+  const lines = [`  '@odata.type': ${required ? `ODataType(${discriminator})` : `Type.Optional(ODataType(${discriminator}))`},`]
+  const types = [`  '@odata.type': ${required ? `TLiteral<${discriminator}>` : `TOptional<TLiteral<${discriminator}>>`}`]
+  for (const p of allProperties(contract, type)) {
+    const key = /^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : `'${p.name}'`
+    const [value, declared] = propertyType(contract, p, deps)
+    lines.push(`  ${key}: Type.Optional(${value}),`)
+    types.push(`  ${key}: TOptional<${declared}>`)
+  }
+  const objectType = `TObject<{\n${types.join('\n')}\n}>`
+  // `entity` is the root of every Graph entity, not a polymorphic calling type: it stays `{ id }`.
+  const descendants = type.name === 'entity' ? [] : definedDescendants(contract, type)
+  let code = ''
+  if (descendants.length === 0) {
+    code = `${jsdoc(type, version)}\nexport const ${name}: ${objectType} = Type.Object({\n${lines.join('\n')}\n}, { additionalProperties: false })\n`
+  } else {
+    for (const d of descendants) deps.add(d)
+    const members = descendants.map(pascal)
+    if (!type.abstract) {
+      // A concrete base is a member of its own union, exported as `<Name>Base`.
+      code += `/** Graph ${version} \`${type.name}\` itself, without its subtypes. */\nexport const ${name}Base: ${objectType} = Type.Object({\n${lines.join('\n')}\n}, { additionalProperties: false })\n`
+      code += `/** Graph ${version} \`${type.name}\` itself, without its subtypes. */\nexport type ${name}Base = Static<typeof ${name}Base>\n`
+      members.unshift(`${name}Base`)
+    }
+    code += `${jsdoc(type, version)}\nexport const ${name}: TUnion<[${members.map((m) => `typeof ${m}`).join(', ')}]> = Type.Union([${members.join(', ')}])\n`
+  }
+  code += `/** Graph ${version} \`${type.name}\`. */\nexport type ${name} = Static<typeof ${name}>\n`
+  return { name: type.name, family: familyOf(type.name, type.kind), deps, code }
+}
+
+/** Orders emitted types so that each comes after what it uses. */
+function topological(emitted: Map<string, Emitted>): Emitted[] {
+  const out: Emitted[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (name: string, trail: string[]) => {
+    const s = state.get(name)
+    if (s === 'done') return
+    if (s === 'visiting') fail(`cycle: ${[...trail, name].join(' -> ')}`)
+    state.set(name, 'visiting')
+    const e = emitted.get(name) ?? fail(`unknown ${name}`)
+    for (const d of [...e.deps].sort()) if (d !== name) visit(d, [...trail, name])
+    state.set(name, 'done')
+    out.push(e)
+  }
+  for (const name of [...emitted.keys()].sort()) visit(name, [])
+  return out
+}
+
+const TYPEBOX_TYPES = ['TArray', 'TBoolean', 'TEnum', 'TInteger', 'TLiteral', 'TNull', 'TNumber', 'TObject', 'TOptional', 'TString', 'TUnion']
+
+const HEADER = '// Generated by scripts/generate-schemas.ts from Graph\'s CSDL. Do not edit: change the script.\n'
+
+/** Renders the family files of one API version. */
+export function renderVersion(contract: Contract, edmImport: string): Map<string, string> {
+  const version = contract.apiVersion
+  const emitted = new Map<string, Emitted>()
+  for (const t of Object.values(contract.types)) {
+    emitted.set(t.name, t.kind === 'EnumType' ? emitEnum(t, version) : emitObject(contract, t, version))
+  }
+  const ordered = topological(emitted)
+  const families = new Map<string, Emitted[]>()
+  for (const e of ordered) families.set(e.family, [...(families.get(e.family) ?? []), e])
+  const files = new Map<string, string>()
+  for (const [family, items] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
+    const imports = new Map<string, Set<string>>()
+    for (const e of items) {
+      for (const d of e.deps) {
+        const dep = emitted.get(d)!
+        if (dep.family === family) continue
+        imports.set(dep.family, (imports.get(dep.family) ?? new Set()).add(pascal(d)))
+      }
+    }
+    const body = items.map((e) => e.code).join('\n')
+    const edmUsed = ['Nullable', 'ODataType', 'Int32', 'Int64', 'Double', 'Guid', 'DateTimeOffset', 'Duration', 'Stream'].filter((h) =>
+      new RegExp(`\\b${h}\\(`).test(body),
+    )
+    const head = [
+      HEADER,
+      `import { Type, ${TYPEBOX_TYPES.filter((t) => new RegExp(`\\b${t}\\b`).test(body)).map((t) => `type ${t}`).join(', ')}, type Static } from 'typebox'`,
+      ...(edmUsed.length ? [`import { ${edmUsed.join(', ')} } from '${edmImport}'`] : []),
+      ...[...imports].sort(([a], [b]) => a.localeCompare(b)).map(([f, names]) => `import { ${[...names].sort().join(', ')} } from './${f}.ts'`),
+    ]
+    files.set(`${family}.ts`, `${head.join('\n')}\n\n${body}`)
+  }
+  const index = [...files.keys()].sort().map((f) => `export * from './${f}'`)
+  files.set('index.ts', `${HEADER}${index.join('\n')}\n`)
+  return files
+}
+
+function write(dir: string, files: Map<string, string>, check: boolean): string[] {
+  const stale: string[] = []
+  mkdirSync(dir, { recursive: true })
+  const existing = new Set(readdirSync(dir).filter((f) => f.endsWith('.ts')))
+  for (const [file, text] of files) {
+    const path = join(dir, file)
+    existing.delete(file)
+    let current: string | undefined
+    try {
+      current = readFileSync(path, 'utf8')
+    } catch {}
+    if (current === text) continue
+    stale.push(path)
+    if (!check) writeFileSync(path, text)
+  }
+  for (const file of existing) {
+    stale.push(join(dir, file))
+    if (!check) rmSync(join(dir, file))
+  }
+  return stale
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2)
+  const check = args.includes('--check')
+  const dir = contractDir(args)
+  const root = resolve(import.meta.dirname, '..')
+  const stale = [
+    ...write(join(root, 'src/schemas/resources'), renderVersion(loadContract(dir, 'v1.0'), '../edm.ts'), check),
+    ...write(join(root, 'src/schemas/beta'), renderVersion(loadContract(dir, 'beta'), '../edm.ts'), check),
+  ]
+  if (check && stale.length) {
+    console.error(`out of date: ${stale.join(', ')}; run npm run generate:schemas`)
+    process.exit(1)
+  }
+  console.log(check ? 'schemas are up to date' : `wrote ${stale.length} file(s)`)
+}

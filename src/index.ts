@@ -1,0 +1,4 @@
+/**
+ * graph-calling: the typed Microsoft Graph calling SDK for bots.
+ */
+export * from './errors.ts'
