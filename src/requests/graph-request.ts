@@ -1,0 +1,23 @@
+/** The HTTP methods Graph's calling API uses. */
+export type GraphMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+/**
+ * A request ready to send to Graph: what any HTTP stack needs, nothing bound to one. `path` is relative to
+ * the API version root (`/communications/calls/{id}/answer`); the client puts the cloud's host and the
+ * version (`/v1.0`, `/beta`) in front.
+ *
+ * `Result` is the type of the JSON body Graph answers with (`void` for 202/204 answers); it exists only
+ * for TypeScript.
+ */
+export interface GraphRequest<Result = void> {
+  /** HTTP method. */
+  readonly method: GraphMethod
+  /** Path below the version root, with every id percent-encoded. */
+  readonly path: string
+  /** JSON body, absent for GET and DELETE. */
+  readonly body?: unknown
+  /** Set when the action exists only in Graph's beta API. */
+  readonly apiVersion?: 'beta'
+  /** Type-only marker of what Graph answers with; never set at run time. */
+  readonly __result?: Result
+}
