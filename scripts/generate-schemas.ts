@@ -19,6 +19,7 @@ function familyOf(name: string, kind: string): string {
   if (/^(mediaConfig|appHostedMediaConfig|serviceHostedMediaConfig|mediaInfo|prompt|mediaPrompt|liveCaptionOptions)$/.test(name)) return 'media-config'
   if (/CallOptions$|^callOptions$/.test(name)) return 'call-options'
   if (/MeetingInfo$|^meetingInfo$|^chatInfo$|^meetingCapability$|^onlineMeetingRestricted$/.test(name)) return 'meeting-info'
+  if (/^participant(Joining|Left)Notification$/.test(name)) return 'notification'
   if (/^participant|^invitationParticipantInfo$|^mediaStream$|^recordingInfo$|^removedState$/.test(name)) return 'participant'
   if (/^comms?Notification/.test(name)) return 'notification'
   if (name === 'resultInfo') return 'result-info'
@@ -195,6 +196,15 @@ export function renderVersion(contract: Contract, edmImport: string): Map<string
   const ordered = topological(emitted)
   const families = new Map<string, Emitted[]>()
   for (const e of ordered) families.set(e.family, [...(families.get(e.family) ?? []), e])
+  // Families import each other; a cycle between two files would leave a schema undefined at load.
+  const familyDeps = new Map<string, Set<string>>()
+  for (const e of ordered) for (const d of e.deps) {
+    const f = emitted.get(d)!.family
+    if (f !== e.family) familyDeps.set(e.family, (familyDeps.get(e.family) ?? new Set()).add(f))
+  }
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+    [...(familyDeps.get(from) ?? [])].some((f) => f === to || (!seen.has(f) && (seen.add(f), reaches(f, to, seen))))
+  for (const [family, deps] of familyDeps) for (const d of deps) if (reaches(d, family)) fail(`files ${family} and ${d} import each other`)
   const files = new Map<string, string>()
   for (const [family, items] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
     const imports = new Map<string, Set<string>>()

@@ -1,3 +1,12 @@
-/** `graph-calling/requests`: pure, typed request builders for the Graph call actions. */
-export type { Issue } from '../errors.ts'
+/** `graph-calling/requests`: pure, typed request builders for the Graph call actions (no I/O). */
+export type { GraphRequest, GraphMethod } from './graph-request.ts'
+export { answer } from './answer.ts'
+export { reject } from './reject.ts'
+export { redirect } from './redirect.ts'
+export { hangUp } from './hang-up.ts'
+export { serviceHostedMedia, appHostedMedia, incomingCallOptions } from './media.ts'
+export type { AnswerParams, AnswerMediaConfig, AcceptedModality, PreFetchMediaInfo } from '../schemas/actions/answer.ts'
+export type { RejectParams, RejectCallReason } from '../schemas/actions/reject.ts'
+export type { RedirectParams } from '../schemas/actions/redirect.ts'
 export { ValidationError } from '../errors.ts'
+export type { Issue } from '../errors.ts'

@@ -8,3 +8,4 @@
 export * from './resources/index.ts'
 export * as beta from './beta/index.ts'
 export { Int32, Int64, Double, Guid, DateTimeOffset, Duration, Nullable, ODataType } from './edm.ts'
+export * from './actions/index.ts'

@@ -2,7 +2,6 @@
 
 import { Type, type TArray, type TBoolean, type TInteger, type TLiteral, type TNull, type TObject, type TOptional, type TString, type TUnion, type Static } from 'typebox'
 import { Nullable, ODataType, Int64 } from '../edm.ts'
-import { Call } from './call.ts'
 import { EndpointType, MediaDirection, Modality, RecordingStatus } from './enums.ts'
 import { IdentitySet } from './identity.ts'
 import { OnlineMeetingRestricted } from './meeting-info.ts'
@@ -130,31 +129,3 @@ export const Participant: TObject<{
 }, { additionalProperties: false })
 /** Graph beta `participant`. */
 export type Participant = Static<typeof Participant>
-
-/** Graph beta entity `participantJoiningNotification`. */
-export const ParticipantJoiningNotification: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.participantJoiningNotification'>>
-  id: TOptional<TString>
-  call: TOptional<TUnion<[typeof Call, TNull]>>
-}> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.participantJoiningNotification')),
-  id: Type.Optional(Type.String()),
-  call: Type.Optional(Nullable(Call)),
-}, { additionalProperties: false })
-/** Graph beta `participantJoiningNotification`. */
-export type ParticipantJoiningNotification = Static<typeof ParticipantJoiningNotification>
-
-/** Graph beta entity `participantLeftNotification`. */
-export const ParticipantLeftNotification: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.participantLeftNotification'>>
-  id: TOptional<TString>
-  participantId: TOptional<TString>
-  call: TOptional<TUnion<[typeof Call, TNull]>>
-}> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.participantLeftNotification')),
-  id: Type.Optional(Type.String()),
-  participantId: Type.Optional(Type.String()),
-  call: Type.Optional(Nullable(Call)),
-}, { additionalProperties: false })
-/** Graph beta `participantLeftNotification`. */
-export type ParticipantLeftNotification = Static<typeof ParticipantLeftNotification>

@@ -2,6 +2,7 @@
 
 import { Type, type TArray, type TLiteral, type TNull, type TObject, type TOptional, type TString, type TUnion, type Static } from 'typebox'
 import { Nullable, ODataType } from '../edm.ts'
+import { Call } from './call.ts'
 import { ChangeType } from './enums.ts'
 
 /** Graph v1.0 complex type `commsNotification`. */
@@ -27,3 +28,31 @@ export const CommsNotifications: TObject<{
 }, { additionalProperties: false })
 /** Graph v1.0 `commsNotifications`. */
 export type CommsNotifications = Static<typeof CommsNotifications>
+
+/** Graph v1.0 entity `participantJoiningNotification`. */
+export const ParticipantJoiningNotification: TObject<{
+  '@odata.type': TOptional<TLiteral<'#microsoft.graph.participantJoiningNotification'>>
+  id: TOptional<TString>
+  call: TOptional<TUnion<[typeof Call, TNull]>>
+}> = Type.Object({
+  '@odata.type': Type.Optional(ODataType('#microsoft.graph.participantJoiningNotification')),
+  id: Type.Optional(Type.String()),
+  call: Type.Optional(Nullable(Call)),
+}, { additionalProperties: false })
+/** Graph v1.0 `participantJoiningNotification`. */
+export type ParticipantJoiningNotification = Static<typeof ParticipantJoiningNotification>
+
+/** Graph v1.0 entity `participantLeftNotification`. */
+export const ParticipantLeftNotification: TObject<{
+  '@odata.type': TOptional<TLiteral<'#microsoft.graph.participantLeftNotification'>>
+  id: TOptional<TString>
+  participantId: TOptional<TString>
+  call: TOptional<TUnion<[typeof Call, TNull]>>
+}> = Type.Object({
+  '@odata.type': Type.Optional(ODataType('#microsoft.graph.participantLeftNotification')),
+  id: Type.Optional(Type.String()),
+  participantId: Type.Optional(Type.String()),
+  call: Type.Optional(Nullable(Call)),
+}, { additionalProperties: false })
+/** Graph v1.0 `participantLeftNotification`. */
+export type ParticipantLeftNotification = Static<typeof ParticipantLeftNotification>

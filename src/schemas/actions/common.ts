@@ -1,0 +1,11 @@
+/** Parameter shapes shared by several call actions. */
+import { Type, type TString } from 'typebox'
+
+/** An absolute `https` URL, as Graph requires for callback URIs. */
+export const HttpsUrl: TString = Type.String({ pattern: '^https://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute https URL' })
+
+/** An absolute URL of any scheme (media locations). */
+export const AbsoluteUrl: TString = Type.String({ format: 'uri', description: 'an absolute URL' })
+
+/** An opaque string echoed back in the operation's notifications; Graph allows at most 256 characters. */
+export const ClientContext: TString = Type.String({ maxLength: 256 })
