@@ -98,13 +98,18 @@ export class ValidatorCompiler {
     const inner = isNullable(schema)
     if (inner) return `${this.describe(inner)} or null`
     switch (schema.type) {
-      case 'string': return 'a string'
+      case 'string':
+        if (schema.format && FORMATS[schema.format]) return FORMATS[schema.format]![1]
+        return schema.minLength === 1 ? 'a non-empty string' : 'a string'
       case 'integer': return 'an integer'
       case 'number': return 'a number'
       case 'boolean': return 'a boolean'
       case 'null': return 'null'
-      case 'array': return schema.items ? `an array of ${this.describe(schema.items).replace(/^(a|an) /, '')}${schema.items.enum ? '' : 's'}` : 'an array'
-      case 'object': return 'an object'
+      case 'array': return schema.items ? `an array of ${this.describe(schema.items).replace(/^(a|an) /, '')}${schema.items.enum ? ' values' : 's'}` : 'an array'
+      case 'object': {
+        const name = this.names.get(JSON.stringify(schema))
+        return name ? `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} object` : 'an object'
+      }
     }
     return 'a value of another shape'
   }
@@ -149,7 +154,7 @@ export class ValidatorCompiler {
         const { minimum: min, maximum: max } = schema
         const exMin = schema.exclusiveMinimum
         const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : exMin !== undefined ? ` greater than ${exMin}` : ''
-        const what = `expected ${schema.type === 'integer' ? 'an integer' : 'a number'}${range}`
+        const what = `expected ${schema.description ?? `${schema.type === 'integer' ? 'an integer' : 'a number'}${range}`}`
         const test = schema.type === 'integer' ? `typeof v !== 'number' || !Number.isInteger(v)` : `typeof v !== 'number' || !Number.isFinite(v)`
         lines.push(`  if (${test}) return ${fail(what)}`)
         if (min !== undefined) lines.push(`  if (v < ${min}) return ${fail(what)}`)

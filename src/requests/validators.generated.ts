@@ -50,7 +50,7 @@ function cRedirectParams(v: any): any {
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
     }
   }
-  if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of objects"); P.pop() }
+  if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
 function c30(v: any): any {
   if (v !== null) cHttpsUrl(v)
@@ -59,9 +59,9 @@ function c28(v: any): any {
   if (v !== null) c29(v)
 }
 function c29(v: any): any {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer from 15 to 90")
-  if (v < 15) return fail("expected an integer from 15 to 90")
-  if (v > 90) return fail("expected an integer from 15 to 90")
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds from 15 to 90")
+  if (v < 15) return fail("expected a whole number of seconds from 15 to 90")
+  if (v > 90) return fail("expected a whole number of seconds from 15 to 90")
 }
 function c12(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
@@ -352,7 +352,7 @@ function cAnswerParams(v: any): any {
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
-  if (v.acceptedModalities === undefined) { P.push("acceptedModalities"); fail("is required: expected an array of one of 'audio', 'video', 'videoBasedScreenSharing', 'data'"); P.pop() }
+  if (v.acceptedModalities === undefined) { P.push("acceptedModalities"); fail("is required: expected an array of one of 'audio', 'video', 'videoBasedScreenSharing', 'data' values"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
 function c8(v: any): any {
@@ -436,7 +436,7 @@ function cPreFetchMediaInfo(v: any): any {
     }
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute URL"); P.pop() }
-  if (v.resourceId === undefined) { P.push("resourceId"); fail("is required: expected a string"); P.pop() }
+  if (v.resourceId === undefined) { P.push("resourceId"); fail("is required: expected a non-empty string"); P.pop() }
 }
 function cAbsoluteUrl(v: any): any {
   if (typeof v !== 'string') return fail("expected an absolute URL")
@@ -462,10 +462,10 @@ function cAnswerAppHostedMediaConfig(v: any): any {
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.appHostedMediaConfig'"); P.pop() }
-  if (v.blob === undefined) { P.push("blob"); fail("is required: expected a string"); P.pop() }
+  if (v.blob === undefined) { P.push("blob"); fail("is required: expected a non-empty string"); P.pop() }
 }
 function c2(v: any): any {
-  if (typeof v !== 'string') return fail("expected a string")
+  if (typeof v !== 'string') return fail("expected a non-empty string")
   if (v.length < 1) return fail("expected a non-empty string")
 }
 function c1(v: any): any {
