@@ -325,17 +325,24 @@ export class ValidatorCompiler {
 
   private decodeDiscriminated(schema: Schema): string {
     const members = schema.anyOf as Schema[]
-    const entries = members.map((m) => [String(m.properties['@odata.type'].const).toLowerCase(), this.fn(m)] as const)
+    const fns = members.map((m) => this.fn(m))
+    const entries = members.map((m, i) => [String(m.properties['@odata.type'].const).toLowerCase(), fns[i]!] as const)
     const table = this.constant(`new Map<string, (v: any) => any>([${entries.map(([t, f]) => `[${JSON.stringify(t)}, ${f}]`).join(', ')}])`)
-    const base = members.find((m) => !(m.required ?? []).includes('@odata.type'))
-    // An @odata.type this version does not know (or none) decodes as the base type when there is one;
-    // otherwise the object is kept as it came.
-    const fallback = base ? `${this.fn(base)}(v)` : 'v'
+    // A known '@odata.type' (in any casing) picks its member. Without one, or with one this version does
+    // not know, the value is kept if any member fits it (JSON Schema anyOf); else the first member's
+    // complaints are reported.
     return [
       `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }`,
       `  const t = v['@odata.type']`,
       `  const f = typeof t === 'string' ? ${table}.get(t.toLowerCase()) : undefined`,
-      `  return f ? f(v) : ${fallback}`,
+      `  if (f) return f(v)`,
+      `  const n = I.length`,
+      `  let r = ${fns[0]}(v)`,
+      `  if (I.length === n) return r`,
+      ...(fns.length > 1
+        ? [`  const first = I.splice(n)`, ...fns.slice(1).map((f) => `  r = ${f}(v); if (I.length === n) return r; I.length = n`), `  I.push(...first)`]
+        : []),
+      `  return v`,
     ].join('\n')
   }
 

@@ -431,7 +431,25 @@ function dCommsOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K115.get(t.toLowerCase()) : undefined
-  return f ? f(v) : dCommsOperationBase(v)
+  if (f) return f(v)
+  const n = I.length
+  let r = dCommsOperationBase(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dAddLargeGalleryViewOperation(v); if (I.length === n) return r; I.length = n
+  r = dCancelMediaProcessingOperation(v); if (I.length === n) return r; I.length = n
+  r = dInviteParticipantsOperation(v); if (I.length === n) return r; I.length = n
+  r = dMuteParticipantOperation(v); if (I.length === n) return r; I.length = n
+  r = dPlayPromptOperation(v); if (I.length === n) return r; I.length = n
+  r = dRecordOperation(v); if (I.length === n) return r; I.length = n
+  r = dSendDtmfTonesOperation(v); if (I.length === n) return r; I.length = n
+  r = dStartHoldMusicOperation(v); if (I.length === n) return r; I.length = n
+  r = dStopHoldMusicOperation(v); if (I.length === n) return r; I.length = n
+  r = dSubscribeToToneOperation(v); if (I.length === n) return r; I.length = n
+  r = dUnmuteParticipantOperation(v); if (I.length === n) return r; I.length = n
+  r = dUpdateRecordingStatusOperation(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dUpdateRecordingStatusOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
@@ -1034,7 +1052,15 @@ function dMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K58.get(t.toLowerCase()) : undefined
-  return f ? f(v) : v
+  if (f) return f(v)
+  const n = I.length
+  let r = dJoinMeetingIdMeetingInfo(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dOrganizerMeetingInfo(v); if (I.length === n) return r; I.length = n
+  r = dTokenMeetingInfo(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dTokenMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
@@ -1134,7 +1160,14 @@ function dMediaConfig(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K47.get(t.toLowerCase()) : undefined
-  return f ? f(v) : v
+  if (f) return f(v)
+  const n = I.length
+  let r = dAppHostedMediaConfig(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dServiceHostedMediaConfig(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dServiceHostedMediaConfig(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
@@ -1312,7 +1345,14 @@ function dIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K32.get(t.toLowerCase()) : undefined
-  return f ? f(v) : dIdentitySetBase(v)
+  if (f) return f(v)
+  const n = I.length
+  let r = dIdentitySetBase(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dCommunicationsIdentitySet(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dCommunicationsIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
@@ -1376,7 +1416,20 @@ function dIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K27.get(t.toLowerCase()) : undefined
-  return f ? f(v) : dIdentityBase(v)
+  if (f) return f(v)
+  const n = I.length
+  let r = dIdentityBase(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dAzureCommunicationServicesUserIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsApplicationIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsApplicationInstanceIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsEncryptedIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsGuestIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsPhoneIdentity(v); if (I.length === n) return r; I.length = n
+  r = dCommunicationsUserIdentity(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dCommunicationsUserIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
@@ -1568,7 +1621,14 @@ function dCallOptions(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
   const f = typeof t === 'string' ? K6.get(t.toLowerCase()) : undefined
-  return f ? f(v) : v
+  if (f) return f(v)
+  const n = I.length
+  let r = dIncomingCallOptions(v)
+  if (I.length === n) return r
+  const first = I.splice(n)
+  r = dOutgoingCallOptions(v); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return v
 }
 function dOutgoingCallOptions(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
