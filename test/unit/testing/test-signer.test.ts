@@ -51,6 +51,9 @@ describe('createTestSigner', () => {
     expect(configuration).toMatchObject({ jwks_uri: 'https://keys.test/v1/keys', id_token_signing_alg_values_supported: ['RS256'] })
     expect((await signer.fetch({ url: `${signer.jwksUri}?v=2` })).status).toBe(200)
     expect((await signer.fetch('https://keys.test/other')).status).toBe(404)
+    // It can stand in for the global fetch too, for code that reads keys through it.
+    const asGlobal: typeof globalThis.fetch = signer.fetch
+    expect((await asGlobal(new Request(signer.jwksUri))).status).toBe(200)
   })
 
   it('merges claims and header fields over the defaults, leaving out undefined claims', async () => {

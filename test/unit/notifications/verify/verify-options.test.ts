@@ -30,6 +30,11 @@ describe('resolveVerifyOptions', () => {
     })
   })
 
+  it('takes the global fetch, or any function of the same shape, as its fetch', () => {
+    const options: VerifyNotificationTokenOptions = { appId: 'a', fetch: globalThis.fetch }
+    expect(resolveVerifyOptions(options).fetch).toBe(globalThis.fetch)
+  })
+
   it('reads the clock as milliseconds or as a Date', () => {
     expect(resolveVerifyOptions({ appId: 'a', now: () => 1234 }).nowMs()).toBe(1234)
     expect(resolveVerifyOptions({ appId: 'a', now: () => new Date(5678) }).nowMs()).toBe(5678)
