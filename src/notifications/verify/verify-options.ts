@@ -156,7 +156,7 @@ export function resolveVerifyOptions(options: VerifyNotificationTokenOptions): R
     algorithms,
     allowedTenantIds: tenants && new Set(tenants.map((t) => String(t).toLowerCase())),
     clockToleranceSec: duration(options?.clockToleranceSec, 300, '$.clockToleranceSec', issues),
-    keyRefreshIntervalMs: duration(options?.keyRefreshIntervalMs, 86_400_000, '$.keyRefreshIntervalMs', issues),
+    keyRefreshIntervalMs: duration(options?.keyRefreshIntervalMs, 86_400_000, '$.keyRefreshIntervalMs', issues, 1),
     unknownKeyRefetchIntervalMs: duration(options?.unknownKeyRefetchIntervalMs, 300_000, '$.unknownKeyRefetchIntervalMs', issues),
     failedKeyFetchRetryMs: duration(options?.failedKeyFetchRetryMs, 10_000, '$.failedKeyFetchRetryMs', issues),
     keyFetchTimeoutMs: duration(options?.keyFetchTimeoutMs, 10_000, '$.keyFetchTimeoutMs', issues, 1),

@@ -71,6 +71,8 @@ describe('resolveVerifyOptions', () => {
       now: 1 as never,
     })
     expect(issues.map((i) => i.path).sort()).toEqual(['$.clockToleranceSec', '$.fetch', '$.keyFetchTimeoutMs', '$.keyRefreshIntervalMs', '$.now'])
+    expect(issuesOf({ appId: 'a', keyRefreshIntervalMs: 0 })).toEqual([{ path: '$.keyRefreshIntervalMs', message: 'expected a finite number of 1 or more' }])
+    expect(issuesOf({ appId: 'a', clockToleranceSec: 0, unknownKeyRefetchIntervalMs: 0, failedKeyFetchRetryMs: 0 })).toEqual([])
   })
 
   it('compares allowed tenant ids case-insensitively and refuses empty ones', () => {
