@@ -1,6 +1,7 @@
-import { importJWK, type CryptoKey, type JWK } from 'jose'
+import type { CryptoKey, JWK } from 'jose'
 import { NotificationAuthError } from '../../errors.ts'
 import { fetchSigningKeys, KeyFetchError, type SigningJwk } from './fetch-signing-keys.ts'
+import { loadJose } from './load-jose.ts'
 import { quoteClaim } from './quote-claim.ts'
 import type { KeyFetch, KeySourceSettings } from './verify-options.ts'
 
@@ -108,7 +109,7 @@ export class SigningKeyCache {
     const id = `${alg} ${jwk.kid}`
     let key = this.#imported.get(id)
     if (key === undefined) {
-      key = importJWK(publicPart(jwk), alg) as Promise<CryptoKey>
+      key = loadJose().then(({ importJWK }) => importJWK(publicPart(jwk), alg) as Promise<CryptoKey>)
       this.#imported.set(id, key)
       key.catch(() => this.#imported.delete(id))
     }

@@ -1,4 +1,4 @@
-import { jwtVerify } from 'jose'
+import { loadJose } from './load-jose.ts'
 import { readBearerToken } from './bearer-token.ts'
 import { checkNotificationClaims, type VerifiedNotificationToken } from './check-claims.ts'
 import { joseFailure } from './jose-failure.ts'
@@ -24,7 +24,7 @@ export function createNotificationTokenVerifier(options: VerifyNotificationToken
     const key = await keys.keyFor(kid, alg, nowMs)
     let payload: Record<string, unknown>
     try {
-      ;({ payload } = await jwtVerify(token, key, {
+      ;({ payload } = await (await loadJose()).jwtVerify(token, key, {
         algorithms: [alg],
         currentDate: new Date(nowMs),
         clockTolerance: resolved.clockToleranceSec,
