@@ -62,13 +62,13 @@ function cStartHoldMusicParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "customPrompt": P.push(k); c76(x); P.pop(); break
+      case "customPrompt": P.push(k); c77(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of StartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c76(v: any): any {
+function c77(v: any): any {
   if (v !== null) cPlayablePrompt(v)
 }
 function cSendDtmfTonesParams(v: any): any {
@@ -77,23 +77,23 @@ function cSendDtmfTonesParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "tones": P.push(k); c73(x); P.pop(); break
-      case "delayBetweenTonesMs": P.push(k); c74(x); P.pop(); break
+      case "tones": P.push(k); c74(x); P.pop(); break
+      case "delayBetweenTonesMs": P.push(k); c75(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of SendDtmfTonesParams; expected one of tones, delayBetweenTonesMs, clientContext"); P.pop()
     }
   }
   if (v.tones === undefined) { P.push("tones"); fail("is required: expected an array of one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash' values"); P.pop() }
 }
-function c74(v: any): any {
-  if (v !== null) c75(v)
-}
 function c75(v: any): any {
+  if (v !== null) c76(v)
+}
+function c76(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v < 0) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v > 2147483647) return fail("expected a whole number of milliseconds from 0 to 2147483647")
 }
-function c73(v: any): any {
+function c74(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -111,13 +111,13 @@ function cRejectParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "reason": P.push(k); c72(x); P.pop(); break
+      case "reason": P.push(k); c73(x); P.pop(); break
       case "callbackUri": P.push(k); c43(x); P.pop(); break
       default: P.push(k); fail("is not a property of RejectParams; expected one of reason, callbackUri"); P.pop()
     }
   }
 }
-function c72(v: any): any {
+function c73(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
@@ -129,7 +129,7 @@ function cRedirectParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "targets": P.push(k); c71(x); P.pop(); break
+      case "targets": P.push(k); c72(x); P.pop(); break
       case "timeout": P.push(k); c41(x); P.pop(); break
       case "callbackUri": P.push(k); c43(x); P.pop(); break
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
@@ -137,7 +137,7 @@ function cRedirectParams(v: any): any {
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c71(v: any): any {
+function c72(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -153,7 +153,7 @@ function cRecordResponseParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "prompts": P.push(k); c69(x); P.pop(); break
+      case "prompts": P.push(k); c70(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
       case "initialSilenceTimeoutInSeconds": P.push(k); c26(x); P.pop(); break
       case "maxSilenceTimeoutInSeconds": P.push(k); c26(x); P.pop(); break
@@ -165,12 +165,12 @@ function cRecordResponseParams(v: any): any {
     }
   }
 }
-function c69(v: any): any {
-  if (v !== null) c70(v)
-}
 function c70(v: any): any {
+  if (v !== null) c71(v)
+}
+function c71(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
-  if (v.length > 1) return fail("expected at most 1 items")
+  if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
     cPlayablePrompt(v[i])
@@ -183,14 +183,14 @@ function cPlayPromptParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "prompts": P.push(k); c68(x); P.pop(); break
+      case "prompts": P.push(k); c69(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayPromptParams; expected one of prompts, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of PlayablePrompt objects"); P.pop() }
 }
-function c68(v: any): any {
+function c69(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -232,13 +232,13 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "@odata.type": P.push(k); c57(x); P.pop(); break
-      case "callChainId": P.push(k); c58(x); P.pop(); break
-      case "participantId": P.push(k); c58(x); P.pop(); break
-      case "mediaLegId": P.push(k); c58(x); P.pop(); break
+      case "@odata.type": P.push(k); c58(x); P.pop(); break
+      case "callChainId": P.push(k); c59(x); P.pop(); break
+      case "participantId": P.push(k); c59(x); P.pop(); break
+      case "mediaLegId": P.push(k); c59(x); P.pop(); break
       case "deviceName": P.push(k); c17(x); P.pop(); break
       case "deviceDescription": P.push(k); c17(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c59(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c60(x); P.pop(); break
       case "cloudServiceDeploymentEnvironment": P.push(k); c16(x); P.pop(); break
       case "cloudServiceDeploymentId": P.push(k); c16(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c16(x); P.pop(); break
@@ -253,7 +253,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects"); P.pop() }
 }
-function c59(v: any): any {
+function c60(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -277,38 +277,38 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "@odata.type": P.push(k); c67(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c61(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c61(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
+      case "@odata.type": P.push(k); c68(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c62(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c62(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
       case "channelIndex": P.push(k); c19(x); P.pop(); break
-      case "inboundPackets": P.push(k); c65(x); P.pop(); break
+      case "inboundPackets": P.push(k); c66(x); P.pop(); break
       case "localIPAddress": P.push(k); c16(x); P.pop(); break
       case "localPort": P.push(k); c18(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c61(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c61(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "mediaDuration": P.push(k); c61(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c65(x); P.pop(); break
-      case "outboundPackets": P.push(k); c65(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c62(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c62(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "mediaDuration": P.push(k); c62(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c66(x); P.pop(); break
+      case "outboundPackets": P.push(k); c66(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c16(x); P.pop(); break
       case "remotePort": P.push(k); c18(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c63(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c63(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c63(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c63(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c64(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c64(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c64(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c64(x); P.pop(); break
       default: P.push(k); fail("is not a property of TeleconferenceDeviceVideoQuality; expected a known property"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
 }
-function c67(v: any): any {
+function c68(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceVideoQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
 }
@@ -318,26 +318,26 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "@odata.type": P.push(k); c60(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c61(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c61(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
+      case "@odata.type": P.push(k); c61(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c62(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c62(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
       case "channelIndex": P.push(k); c19(x); P.pop(); break
-      case "inboundPackets": P.push(k); c65(x); P.pop(); break
+      case "inboundPackets": P.push(k); c66(x); P.pop(); break
       case "localIPAddress": P.push(k); c16(x); P.pop(); break
       case "localPort": P.push(k); c18(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c61(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c61(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c63(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c61(x); P.pop(); break
-      case "mediaDuration": P.push(k); c61(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c65(x); P.pop(); break
-      case "outboundPackets": P.push(k); c65(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c62(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c62(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c64(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c62(x); P.pop(); break
+      case "mediaDuration": P.push(k); c62(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c66(x); P.pop(); break
+      case "outboundPackets": P.push(k); c66(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c16(x); P.pop(); break
       case "remotePort": P.push(k); c18(x); P.pop(); break
       default: P.push(k); fail("is not a property of TeleconferenceDeviceAudioQuality; expected a known property"); P.pop()
@@ -345,34 +345,34 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
 }
-function c65(v: any): any {
-  if (v !== null) c66(v)
-}
 function c66(v: any): any {
+  if (v !== null) c67(v)
+}
+function c67(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
 }
-function c63(v: any): any {
-  if (v !== null) c64(v)
-}
 function c64(v: any): any {
+  if (v !== null) c65(v)
+}
+function c65(v: any): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
 }
-function c61(v: any): any {
-  if (v !== null) c62(v)
-}
 function c62(v: any): any {
+  if (v !== null) c63(v)
+}
+function c63(v: any): any {
   if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
   if (!K8.test(v)) return fail("expected an ISO 8601 duration")
 }
-function c60(v: any): any {
+function c61(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceAudioQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
 }
-function c58(v: any): any {
+function c59(v: any): any {
   if (typeof v !== 'string') return fail("expected a GUID")
   if (!K7.test(v)) return fail("expected a GUID")
 }
-function c57(v: any): any {
+function c58(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
 }
@@ -382,12 +382,22 @@ function cInviteParams(v: any): any {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
     switch (k) {
-      case "participants": P.push(k); c47(x); P.pop(); break
+      case "participants": P.push(k); c57(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of InviteParams; expected one of participants, clientContext"); P.pop()
     }
   }
   if (v.participants === undefined) { P.push("participants"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
+}
+function c57(v: any): any {
+  if (!Array.isArray(v)) return fail("expected an array")
+  if (v.length < 1) return fail("expected at least 1 item")
+  if (v.length > 5) return fail("expected at most 5 items")
+  for (let i = 0; i < v.length; i++) {
+    P.push(i)
+    cInvitationParticipantInfo(v[i])
+    P.pop()
+  }
 }
 function cCreateCallParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (CreateCallParams)")
@@ -993,7 +1003,7 @@ function c20(v: any): any {
 }
 function c21(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
-  if (v.length > 1) return fail("expected at most 1 items")
+  if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
     cBetaPlayablePrompt(v[i])
