@@ -75,7 +75,11 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const { log, scale, source } = options
   if (options.build && source === 'dist') {
     log('building (npm run build)')
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] })
+    try {
+      execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' })
+    } catch (error) {
+      throw new Error(`npm run build failed:\n${String((error as { stderr?: string }).stderr ?? error).slice(-4000)}`)
+    }
   }
   const pieces = await probeLibrary(source)
   log(`library pieces: ${Object.entries(pieces).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`)

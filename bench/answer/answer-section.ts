@@ -29,8 +29,8 @@ export interface AnswerScale {
   readonly inFlight: number
 }
 
-/** The full run's scale: 5,000 answers per mode and contender (10 rounds of 500), 64 in flight. */
-export const fullAnswerScale: AnswerScale = { rounds: 10, batch: 500, warmup: 1000, inFlight: 64 }
+/** The full run's scale: 8,000 answers per mode and contender (16 rounds of 500), 64 in flight. */
+export const fullAnswerScale: AnswerScale = { rounds: 16, batch: 500, warmup: 1000, inFlight: 64 }
 
 const script = (name: string) => join(import.meta.dirname, name)
 const modes = ['sequential', 'concurrent'] as const
