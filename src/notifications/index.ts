@@ -1,3 +1,27 @@
 /** `graph-calling/notifications`: turns Graph's callback POSTs into typed call events. */
 export { NotificationError, NotificationParseError, NotificationAuthError } from '../errors.ts'
 export type { NotificationAuthReason, Issue } from '../errors.ts'
+export { parseNotifications, type ParseNotificationsOptions } from './parse-notifications.ts'
+export { DEFAULT_MAX_NOTIFICATION_BYTES } from './read-notification-body.ts'
+export type {
+  CallEvent,
+  CallEventBase,
+  CallEventOf,
+  CallEventType,
+  CallIncomingEvent,
+  CallEstablishingEvent,
+  CallEstablishedEvent,
+  CallUpdatedEvent,
+  CallTerminatedEvent,
+  ContentSharingStartedEvent,
+  ContentSharingUpdatedEvent,
+  ContentSharingEndedEvent,
+  ParticipantsUpdatedEvent,
+  OperationCompletedEvent,
+  OperationFailedEvent,
+  OperationUpdatedEvent,
+  ParticipantJoiningEvent,
+  ParticipantLeftEvent,
+  UnknownEvent,
+  NotificationItem,
+} from './call-event.ts'
