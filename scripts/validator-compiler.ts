@@ -250,9 +250,10 @@ export class ValidatorCompiler {
     if (enumValues) {
       // Graph sends some enum values in other casing ("Completed"): match case-insensitively, keep the
       // canonical spelling, and keep a value this version does not know rather than reject it.
-      const exact = this.constant(`new Set(${JSON.stringify(enumValues)})`)
+      // A few values are compared directly: a Set would first hash each freshly parsed string.
+      const exact = enumValues.length <= 4 ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
       const lower = this.constant(`new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`)
-      return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact}.has(v) ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
+      return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact} ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
     }
     switch (schema.type) {
       case 'string':
@@ -289,27 +290,24 @@ export class ValidatorCompiler {
         ].join('\n')
       }
       case 'object': {
+        // Each known property is read by name: far cheaper than walking every key of the payload, and
+        // unknown properties are kept as they are anyway. A changed value goes into a shallow copy;
+        // spreading defines own properties, so a "__proto__" key in the payload stays plain data.
         const lines = [
           `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { ${fail('expected an object')}; return v }`,
           `  let o = v`,
-          `  for (const k in v) {`,
-          `    if (!Object.hasOwn(v, k)) continue`,
-          `    const x = v[k]`,
-          `    let y`,
-          `    switch (k) {`,
+          `  let x, y`,
         ]
         for (const [key, sub] of Object.entries<Schema>(schema.properties ?? {})) {
-          lines.push(`      case ${JSON.stringify(key)}: P.push(k); y = ${this.fn(sub)}(x); P.pop(); break`)
+          // A name Object.prototype has would be read from the prototype when the payload lacks it.
+          if (key in Object.prototype) throw new Error(`cannot decode property ${JSON.stringify(key)}: Object.prototype has it`)
+          const k = JSON.stringify(key)
+          lines.push(
+            `  x = v${prop(key)}`,
+            `  if (x !== undefined) { P.push(${k}); y = ${this.fn(sub)}(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o${prop(key)} = y } }`,
+          )
         }
-        lines.push(
-          `      default: continue`,
-          `    }`,
-          // A changed value goes into a shallow copy; spreading defines own properties, so a "__proto__"
-          // key in the payload stays a plain property and never becomes a prototype.
-          `    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }`,
-          `  }`,
-          `  return o`,
-        )
+        lines.push(`  return o`)
         return lines.join('\n')
       }
       case undefined:
@@ -322,6 +320,9 @@ export class ValidatorCompiler {
     const members = schema.anyOf as Schema[]
     const entries = members.map((m) => [String(m.properties['@odata.type'].const).toLowerCase(), this.fn(m)] as const)
     const table = this.constant(`new Map<string, (v: any) => any>([${entries.map(([t, f]) => `[${JSON.stringify(t)}, ${f}]`).join(', ')}])`)
+    // Graph's own spelling is matched by a switch (no lowercasing, no hashing of the fresh string); other
+    // casings through the lowercase table.
+    const exact = members.map((m) => `    case ${JSON.stringify(String(m.properties['@odata.type'].const))}: return ${this.fn(m)}(v)`)
     const base = members.find((m) => !(m.required ?? []).includes('@odata.type'))
     // An @odata.type this version does not know (or none) decodes as the base type when there is one;
     // otherwise the object is kept as it came.
@@ -329,6 +330,9 @@ export class ValidatorCompiler {
     return [
       `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }`,
       `  const t = v['@odata.type']`,
+      `  switch (t) {`,
+      ...exact,
+      `  }`,
       `  const f = typeof t === 'string' ? ${table}.get(t.toLowerCase()) : undefined`,
       `  return f ? f(v) : ${fallback}`,
     ].join('\n')
