@@ -29,8 +29,6 @@ export interface CallEventBase<Type extends string> {
   readonly changeType: Inbound<ChangeType>
   /** The resource the notification is about (`resourceUrl`, or the legacy `resource` when it is missing). */
   readonly resourceUrl: string
-  /** When the notification was received (the parse option `receivedAt`). */
-  readonly receivedAt: Date
   /** The tenant a verified token named, when the handler verified one. */
   readonly tenantId: string | undefined
   /** What did not decode as its schema says, by JSON path in the body; the event is still delivered. */

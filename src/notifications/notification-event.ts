@@ -24,13 +24,17 @@ const NO_ISSUES: readonly Issue[] = Object.freeze([])
 
 /** What every item of one body shares. */
 export interface BatchContext {
-  readonly receivedAt: Date
+  /** When the body arrived, in ms since the epoch; read from `now` on first need (only incoming calls need it). */
+  receivedAtMs: number | undefined
+  readonly now: () => number | Date
   readonly tenantId: string | undefined
 }
 
 type Json = { [key: string]: any }
+/** An event under construction: the common fields, then its payload. */
+type Draft = { [key: string]: unknown }
 
-/** What the classifiers of one item need, and where they put its issues. */
+/** What the classifiers of one item need. */
 interface ItemContext {
   readonly item: Json
   readonly index: number
@@ -38,30 +42,38 @@ interface ItemContext {
   readonly resourceUrl: string
   readonly target: ResourceTarget | undefined
   readonly batch: BatchContext
-  readonly issues: Issue[]
 }
+
+// Parsing is synchronous and never re-entered, so one issue list and one path serve every item: an item's
+// issues are copied out only when there are some, and the decoders leave the path as they found it.
+const scratchIssues: Issue[] = []
+const dataPath: (string | number)[] = ['value', 0, 'resourceData']
 
 /**
  * Turns one item of `value[]` into its event: never throws and never returns nothing, so a batch always
  * gives one event per item; what does not fit goes on the event's `issues`, or makes it `unknown`.
  */
 export function notificationEvent(item: unknown, index: number, batch: BatchContext): CallEvent {
-  const issues: Issue[] = []
+  if (scratchIssues.length > 0) scratchIssues.length = 0
+  dataPath[1] = index
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    issues.push({ path: `$.value[${index}]`, message: 'expected a notification object' })
-    return unknownEvent({ raw: item, reason: 'the notification is not an object' }, batch, issues)
+    scratchIssues.push({ path: `$.value[${index}]`, message: 'expected a notification object' })
+    return unknownEvent({ raw: item, reason: 'the notification is not an object' }, batch)
   }
   const json = item as Json
   const url = typeof json.resourceUrl === 'string' ? json.resourceUrl : typeof json.resource === 'string' ? json.resource : undefined
-  if (url === undefined) issues.push({ path: `$.value[${index}].resourceUrl`, message: 'expected a string (or the legacy resource)' })
-  const changeType = decodeChangeType(json.changeType, issues, ['value', index, 'changeType'])
+  if (url === undefined) scratchIssues.push({ path: `$.value[${index}].resourceUrl`, message: 'expected a string (or the legacy resource)' })
+  let changeType: unknown = json.changeType
+  if (changeType !== 'updated' && changeType !== 'created' && changeType !== 'deleted') {
+    changeType = decodeChangeType(changeType, scratchIssues, ['value', index, 'changeType'])
+  }
   const target = url === undefined ? undefined : resourceTarget(url)
   if (url === undefined || typeof changeType !== 'string') {
-    const why = url === undefined ? 'the notification has no resourceUrl' : 'the notification has no changeType'
-    const known = { raw: json, callId: target?.callId, resourceUrl: url, changeType: typeof changeType === 'string' ? changeType : undefined }
-    return unknownEvent({ ...known, reason: why }, batch, issues)
+    const reason = url === undefined ? 'the notification has no resourceUrl' : 'the notification has no changeType'
+    const known = typeof changeType === 'string' ? changeType : undefined
+    return unknownEvent({ raw: json, callId: target?.callId, resourceUrl: url, changeType: known, reason }, batch)
   }
-  const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch, issues }
+  const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch }
   const policyEvent = policyNotificationEvent(context)
   if (policyEvent) return policyEvent
   if (!target) return unknownOf(context, `the resourceUrl names no call: ${url}`)
@@ -80,101 +92,110 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
 }
 
 function callEvent(context: ItemContext, callId: string): CallEvent {
-  const { item, changeType, issues } = context
-  const at = ['value', context.index, 'resourceData']
+  const { item, changeType } = context
   let data: unknown = item.resourceData
+  let call: Json = {}
   if (Array.isArray(data)) {
-    if (data.length > 1) issues.push({ path: jsonPath(at), message: `expected one call, got an array of ${data.length}; the first is used` })
-    at.push(0)
+    if (data.length > 1) issue(`expected one call, got an array of ${data.length}; the first is used`)
+    dataPath.push(0)
     data = data[0]
   }
-  let call: Json = {}
-  if (isObject(data)) call = decodeCall(data, issues, at) as Json
-  else if (data != null || changeType !== 'deleted') issues.push({ path: jsonPath(at), message: 'expected a call object' })
-  const base = baseOf(context, callId)
+  if (isObject(data)) call = decodeCall(data, scratchIssues, dataPath) as Json
+  else if (data != null || changeType !== 'deleted') issue('expected a call object')
+  if (dataPath.length > 3) dataPath.pop()
   const state = call.state
   if (changeType === 'deleted' || state === 'terminated') {
-    return { type: 'call.terminated', ...base, call, resultInfo: objectOrUndefined(call.resultInfo) }
+    const event = draft(context, 'call.terminated', callId)
+    event.call = call
+    event.resultInfo = objectOrUndefined(call.resultInfo)
+    return event as unknown as CallEvent
   }
-  if (state === 'incoming' && changeType === 'created') {
+  let type: CallEvent['type'] = 'call.updated'
+  if (state === 'incoming' && changeType === 'created') type = 'call.incoming'
+  else if (state === 'establishing') type = 'call.establishing'
+  // A tone, or media going inactive, comes with the call still `established`: an update, not a new state.
+  else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') type = 'call.established'
+  const event = draft(context, type, callId)
+  event.call = call
+  if (type === 'call.incoming') {
     const isPolicyBasedRecording = isPolicyBasedRecordingInvite(call)
-    const respondBy = new Date(context.batch.receivedAt.getTime() + (isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS))
-    return { type: 'call.incoming', ...base, call, respondBy, isPolicyBasedRecording }
+    const answerWithinMs = isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS
+    event.respondBy = new Date(receivedAtMsOf(context.batch) + answerWithinMs)
+    event.isPolicyBasedRecording = isPolicyBasedRecording
   }
-  if (state === 'establishing') return { type: 'call.establishing', ...base, call }
-  // A tone or a media going inactive comes with the call still `established`: an update, not a new state.
-  if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') {
-    return { type: 'call.established', ...base, call }
-  }
-  return { type: 'call.updated', ...base, call }
+  return event as unknown as CallEvent
 }
 
 function participantsEvent(context: ItemContext, target: ResourceTarget): CallEvent {
-  const { item, issues } = context
-  const data: unknown = item.resourceData
+  const data: unknown = context.item.resourceData
   const participants: Json[] = []
-  const at = ['value', context.index, 'resourceData']
   if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
-      if (isObject(data[i])) participants.push(decodeParticipant(data[i], issues, [...at, i]) as Json)
-      else issues.push({ path: jsonPath([...at, i]), message: 'expected a participant object' })
+      dataPath.push(i)
+      if (isObject(data[i])) participants.push(decodeParticipant(data[i], scratchIssues, dataPath) as Json)
+      else issue('expected a participant object')
+      dataPath.pop()
     }
   } else if (isObject(data)) {
-    participants.push(decodeParticipant(data, issues, at) as Json)
+    participants.push(decodeParticipant(data, scratchIssues, dataPath) as Json)
   } else if (data != null || context.changeType !== 'deleted') {
-    issues.push({ path: jsonPath(at), message: 'expected an array of participants' })
+    issue('expected an array of participants')
   }
-  return { type: 'participants.updated', ...baseOf(context, target.callId), participants, participantId: target.childId }
+  const event = draft(context, 'participants.updated', target.callId)
+  event.participants = participants
+  event.participantId = target.childId
+  return event as unknown as CallEvent
 }
 
 function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
-  const { item, issues } = context
-  const at = ['value', context.index, 'resourceData']
+  const data: unknown = context.item.resourceData
   let operation: Json = {}
-  if (isObject(item.resourceData)) operation = decodeCommsOperation(item.resourceData, issues, at) as Json
-  else issues.push({ path: jsonPath(at), message: 'expected an operation object' })
+  if (isObject(data)) operation = decodeCommsOperation(data, scratchIssues, dataPath) as Json
+  else issue('expected an operation object')
   const status = typeof operation.status === 'string' ? operation.status : undefined
-  const payload = {
-    ...baseOf(context, target.callId),
-    operationId: target.childId!,
-    operation,
-    status,
-    clientContext: typeof operation.clientContext === 'string' ? operation.clientContext : undefined,
-    resultInfo: objectOrUndefined(operation.resultInfo),
-  }
-  if (status === 'Completed') return { type: 'operation.completed', ...payload }
-  if (status === 'Failed') return { type: 'operation.failed', ...payload }
-  return { type: 'operation.updated', ...payload }
+  const type = status === 'Completed' ? 'operation.completed' : status === 'Failed' ? 'operation.failed' : 'operation.updated'
+  const event = draft(context, type, target.callId)
+  event.operationId = target.childId
+  event.operation = operation
+  event.status = status
+  event.clientContext = typeof operation.clientContext === 'string' ? operation.clientContext : undefined
+  event.resultInfo = objectOrUndefined(operation.resultInfo)
+  return event as unknown as CallEvent
 }
 
 function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
-  const { item, issues, changeType } = context
+  const { item, changeType } = context
   const data: unknown = item.resourceData
   let session: Json | undefined
-  if (isObject(data)) session = decodeContentSharingSession(data, issues, ['value', context.index, 'resourceData']) as Json
-  else if (data != null) issues.push({ path: `$.value[${context.index}].resourceData`, message: 'expected a content-sharing session object' })
-  const payload = { ...baseOf(context, target.callId), sessionId: target.childId!, session }
-  if (changeType === 'created') return { type: 'contentSharing.started', ...payload }
-  if (changeType === 'deleted') return { type: 'contentSharing.ended', ...payload }
-  return { type: 'contentSharing.updated', ...payload }
+  if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
+  else if (data != null) issue('expected a content-sharing session object')
+  const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
+  const event = draft(context, type, target.callId)
+  event.sessionId = target.childId
+  event.session = session
+  return event as unknown as CallEvent
 }
 
 /** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
 function policyNotificationEvent(context: ItemContext): CallEvent | undefined {
   const data: unknown = context.item.resourceData
   if (!isObject(data)) return undefined
-  const odataType = (data as Json)['@odata.type']
-  if (typeof odataType !== 'string' || odataType.length < LEFT_TYPE.length) return undefined
+  const odataType = data['@odata.type']
+  // Only a string as long as one of the two names is worth lowercasing.
+  if (typeof odataType !== 'string' || (odataType.length !== JOINING_TYPE.length && odataType.length !== LEFT_TYPE.length)) return undefined
   const lower = odataType.toLowerCase()
-  const at = ['value', context.index, 'resourceData']
   if (lower === JOINING_TYPE) {
-    const notification = decodeParticipantJoiningNotification(data, context.issues, at) as Json
-    return { type: 'participant.joining', ...baseOf(context, callIdOf(context, notification)), notification }
+    const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
+    const event = draft(context, 'participant.joining', callIdOf(context, notification))
+    event.notification = notification
+    return event as unknown as CallEvent
   }
   if (lower === LEFT_TYPE) {
-    const notification = decodeParticipantLeftNotification(data, context.issues, at) as Json
-    const participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
-    return { type: 'participant.left', ...baseOf(context, callIdOf(context, notification)), notification, participantId }
+    const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
+    const event = draft(context, 'participant.left', callIdOf(context, notification))
+    event.notification = notification
+    event.participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
+    return event as unknown as CallEvent
   }
   return undefined
 }
@@ -184,25 +205,35 @@ function callIdOf(context: ItemContext, notification: Json): string {
   if (context.target) return context.target.callId
   const id = notification.call?.id
   if (typeof id === 'string') return id
-  context.issues.push({ path: `$.value[${context.index}].resourceUrl`, message: 'expected a URL naming the call (/communications/calls/{id})' })
+  scratchIssues.push({ path: `$.value[${context.index}].resourceUrl`, message: 'expected a URL naming the call (/communications/calls/{id})' })
   return ''
 }
 
-function baseOf(context: ItemContext, callId: string) {
+/** Records an issue about the `resourceData` being read. */
+function issue(message: string): void {
+  scratchIssues.push({ path: jsonPath(dataPath), message })
+}
+
+/** The common fields of an event, in one order for every event (so they share their hidden classes). */
+function draft(context: ItemContext, type: CallEvent['type'], callId: string): Draft {
   return {
+    type,
     callId,
     changeType: context.changeType,
     resourceUrl: context.resourceUrl,
-    receivedAt: context.batch.receivedAt,
     tenantId: context.batch.tenantId,
-    issues: context.issues.length > 0 ? context.issues : NO_ISSUES,
+    issues: issuesSoFar(),
     raw: context.item as NotificationItem,
   }
 }
 
+function issuesSoFar(): readonly Issue[] {
+  return scratchIssues.length > 0 ? scratchIssues.slice() : NO_ISSUES
+}
+
 function unknownOf(context: ItemContext, reason: string): UnknownEvent {
-  const { item, target, resourceUrl, changeType, batch, issues } = context
-  return unknownEvent({ raw: item, callId: target?.callId, resourceUrl, changeType, reason }, batch, issues)
+  const { item, target, resourceUrl, changeType, batch } = context
+  return unknownEvent({ raw: item, callId: target?.callId, resourceUrl, changeType, reason }, batch)
 }
 
 /** What is known of an item that fits no event. */
@@ -214,19 +245,26 @@ interface UnknownFields {
   readonly changeType?: string | undefined
 }
 
-function unknownEvent(fields: UnknownFields, batch: BatchContext, issues: Issue[]): UnknownEvent {
+function unknownEvent(fields: UnknownFields, batch: BatchContext): UnknownEvent {
   return {
     type: 'unknown',
     callId: fields.callId,
     changeType: fields.changeType,
     resourceUrl: fields.resourceUrl,
-    receivedAt: batch.receivedAt,
     tenantId: batch.tenantId,
-    issues: issues.length > 0 ? issues : NO_ISSUES,
+    issues: issuesSoFar(),
     raw: fields.raw,
     reason: fields.reason,
-    resourceData: isObject(fields.raw) ? (fields.raw as Json).resourceData : undefined,
+    resourceData: isObject(fields.raw) ? fields.raw.resourceData : undefined,
   }
+}
+
+function receivedAtMsOf(batch: BatchContext): number {
+  if (batch.receivedAtMs === undefined) {
+    const now = batch.now()
+    batch.receivedAtMs = typeof now === 'number' ? now : now.getTime()
+  }
+  return batch.receivedAtMs
 }
 
 function isObject(value: unknown): value is Json {

@@ -33,12 +33,8 @@ export interface ParseNotificationsOptions {
  */
 export function parseNotifications(body: unknown, options: ParseNotificationsOptions = {}): CallEvent[] {
   const { value } = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES)
-  const batch: BatchContext = { receivedAt: options.receivedAt ?? dateOf((options.now ?? Date.now)()), tenantId: options.tenantId }
+  const batch: BatchContext = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? Date.now, tenantId: options.tenantId }
   const events: CallEvent[] = new Array(value.length)
   for (let i = 0; i < value.length; i++) events[i] = notificationEvent(value[i], i, batch)
   return events
-}
-
-function dateOf(time: number | Date): Date {
-  return typeof time === 'number' ? new Date(time) : time
 }

@@ -6,49 +6,81 @@ export interface ResourceTarget {
   readonly callId: string
   /** The child's id (`.../operations/{id}`), when the URL names one. */
   readonly childId: string | undefined
-  /** The child collection's name as it appears in the URL (`contentsharingsessions`), `''` for the call. */
+  /** The child collection: a known one in lowercase (`contentsharingsessions`), another as written; `''` for the call. */
   readonly collection: string
 }
 
+const CANONICAL_PREFIX = '/communications/calls/'
 const COMMUNICATIONS_CALLS = 'communications/calls/'
 const APP_CALLS = 'app/calls/'
+const SLASH = 47
+
+const KIND = { participants: 'participants', operations: 'operation', contentsharingsessions: 'contentSharingSession' } as const
+type KnownCollection = keyof typeof KIND
+const KNOWN_COLLECTIONS = Object.keys(KIND) as KnownCollection[]
 
 /**
  * Reads `/communications/calls/{id}[/{collection}[/{childId}]]`, the legacy `/app/calls/...` and absolute
  * Graph URLs, in any casing. Returns `undefined` when the URL names no call.
  */
 export function resourceTarget(url: string): ResourceTarget | undefined {
-  const lower = url.toLowerCase()
-  let start = segmentStart(lower, COMMUNICATIONS_CALLS)
-  if (start < 0) start = segmentStart(lower, APP_CALLS)
-  if (start < 0) return undefined
-  let end = url.length
-  const query = url.indexOf('?', start)
-  if (query >= 0) end = query
-  const fragment = url.indexOf('#', start)
-  if (fragment >= 0 && fragment < end) end = fragment
-  if (end > start && url.charCodeAt(end - 1) === 47 /* / */) end--
-  const parts = url.slice(start, end).split('/')
-  const callId = parts[0]!
-  if (callId.length === 0) return undefined
-  if (parts.length === 1) return { kind: 'call', callId, childId: undefined, collection: '' }
-  const collection = parts[1]!
-  const childId = parts.length > 2 && parts[2]!.length > 0 ? parts[2] : undefined
-  const kind = parts.length > 3 ? 'other' : kindOf(collection.toLowerCase(), childId)
+  let start: number
+  // Graph writes the path this way; only other spellings pay for lowercasing.
+  if (url.startsWith(CANONICAL_PREFIX)) start = CANONICAL_PREFIX.length
+  else {
+    const lower = url.toLowerCase()
+    start = segmentStart(lower, COMMUNICATIONS_CALLS)
+    if (start < 0) start = segmentStart(lower, APP_CALLS)
+    if (start < 0) return undefined
+  }
+  const end = pathEnd(url, start)
+  const callEnd = segmentEnd(url, start, end)
+  if (callEnd === start) return undefined
+  const callId = url.slice(start, callEnd)
+  if (callEnd >= end) return { kind: 'call', callId, childId: undefined, collection: '' }
+  const from = callEnd + 1
+  const collectionEnd = segmentEnd(url, from, end)
+  if (collectionEnd === from) return undefined
+  const known = knownCollection(url, from, collectionEnd)
+  const collection = known ?? url.slice(from, collectionEnd)
+  const childEnd = collectionEnd >= end ? end : segmentEnd(url, collectionEnd + 1, end)
+  const childId = childEnd > collectionEnd + 1 ? url.slice(collectionEnd + 1, childEnd) : undefined
+  let kind: ResourceTarget['kind'] = 'other'
+  // `participants` is the roster with or without a participant id; the others need their child's id.
+  if (known !== undefined && childEnd >= end && (childId !== undefined || known === 'participants')) kind = KIND[known]
   return { kind, callId, childId, collection }
 }
 
-function kindOf(collection: string, childId: string | undefined): ResourceTarget['kind'] {
-  if (collection === 'participants') return 'participants'
-  if (childId === undefined) return 'other'
-  if (collection === 'operations') return 'operation'
-  if (collection === 'contentsharingsessions') return 'contentSharingSession'
-  return 'other'
+/** The collection named at `url[from, to)` when it is one with events, in any casing. */
+function knownCollection(url: string, from: number, to: number): KnownCollection | undefined {
+  for (const name of KNOWN_COLLECTIONS) {
+    if (to - from !== name.length) continue
+    // Graph writes these names in lowercase; only other spellings pay for lowercasing.
+    if (url.startsWith(name, from) || url.slice(from, to).toLowerCase() === name) return name
+  }
+  return undefined
 }
 
 /** Where the path after `prefix` starts, when `prefix` begins a path segment; -1 when absent. */
 function segmentStart(lower: string, prefix: string): number {
   let at = lower.indexOf(prefix)
-  while (at > 0 && lower.charCodeAt(at - 1) !== 47) at = lower.indexOf(prefix, at + 1)
+  while (at > 0 && lower.charCodeAt(at - 1) !== SLASH) at = lower.indexOf(prefix, at + 1)
   return at < 0 ? -1 : at + prefix.length
+}
+
+/** The end of the path: before a query or fragment, and before one trailing slash. */
+function pathEnd(url: string, start: number): number {
+  let end = url.length
+  const query = url.indexOf('?', start)
+  if (query >= 0) end = query
+  const fragment = url.indexOf('#', start)
+  if (fragment >= 0 && fragment < end) end = fragment
+  if (end > start && url.charCodeAt(end - 1) === SLASH) end--
+  return end
+}
+
+/** Where the segment starting at `from` ends: its next slash, or `end`. */
+function segmentEnd(url: string, from: number, end: number): number {
+  const slash = url.indexOf('/', from)
+  return slash < 0 || slash > end ? end : slash
 }

@@ -129,15 +129,17 @@ describe('parseNotifications: events', () => {
     )
   })
 
-  it('dates call.incoming from the receipt time: receivedAt, else the injected clock', () => {
+  it('dates call.incoming from the receipt time: receivedAt, else the injected clock, read once per body', () => {
     const incoming = { changeType: 'created', resourceUrl: CALL_URL, resourceData: { state: 'incoming' } }
-    const [fromClock] = parseNotifications(body(incoming), { now: () => 1_000 })
-    expect(fromClock!.receivedAt).toEqual(new Date(1_000))
-    expect(fromClock!.type === 'call.incoming' && fromClock!.respondBy).toEqual(new Date(16_000))
-    const [fromDateClock] = parseNotifications(body(incoming), { now: () => new Date(2_000) })
-    expect(fromDateClock!.receivedAt).toEqual(new Date(2_000))
-    const [given] = parseNotifications(body(incoming), { receivedAt: new Date(5_000), now: () => 1 })
-    expect(given!.type === 'call.incoming' && given!.respondBy).toEqual(new Date(20_000))
+    const respondBy = (event: CallEvent | undefined) => (event?.type === 'call.incoming' ? event.respondBy : undefined)
+    let reads = 0
+    const events = parseNotifications(body(incoming, incoming), { now: () => 1_000 + 100 * reads++ })
+    expect(events.map(respondBy)).toEqual([new Date(16_000), new Date(16_000)])
+    expect(reads).toBe(1)
+    expect(respondBy(parseNotifications(body(incoming), { now: () => new Date(2_000) })[0])).toEqual(new Date(17_000))
+    expect(respondBy(parseNotifications(body(incoming), { receivedAt: new Date(5_000), now: () => 1 })[0])).toEqual(new Date(20_000))
+    // Bodies without an incoming call never read the clock.
+    parseNotifications(body(established), { now: () => { throw new Error('the clock was read') } })
   })
 
   it('puts the verified tenant on every event', () => {
