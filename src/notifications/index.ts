@@ -1,8 +1,9 @@
 /** `graph-calling/notifications`: turns Graph's callback POSTs into typed call events. */
-export { NotificationError, NotificationParseError, NotificationAuthError } from '../errors.ts'
+export { NotificationError, NotificationParseError, NotificationAuthError, ValidationError } from '../errors.ts'
 export type { NotificationAuthReason, Issue } from '../errors.ts'
 export { parseNotifications, type ParseNotificationsOptions } from './parse-notifications.ts'
 export { DEFAULT_MAX_NOTIFICATION_BYTES } from './read-notification-body.ts'
+export { createCallTracker, type CallTracker, type CallTrackerOptions, type TrackedCall, type ApplyResult } from './call-tracker.ts'
 export type {
   CallEvent,
   CallEventBase,
