@@ -27,22 +27,34 @@ export function requestFromNode(req: IncomingMessage, res: ServerResponse): { re
     body = bodyReadBefore(early, headers)
     unread = false
   } else if (unread) {
+    // Set once the stream is closed, failed or cancelled: the socket may still deliver data after that.
+    let settled = false
+    const onData = (chunk: Buffer | string): void => {
+      if (settled) return
+      stream.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+      if ((stream.desiredSize ?? 0) <= 0) req.pause()
+    }
+    let stream!: ReadableStreamDefaultController<Uint8Array>
     body = new ReadableStream<Uint8Array>({
-      start(stream) {
-        req.on('data', (chunk: Buffer | string) => {
-          stream.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-          if ((stream.desiredSize ?? 0) <= 0) req.pause()
-        })
+      start(controller) {
+        stream = controller
+        req.on('data', onData)
         req.once('end', () => {
           unread = false
-          stream.close()
+          if (!settled) stream.close()
+          settled = true
         })
-        req.once('error', (error) => stream.error(error))
+        req.once('error', (error) => {
+          if (!settled) stream.error(error)
+          settled = true
+        })
       },
       pull() {
         req.resume()
       },
       cancel() {
+        settled = true
+        req.off('data', onData)
         req.pause()
       },
     })
