@@ -54,7 +54,9 @@ const dataPath: (string | number)[] = ['value', 0, 'resourceData']
  * gives one event per item; what does not fit goes on the event's `issues`, or makes it `unknown`.
  */
 export function notificationEvent(item: unknown, index: number, batch: BatchContext): CallEvent {
+  // Setting an array's length is slow even when it changes nothing, so only when it must.
   if (scratchIssues.length > 0) scratchIssues.length = 0
+  if (dataPath.length !== 3) dataPath.length = 3
   dataPath[1] = index
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     scratchIssues.push({ path: `$.value[${index}]`, message: 'expected a notification object' })
