@@ -4,7 +4,7 @@ import { parseNotifications } from '../../notifications/parse-notifications.ts'
 import { DEFAULT_MAX_NOTIFICATION_BYTES } from '../../notifications/read-notification-body.ts'
 import type { Authenticate } from './authenticate.ts'
 import { problemResponse } from './problem-response.ts'
-import { readRequestBody } from './read-request-body.ts'
+import { declaredLength, readRequestBody, tooLarge } from './read-request-body.ts'
 
 /**
  * The answer to a policy-based recording `participantJoiningNotification`, sent back in the HTTP response:
@@ -100,6 +100,8 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
     let tenantId: string | undefined
     let events: CallEvent[]
     try {
+      // A body declared too large is refused before the token is checked or a byte is read.
+      if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
       ;({ tenantId } = await authenticate(request))
       events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, now, tenantId })
     } catch (error) {

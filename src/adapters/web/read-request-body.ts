@@ -1,15 +1,10 @@
 import { NotificationParseError } from '../../errors.ts'
 
 /**
- * Reads a request body of at most `maxBytes`, refusing a larger `Content-Length` before reading and
- * stopping (cancelling the stream) as soon as more arrives than allowed. Throws `NotificationParseError`
- * with status 413 when the body is too large.
+ * Reads a request body of at most `maxBytes`, stopping (cancelling the stream) as soon as more arrives than
+ * allowed. Throws `NotificationParseError` with status 413 when the body is too large.
  */
 export async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (declaredLength(request) > maxBytes) {
-    await request.body?.cancel().catch(() => {})
-    throw tooLarge(maxBytes)
-  }
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -41,6 +36,7 @@ export function declaredLength(request: Request): number {
   return Number(header)
 }
 
-function tooLarge(maxBytes: number): NotificationParseError {
+/** The error a body over `maxBytes` is refused with (413). */
+export function tooLarge(maxBytes: number): NotificationParseError {
   return new NotificationParseError([{ path: '$', message: `expected a body of at most ${maxBytes} bytes (the maxBytes option)` }], 413)
 }

@@ -169,8 +169,12 @@ describe('notification handler: refused requests', () => {
     expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
   })
 
-  it('answers 413 from Content-Length alone, without reading the body', async () => {
-    const { handle } = handler({ maxBytes: 100 })
+  it('answers 413 from Content-Length alone, before authenticating or reading the body', async () => {
+    let authenticated = 0
+    const { handle } = handler({ maxBytes: 100 }, async () => {
+      authenticated++
+      return {}
+    })
     const { stream, state } = countingStream(10, 50)
     const request = new Request('https://bot.contoso.com/api/calls', {
       method: 'POST',
@@ -182,6 +186,7 @@ describe('notification handler: refused requests', () => {
     expect(response.status).toBe(413)
     expect((await problemOf(response)).issues).toEqual([{ path: '$', message: 'expected a body of at most 100 bytes (the maxBytes option)' }])
     expect(state.pulled).toBe(0)
+    expect(authenticated).toBe(0)
   })
 
   it('answers 413 for a streamed body over the limit, and stops reading it', async () => {
