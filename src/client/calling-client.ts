@@ -24,6 +24,7 @@ export class CallingClient {
   readonly #transport: GraphTransport
   readonly #ownDispatcher: Dispatcher | undefined
   #closed = false
+  #closing: Promise<void> | undefined
 
   /** Checks the options (a `ValidationError` names each bad one) and sets the client up; nothing is sent yet. */
   constructor(options: CallingClientOptions) {
@@ -60,9 +61,10 @@ export class CallingClient {
   }
 
   /** Stops sending, and closes the client's own connection pool (waiting for requests in flight); a dispatcher you passed stays open. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.#closed = true
-    await this.#ownDispatcher?.close()
+    this.#closing ??= this.#ownDispatcher ? this.#ownDispatcher.close().then(() => undefined) : Promise.resolve()
+    return this.#closing
   }
 
   /** Shows where the client points and nothing of its credential. */

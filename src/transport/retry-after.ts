@@ -1,4 +1,6 @@
 const SECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/
+/** Every HTTP date form (IMF-fixdate, RFC 850, asctime) starts with the day's name; `Date.parse` alone takes "-1" for a date. */
+const HTTP_DATE = /^\s*[A-Za-z]{3,9},?\s/
 
 /**
  * Milliseconds to wait that a `Retry-After` header asks for: delta seconds (`120`, and `1.5` as some
@@ -9,6 +11,6 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   if (text === undefined || text === '') return undefined
   const seconds = SECONDS.exec(text)
   if (seconds) return Math.ceil(Number(seconds[1]) * 1000)
-  const date = Date.parse(text)
+  const date = HTTP_DATE.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -6,6 +6,8 @@ import type { AccessToken, Credential, GetToken } from './token-credential.ts'
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000
 /** ...and no longer sent this close to expiry: it could expire in flight, or on a Graph clock that runs ahead. */
 const EXPIRY_MARGIN_MS = 30_000
+/** After a failed background renewal, the next one waits this long. */
+const RENEW_RETRY_MS = 30_000
 
 /**
  * The access token of one client: cached, renewed ahead of expiry, and fetched by one request at a time
@@ -38,9 +40,12 @@ export class TokenCache {
     const now = this.#clock.now()
     if (now < this.#renewAt) return token
     if (now >= this.#usableUntil) return undefined
-    // A failed background renewal is not lost: the token is still good, and the awaited fetch that
-    // follows its expiry reports the credential's error.
-    this.fetch().catch(() => {})
+    // A failed background renewal is not lost: the token is still good, the renewal is tried again a
+    // little later (not on every call, which would hammer a failing authority), and the awaited fetch
+    // that follows expiry reports the credential's error.
+    this.fetch().catch(() => {
+      this.#renewAt = Math.min(this.#clock.now() + RENEW_RETRY_MS, this.#usableUntil)
+    })
     return token
   }
 

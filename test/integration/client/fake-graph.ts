@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
 import { Agent, buildConnector } from 'undici'
 import { selfSignedCert } from './self-signed-cert.ts'
 
@@ -25,12 +25,15 @@ export type Reply =
 /** A real node:http(s) server on 127.0.0.1 that records every request and answers from a queue (202 when empty). */
 export class FakeGraph {
   readonly requests: SeenRequest[] = []
+  /** Every connection ever opened to the server. */
+  readonly connections = new Set<Socket>()
   readonly #replies: Reply[] = []
   readonly #server: Server
   #onRequest: (() => void) | undefined
 
   private constructor(server: Server) {
     this.#server = server
+    server.on(server instanceof HttpsServer ? 'secureConnection' : 'connection', (socket: Socket) => this.connections.add(socket))
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
