@@ -8,7 +8,7 @@ import type { RedirectParams } from '../schemas/actions/redirect.ts'
 import type { RejectParams } from '../schemas/actions/reject.ts'
 import type { CloudName } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
-import { assertOffered } from './cloud-availability.ts'
+import { assertOffered, type CallAction } from './cloud-availability.ts'
 
 /** How the call actions reach Graph: the client's `send`. */
 export type Send = <Result>(request: GraphRequest<Result>, options?: SendOptions) => Promise<GraphResponse<Result>>
@@ -28,26 +28,32 @@ export class CallActions {
   }
 
   /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
-  async answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
-    assertOffered('answer', this.#cloud)
-    return this.#send(answer(callId, params), options)
+  answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
+    return this.#act('answer', answer, callId, params, options)
   }
 
   /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
-  async reject(callId: string, params?: RejectParams, options?: SendOptions): Promise<GraphResponse> {
-    assertOffered('reject', this.#cloud)
-    return this.#send(reject(callId, params), options)
+  reject(callId: string, params?: RejectParams, options?: SendOptions): Promise<GraphResponse> {
+    return this.#act('reject', reject, callId, params, options)
   }
 
   /** `POST /communications/calls/{id}/redirect`: sends an incoming call on to 1 to 25 other targets. */
-  async redirect(callId: string, params: RedirectParams, options?: SendOptions): Promise<GraphResponse> {
-    assertOffered('redirect', this.#cloud)
-    return this.#send(redirect(callId, params), options)
+  redirect(callId: string, params: RedirectParams, options?: SendOptions): Promise<GraphResponse> {
+    return this.#act('redirect', redirect, callId, params, options)
   }
 
   /** `DELETE /communications/calls/{id}`: hangs up (leaves) a call. */
-  async hangUp(callId: string, options?: SendOptions): Promise<GraphResponse> {
-    assertOffered('hangUp', this.#cloud)
-    return this.#send(hangUp(callId), options)
+  hangUp(callId: string, options?: SendOptions): Promise<GraphResponse> {
+    return this.#act('hangUp', hangUp, callId, undefined, options)
+  }
+
+  /** Checks and builds the request, then sends it; a refusal is a rejected promise, never a synchronous throw. */
+  #act<Params>(action: CallAction, build: (callId: string, params: Params) => GraphRequest, callId: string, params: Params, options: SendOptions | undefined): Promise<GraphResponse> {
+    try {
+      assertOffered(action, this.#cloud)
+      return this.#send(build(callId, params), options)
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 }

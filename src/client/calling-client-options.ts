@@ -35,8 +35,9 @@ export interface CallingClientOptions {
    */
   dispatcher?: Dispatcher | undefined
   /**
-   * Time limit of one attempt in milliseconds, from the token lookup to the last byte of Graph's answer.
-   * Each call can set its own, and a `deadline` bounds all its attempts and waits together.
+   * Time limit of one attempt in milliseconds: for a token to be fetched when none is cached, for Graph's
+   * response headers once the request is sent, and for each gap in the body. Each call can set its own,
+   * and a call's `deadline` bounds all its attempts and waits together, to the millisecond.
    * @default 10000
    */
   timeoutMs?: number | undefined

@@ -11,6 +11,7 @@ import {
   type Issue,
 } from '../errors.ts'
 import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
+import { AttemptStop, untilAborted } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
@@ -38,7 +39,7 @@ export interface TransportConfig {
 export interface SendOptions {
   /** Stops the call (the request in flight, or the wait before a retry) with an `AbortError`. */
   signal?: AbortSignal | undefined
-  /** Time limit of each attempt in milliseconds, from the token lookup to the last byte of the answer; the client's `timeoutMs` when absent. */
+  /** Time limit of each attempt in milliseconds (see the client's `timeoutMs`, used when absent). */
   timeoutMs?: number | undefined
   /** Nothing is sent or retried after this instant, and an attempt in flight is stopped at it (`TimeoutError`). */
   deadline?: Date | undefined
@@ -69,6 +70,8 @@ interface Call {
   readonly timeoutMs: number
   readonly deadline: number | undefined
   attempts: number
+  retries: number
+  tokenRenewed: boolean
   /** The token the last attempt sent, to forget it when Graph refuses it. */
   token: string | undefined
 }
@@ -113,27 +116,37 @@ export class GraphTransport {
    * an error answer, `TimeoutError`, `ConnectionError`, `AbortError` or `CredentialError` when no answer
    * came, and `ValidationError` / `UnsupportedActionError` before any I/O.
    */
-  async send<Result>(request: GraphRequest<Result>, options?: SendOptions): Promise<GraphResponse<Result>> {
-    const call = this.#prepare(request, options)
-    let retries = 0
-    let tokenRenewed = false
+  send<Result>(request: GraphRequest<Result>, options?: SendOptions): Promise<GraphResponse<Result>> {
+    let call: Call
+    try {
+      call = this.#prepare(request, options)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    // The first attempt is the common case; the retry loop is entered only after a failure.
+    return this.#attempt<Result>(call).catch((error: unknown) => this.#retry<Result>(call, error))
+  }
+
+  async #retry<Result>(call: Call, failure: unknown): Promise<GraphResponse<Result>> {
+    let error = failure
     for (;;) {
-      try {
-        return await this.#attempt<Result>(call)
-      } catch (error) {
-        // A refused token is fetched anew once (it may have been revoked or have expired early).
-        if (!tokenRenewed && error instanceof GraphApiError && error.status === 401 && call.token !== undefined) {
-          tokenRenewed = true
-          this.#tokens.invalidate(call.token)
-          continue
-        }
-        const wait = this.#retryWait(error, retries, call)
+      // A refused token is fetched anew once (it may have been revoked or have expired early).
+      if (!call.tokenRenewed && error instanceof GraphApiError && error.status === 401 && call.token !== undefined) {
+        call.tokenRenewed = true
+        this.#tokens.invalidate(call.token)
+      } else {
+        const wait = this.#retryWait(error, call)
         try {
           await this.#clock.sleep(wait, call.signal)
         } catch {
           throw this.#abortError(call)
         }
-        retries++
+        call.retries++
+      }
+      try {
+        return await this.#attempt<Result>(call)
+      } catch (next) {
+        error = next
       }
     }
   }
@@ -169,6 +182,8 @@ export class GraphTransport {
       timeoutMs,
       deadline,
       attempts: 0,
+      retries: 0,
+      tokenRenewed: false,
       token: undefined,
     }
     if (signal?.aborted) throw this.#abortError(call)
@@ -189,20 +204,13 @@ export class GraphTransport {
     }
     if (call.signal?.aborted) throw this.#abortError(call)
     call.attempts++
-    const controller = new AbortController()
-    let stoppedBy: 'timeout' | 'deadline' | 'caller' | undefined
-    const timer = setTimeout(() => {
-      stoppedBy = limit
-      controller.abort()
-    }, budget)
-    const onCallerAbort = () => {
-      stoppedBy = 'caller'
-      controller.abort()
-    }
-    call.signal?.addEventListener('abort', onCallerAbort)
+    let token = this.#tokens.peek()
+    // The common case (a cached token, no deadline) allocates nothing to watch the time: undici's own
+    // per-request timers bound the wait for the response headers and each gap in the body, and the
+    // caller's signal goes to undici as it is. A deadline, or a token to await, needs an exact stop.
+    const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
     try {
-      // The common case takes the cached token synchronously; only a missing or expired one is awaited.
-      const token = this.#tokens.peek() ?? (await untilAborted(this.#tokens.fetch(), controller.signal))
+      if (token === undefined) token = await untilAborted(this.#tokens.fetch(), stop!.signal)
       call.token = token
       call.headers.authorization = `Bearer ${token}`
       const response = await this.#dispatcher.request({
@@ -211,30 +219,28 @@ export class GraphTransport {
         method: call.method,
         headers: call.headers,
         body: call.body,
-        signal: controller.signal,
+        signal: stop ? stop.signal : call.signal,
+        headersTimeout: budget,
+        bodyTimeout: budget,
       })
-      return await this.#read<Result>(response, call)
+      const status = response.statusCode
+      if (status >= 200 && status < 300) {
+        let body: unknown
+        if (status === 202 || status === 204) await response.body.dump()
+        else body = this.#successBody(await response.body.text(), status, call)
+        return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
+      }
+      const text = await response.body.text()
+      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {
+      const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isUndiciTimeout(error) ? limit : undefined)
       if (stoppedBy === 'caller') throw this.#abortError(call)
       if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
       if (error instanceof GraphCallingError) throw error
       throw new ConnectionError(`${this.#describe(call)} failed: ${describeCause(error)} (${this.#ids(call)})`, { cause: error })
     } finally {
-      clearTimeout(timer)
-      call.signal?.removeEventListener('abort', onCallerAbort)
+      stop?.dispose()
     }
-  }
-
-  async #read<Result>(response: Dispatcher.ResponseData, call: Call): Promise<GraphResponse<Result>> {
-    const status = response.statusCode
-    if (status >= 200 && status < 300) {
-      let body: unknown
-      if (status === 202 || status === 204) await response.body.dump()
-      else body = this.#successBody(await response.body.text(), status, call)
-      return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
-    }
-    const text = await response.body.text()
-    throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
   }
 
   #successBody(text: string, status: number, call: Call): unknown {
@@ -248,14 +254,14 @@ export class GraphTransport {
   }
 
   /** The wait before the next attempt, or throws when there is to be none. */
-  #retryWait(error: unknown, retries: number, call: Call): number {
+  #retryWait(error: unknown, call: Call): number {
     const retried =
       error instanceof GraphApiError
         ? isRetriedStatus(error.status)
         : error instanceof ConnectionError && !(error instanceof TimeoutError) && isConnectionReset(error.cause)
-    if (!retried || retries >= this.#maxRetries) throw error
+    if (!retried || call.retries >= this.#maxRetries) throw error
     const retryAfterMs = error instanceof GraphApiError ? error.retryAfterMs : undefined
-    const wait = retryAfterMs ?? backoffMs(retries)
+    const wait = retryAfterMs ?? backoffMs(call.retries)
     // A deadline is the caller's word on how long a call may wait; without one, a wait over a minute is
     // left to the caller (the error carries retryAfterMs) rather than slept through.
     if (call.deadline === undefined) {
@@ -292,7 +298,7 @@ export class GraphTransport {
   #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown): TimeoutError {
     const why =
       stoppedBy === 'timeout'
-        ? `got no complete answer within ${call.timeoutMs} ms`
+        ? `timed out: no answer within ${call.timeoutMs} ms`
         : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
     return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause })
   }
@@ -321,23 +327,10 @@ export function isTimeout(value: unknown): value is number {
   return typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS
 }
 
-/** Settles like `promise`, or rejects when `signal` aborts first (leaving `promise` to its other waiters). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
+/** Whether undici gave up waiting for the response headers or the next chunk of the body. */
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
 }
 
 /** An error from the HTTP stack in a few words: its message and code. */

@@ -168,7 +168,7 @@ describe('time limits', () => {
     graph.reply('hang')
     const error = await failure(send(client({ timeoutMs: 150, clock: fakeClock({ realNow: true }) })))
     expect(error).toBeInstanceOf(TimeoutError)
-    expect(error.message).toContain('got no complete answer within 150 ms')
+    expect(error.message).toMatch(/^DELETE http:\/\/127\.0\.0\.1:\d+\/v1\.0\/communications\/calls\/call-1 timed out: no answer within 150 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
     expect(error.cause).toBeDefined()
     expect(graph.requests).toHaveLength(1)
   })
@@ -267,6 +267,33 @@ describe('tokens', () => {
     expect(error).toBeInstanceOf(CredentialError)
     expect(error.message).toBe('The credential could not get a token for https://graph.microsoft.com/.default: AADSTS7000215: Invalid client secret provided.')
     expect(graph.requests).toHaveLength(0)
+  })
+
+  it('a credential that does not answer times the attempt out; nothing is sent', async () => {
+    const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }) })
+    const error = await failure(send(c, { timeoutMs: 100 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it("one caller's abort while the token is fetched leaves the shared fetch to the others", async () => {
+    let release!: () => void
+    const c = client({
+      credential: () =>
+        new Promise((resolve) => {
+          tokensIssued++
+          release = () => resolve({ token: `${secret}-shared`, expiresOnTimestamp: NOW + 3_600_000 })
+        }),
+    })
+    const controller = new AbortController()
+    const aborted = failure(send(c, { signal: controller.signal }))
+    const other = send(c)
+    controller.abort()
+    expect(await aborted).toBeInstanceOf(AbortError)
+    release()
+    expect((await other).status).toBe(202)
+    expect(tokensIssued).toBe(1)
+    expect(graph.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${secret}-shared`])
   })
 
   it('util.inspect(client) shows where it points and no token', async () => {
