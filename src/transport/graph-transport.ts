@@ -167,12 +167,12 @@ export class GraphTransport {
       deadline = options.deadline?.getTime()
       signal = options.signal
     }
+    const body = requestBody(request)
     const clientRequestId = randomUUID()
-    const path = this.#root + request.path
     const call: Call = {
       method: request.method,
-      path,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      path: this.#root + request.path,
+      body,
       headers:
         request.body === undefined
           ? { authorization: '', 'client-request-id': clientRequestId, 'user-agent': this.#userAgent }
@@ -302,6 +302,30 @@ export class GraphTransport {
         : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
     return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause })
   }
+}
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'DELETE'])
+
+/**
+ * The JSON text of a request's body, after the checks a hand-made request needs (the builders' requests
+ * always pass): a known method, a path below the version root, and a body JSON can write.
+ */
+function requestBody(request: GraphRequest<unknown>): string | undefined {
+  const issues: Issue[] = []
+  if (!METHODS.has(request.method)) issues.push({ path: '$.method', message: "expected 'GET', 'POST', 'PATCH' or 'DELETE'" })
+  if (typeof request.path !== 'string' || !/^\/[^?#\s]*$/.test(request.path) || /(^|\/)\.\.?(\/|$)/.test(request.path)) {
+    issues.push({ path: '$.path', message: "expected a path below the version root, starting with '/', without '.' or '..' segments, '?', '#' or spaces" })
+  }
+  let body: string | undefined
+  if (request.body !== undefined) {
+    try {
+      body = JSON.stringify(request.body)
+    } catch (error) {
+      issues.push({ path: '$.body', message: `expected a value JSON can write (${(error as Error).message})` })
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('request', issues)
+  return body
 }
 
 /** Checks the per-call options, naming each bad one by its path. */

@@ -133,6 +133,24 @@ describe('GraphTransport: retries', () => {
   })
 })
 
+describe('GraphTransport: hand-made requests', () => {
+  it('names what is wrong with a request before any I/O', async () => {
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    const error = await transport()
+      .send({ method: 'PUT' as never, path: 'communications/calls/../x?y', body: circular })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['$.method', '$.path', '$.body'])
+    expect((error as ValidationError).issues[2]!.message).toMatch(/^expected a value JSON can write \(Converting circular structure to JSON/)
+  })
+
+  it.each(['/communications/calls/../x', '/communications/./calls', '/calls?x=1', '/calls#f', '/a b'])('refuses the path %j', async (path) => {
+    const error = await transport().send({ method: 'GET', path }).catch((e: unknown) => e)
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['$.path'])
+  })
+})
+
 describe('GraphTransport: call options', () => {
   it('names every bad option by its path before any I/O', async () => {
     const error = await transport()
