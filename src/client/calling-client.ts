@@ -5,7 +5,9 @@ import { systemClock } from '../transport/clock.ts'
 import { createKeepAliveAgent, type Dispatcher } from '../transport/dispatcher.ts'
 import type { ApiVersion, CloudName } from '../transport/clouds.ts'
 import { GraphTransport, type GraphResponse, type SendOptions } from '../transport/graph-transport.ts'
+import { BetaCallActions, BetaParticipantActions } from './beta-actions.ts'
 import { CallActions } from './call-actions.ts'
+import { ParticipantActions } from './participant-actions.ts'
 import type { CallingClientOptions } from './calling-client-options.ts'
 import { resolveOptions } from './resolve-options.ts'
 
@@ -15,8 +17,12 @@ import { resolveOptions } from './resolve-options.ts'
  * unless given one, a keep-alive connection pool; call `close()` when done.
  */
 export class CallingClient {
-  /** The actions on a call. */
+  /** The actions on calls (`answer`, `reject`, `playPrompt`, `hangUp`, ...). */
   readonly calls: CallActions
+  /** The actions on a call's participants (`list`, `invite`, `mute`, `remove`, ...). */
+  readonly participants: ParticipantActions
+  /** Graph's beta-only actions, sent by a client created with `apiVersion: 'beta'`. */
+  readonly beta: { readonly calls: BetaCallActions; readonly participants: BetaParticipantActions }
   /** The Graph deployment this client calls. */
   readonly cloud: CloudName
   /** The Graph API version this client calls. */
@@ -43,7 +49,10 @@ export class CallingClient {
     })
     this.cloud = resolved.cloud
     this.apiVersion = resolved.apiVersion
-    this.calls = new CallActions((request, sendOptions) => this.send(request, sendOptions), resolved.cloud)
+    const send = <Result>(request: GraphRequest<Result>, sendOptions?: SendOptions) => this.send(request, sendOptions)
+    this.calls = new CallActions(send, resolved.cloud)
+    this.participants = new ParticipantActions(send)
+    this.beta = Object.freeze({ calls: new BetaCallActions(send), participants: new BetaParticipantActions(send) })
   }
 
   /** Where requests go: Graph's root for the cloud and API version (or `baseUrl`), e.g. `https://graph.microsoft.com/v1.0`. */
