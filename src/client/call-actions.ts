@@ -32,10 +32,11 @@ import {
   type TransferParams,
   type UpdateRecordingStatusParams,
 } from '../requests/index.ts'
+import type { GraphRequest } from '../requests/graph-request.ts'
 import type { CloudName } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
-import { assertOffered } from './cloud-availability.ts'
+import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
 
 /**
  * The actions on `/communications/calls` (`client.calls`), one method per Graph action, named as Graph
@@ -69,12 +70,12 @@ export class CallActions {
 
   /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
   answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(this.#send, () => (assertOffered('answer', this.#cloud), answer(callId, params)), options)
+    return this.#actOffered('answer', () => answer(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
   reject(callId: string, params?: RejectParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(this.#send, () => (assertOffered('reject', this.#cloud), reject(callId, params)), options)
+    return this.#actOffered('reject', () => reject(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/redirect`: sends an incoming call on to 1 to 25 other targets. */
@@ -150,5 +151,17 @@ export class CallActions {
   /** `GET /communications/calls/{id}/operations/{id}`: reads an operation's status. */
   getOperation(callId: string, operationId: string, options?: SendOptions) {
     return act(this.#send, () => getOperation(callId, operationId), options)
+  }
+
+  /** Like `act`, after checking that Graph offers `action` in the client's cloud. */
+  #actOffered<Result>(action: CloudLimitedAction, build: () => GraphRequest<Result>, options: SendOptions | undefined): Promise<GraphResponse<Result>> {
+    return act(
+      this.#send,
+      () => {
+        assertOffered(action, this.#cloud)
+        return build()
+      },
+      options,
+    )
   }
 }

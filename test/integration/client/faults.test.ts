@@ -69,6 +69,20 @@ async function failure(promise: Promise<unknown>): Promise<any> {
 const send = (c: CallingClient, options?: Parameters<CallingClient['calls']['hangUp']>[1]) => c.calls.hangUp(callId, options)
 const ids = () => graph.requests.map((r) => r.headers['client-request-id'])
 
+// A client with its token cached sends on the lean path (undici's own timers, the caller's signal as
+// is); a fresh one awaits its token under an exact stop. Both must keep every limit.
+const temperatures = ['with its token cached', 'fetching its token'] as const
+
+/** A client on the loopback server, warmed with one call when its token is to be cached. */
+async function ready(temperature: (typeof temperatures)[number], options: Partial<CallingClientOptions> = {}) {
+  const c = client({ clock: fakeClock({ realNow: true }), ...options })
+  if (temperature === temperatures[0]) {
+    await send(c)
+    graph.requests.length = 0
+  }
+  return c
+}
+
 describe('429 with each form of Retry-After', () => {
   it.each([
     ['delta seconds', '2', 2000],
@@ -164,22 +178,25 @@ describe('503, 504 and connection resets are retried with jittered back-off', ()
 })
 
 describe('time limits', () => {
-  it('slow headers: the attempt times out, keeps its cause and is not retried', async () => {
+  it.each(temperatures)('slow headers, %s: the attempt times out, keeps its cause and is not retried', async (temperature) => {
+    const c = await ready(temperature, { timeoutMs: 150 })
     graph.reply('hang')
-    const error = await failure(send(client({ timeoutMs: 150, clock: fakeClock({ realNow: true }) })))
+    const error = await failure(send(c))
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error.message).toMatch(/^DELETE http:\/\/127\.0\.0\.1:\d+\/v1\.0\/communications\/calls\/call-1 timed out: no answer within 150 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
     expect(error.cause).toBeDefined()
     expect(graph.requests).toHaveLength(1)
   })
 
-  it('a slow body times out too', async () => {
+  it.each(temperatures)('a slow body, %s, times out too', async (temperature) => {
+    const c = await ready(temperature)
     graph.reply((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.write('{"id":')
     })
-    const error = await failure(client({ clock: fakeClock({ realNow: true }) }).send({ method: 'GET', path: '/communications/calls/x' }, { timeoutMs: 150 }))
+    const error = await failure(c.send({ method: 'GET', path: '/communications/calls/x' }, { timeoutMs: 150 }))
     expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain('timed out: no answer within 150 ms')
   })
 
   it('a deadline already past fails at once: no token asked, nothing sent', async () => {
@@ -202,21 +219,23 @@ describe('time limits', () => {
     expect(waits).toEqual([])
   })
 
-  it('an attempt in flight is stopped at the deadline', async () => {
+  it.each(temperatures)('an attempt in flight, %s, is stopped at the deadline', async (temperature) => {
+    const c = await ready(temperature)
     graph.reply('hang')
-    const error = await failure(send(client({ clock: fakeClock({ realNow: true }) }), { deadline: new Date(Date.now() + 150) }))
+    const error = await failure(send(c, { deadline: new Date(Date.now() + 150) }))
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error.message).toContain('was stopped at the deadline')
   })
 })
 
 describe('cancellation', () => {
-  it('aborting the signal stops the request in flight with an AbortError whose cause is the reason', async () => {
+  it.each(temperatures)('aborting the signal, %s, stops the request in flight with an AbortError whose cause is the reason', async (temperature) => {
+    const c = await ready(temperature)
     graph.reply('hang')
     const controller = new AbortController()
     const reason = new Error('the caller hung up')
     void graph.nextRequest().then(() => controller.abort(reason))
-    const error = await failure(send(client(), { signal: controller.signal }))
+    const error = await failure(send(c, { signal: controller.signal }))
     expect(error).toBeInstanceOf(AbortError)
     expect(error.cause).toBe(reason)
   })
