@@ -36,6 +36,11 @@ export const smokeScale: BenchScale = {
   coldStart: { rounds: 1, only: ['node -e 0', 'graph-calling/notifications'] },
 }
 
+/** The sections, in the order they run. */
+export const sectionNames = ['answer', 'parse', 'cold-start', 'size'] as const
+/** One section's name. */
+export type SectionName = (typeof sectionNames)[number]
+
 /** Options of `runBench`. */
 export interface BenchOptions {
   readonly scale: BenchScale
@@ -46,6 +51,8 @@ export interface BenchOptions {
   readonly peers: 'install' | 'if-present' | 'none'
   /** Profile what misses a goal. */
   readonly profile: boolean
+  /** Only these sections (all when undefined). */
+  readonly only?: readonly SectionName[]
   /** Where to write RESULTS.md; not written when undefined. */
   readonly output?: string
   readonly log: (line: string) => void
@@ -87,11 +94,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     options.peers === 'none' ? { entries: {}, versions: {}, missing: 'peers left out at this scale' } : await loadPeers({ install: options.peers === 'install', log })
 
   const context: SectionContext = { source, pieces, peers, log, profile: options.profile }
+  const wanted = (name: SectionName) => !options.only || options.only.includes(name)
   const sections: SectionResult[] = []
-  sections.push(await measureAnswer(scale.answer, context))
-  sections.push(await measureParse(scale.parse, context))
-  sections.push(await measureColdStart(scale.coldStart, context))
-  sections.push(await measureSize(context))
+  if (wanted('answer')) sections.push(await measureAnswer(scale.answer, context))
+  if (wanted('parse')) sections.push(await measureParse(scale.parse, context))
+  if (wanted('cold-start')) sections.push(await measureColdStart(scale.coldStart, context))
+  if (wanted('size')) sections.push(await measureSize(context))
 
   const markdown = resultsMarkdown(
     {

@@ -4,7 +4,7 @@
  * rotating order, so a busy moment of the (shared) machine hits them alike. Every figure is a ratio to raw
  * undici in the same rounds.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { forkWorker, type Worker } from '../child-process.ts'
@@ -12,6 +12,7 @@ import { atLeast, atMost, notMeasured, type GoalResult } from '../goals.ts'
 import type { SectionContext, SectionResult } from '../section.ts'
 import { num, ratioOf, spreadOf, table } from '../report/markdown.ts'
 import { profileMarkdown, summarizeCpuProfile } from '../report/cpu-profile.ts'
+import { PROFILE_ENV } from '../profiler.ts'
 import { seedAnswerParams } from '../seeds.ts'
 import { pairedRatio, quantile, rotate, spread } from '../stats.ts'
 import { contenders, type AnswerSetup, type ContenderId } from './contenders.ts'
@@ -46,10 +47,10 @@ function unavailable(id: ContenderId, options: SectionContext): string | undefin
   return undefined
 }
 
-const startContender = (id: ContenderId, setup: AnswerSetup, scale: AnswerScale, nodeFlags: readonly string[] = []) =>
+const startContender = (id: ContenderId, setup: AnswerSetup, scale: AnswerScale, env: Record<string, string> = {}) =>
   forkWorker<Ready>(script('contender-process.ts'), [id, JSON.stringify(setup), JSON.stringify({ calls: scale.warmup, inFlight: scale.inFlight } satisfies Warmup)], {
     timeoutMs: 120_000,
-    nodeFlags,
+    env,
   })
 
 const runBatch = (worker: Worker<Ready>, scale: AnswerScale, mode: Mode) =>
@@ -81,16 +82,19 @@ export async function measureAnswer(scale: AnswerScale, options: SectionContext)
     results.delete(id)
   }
   try {
-    // Warm up one at a time, so no warm-up competes with another.
-    for (const c of contenders) {
-      if (skipped.has(c.id)) continue
-      try {
-        workers.set(c.id, await startContender(c.id, setup, scale))
-        results.set(c.id, { sequential: [], concurrent: [] })
-      } catch (error) {
-        await drop(c.id, error)
-      }
-    }
+    // Warm-ups are not measured, so they may share the machine.
+    await Promise.all(
+      contenders
+        .filter((c) => !skipped.has(c.id))
+        .map(async (c) => {
+          try {
+            workers.set(c.id, await startContender(c.id, setup, scale))
+            results.set(c.id, { sequential: [], concurrent: [] })
+          } catch (error) {
+            await drop(c.id, error)
+          }
+        }),
+    )
     for (let round = 0; round < scale.rounds; round++) {
       for (const mode of modes) {
         for (const c of rotate(contenders, round)) {
@@ -122,13 +126,13 @@ const rpsOf = (b: BatchResult) => b.calls / (b.wallMs / 1000)
 
 async function profileGraphCalling(setup: AnswerSetup, scale: AnswerScale): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'graph-calling-bench-prof-'))
+  const file = join(dir, 'answer.cpuprofile')
   try {
-    const worker = await startContender('graph-calling', setup, scale, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
-    for (const mode of modes) await runBatch(worker, scale, mode)
+    const worker = await startContender('graph-calling', setup, scale, { [PROFILE_ENV]: file })
+    for (let round = 0; round < 4; round++) for (const mode of modes) await runBatch(worker, scale, mode)
     await worker.stop()
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
-    if (!file) return 'Answer: the profile of `client.calls.answer` was not written.'
-    return `**Answer: where \`client.calls.answer\` spends its CPU** (its process again under \`--cpu-prof\`: warm-up and one batch per mode):\n${profileMarkdown(summarizeCpuProfile(join(dir, file)))}`
+    if (!existsSync(file)) return 'Answer: the profile of `client.calls.answer` was not written.'
+    return `**Answer: where \`client.calls.answer\`'s process spends its CPU** (its process again, profiled after warm-up over 4 batches per mode):\n${profileMarkdown(summarizeCpuProfile(file))}`
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -5,11 +5,13 @@
  * interleaves short batches of all contenders, so a busy moment of the machine hits them alike.
  *
  * Usage: fork contender-process.ts <contender-id> <setup-json> <warmup-json>; then messages `BatchRequest`.
- * Exits (writing its `--cpu-prof` profile, if asked for one) when the parent disconnects.
+ * With `GRAPH_CALLING_BENCH_PROFILE=<file>` it profiles everything after its warm-up into that file. It exits
+ * when the parent disconnects.
  */
 import { isDeepStrictEqual } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { request } from 'undici'
+import { PROFILE_ENV, startProfiler } from '../profiler.ts'
 import { contenderById, type AnswerSender, type AnswerSetup } from './contenders.ts'
 
 /** What the parent asks for: one batch. */
@@ -84,6 +86,8 @@ const sender = await contenderById(id!).create(setup)
 await checkBody(sender, setup, id!)
 await batch(sender, warmup.calls, 1, 60_000)
 await batch(sender, warmup.calls, warmup.inFlight, 60_000)
+const profileFile = process.env[PROFILE_ENV]
+const stopProfiler = profileFile ? await startProfiler(profileFile) : undefined
 process.on('message', (message: BatchRequest) => {
   batch(sender, message.calls, message.inFlight, message.limitMs).then(
     (result) => process.send!(result),
@@ -93,5 +97,5 @@ process.on('message', (message: BatchRequest) => {
     },
   )
 })
-process.once('disconnect', () => void sender.close().finally(() => process.exit(0)))
+process.once('disconnect', () => void Promise.all([sender.close(), stopProfiler?.()]).finally(() => process.exit(0)))
 process.send!({ ready: true } satisfies Ready)

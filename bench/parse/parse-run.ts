@@ -2,9 +2,12 @@
  * Times `parseNotifications` against bare `JSON.parse` on the same text, in one process: every round runs a
  * batch of each, per notification kind, in alternating order. Prints one JSON line (`ParseRounds`).
  *
+ * With `GRAPH_CALLING_BENCH_PROFILE=<file>`, it runs `parseNotifications` only and profiles it into that file.
+ *
  * Usage: node parse-run.ts <notifications-entry-url> <plan-json>
  */
 import { performance } from 'node:perf_hooks'
+import { PROFILE_ENV, startProfiler } from '../profiler.ts'
 import { seedNotifications } from '../seeds.ts'
 
 /** How much the parse timing runs. */
@@ -39,6 +42,16 @@ const viaParse = (text: string) => parseNotifications(text).length
 
 const out: ParseRounds = {
   kinds: seeds.map((s) => ({ kind: s.kind, bytes: Buffer.byteLength(s.text), items: s.items, jsonNs: [], parseNs: [], events: parseNotifications(s.text).length })),
+}
+const profileFile = process.env[PROFILE_ENV]
+if (profileFile) {
+  // Profile mode: after one warm-up round, only `parseNotifications`, every kind in turn.
+  for (const s of seeds) timeBatch(viaParse, s.text)
+  const stop = await startProfiler(profileFile)
+  for (let round = 0; round < plan.rounds; round++) for (const s of seeds) timeBatch(viaParse, s.text)
+  await stop()
+  process.stdout.write('{}\n')
+  process.exit(0)
 }
 for (let round = 0; round <= plan.rounds; round++) {
   for (let k = 0; k < seeds.length; k++) {

@@ -3,6 +3,8 @@
  * the most self time, and the self time of each package or part of Node.
  */
 import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { repoRoot } from '../library.ts'
 
 interface ProfileNode {
   readonly id: number
@@ -35,18 +37,20 @@ export interface ProfileSummary {
   readonly groups: readonly SelfTime[]
 }
 
-/** The group a script URL belongs to: the package under `node_modules`, the library, Node itself, V8. */
+const root = pathToFileURL(repoRoot).href
+
+/** The group a script URL belongs to: the package under `node_modules`, the library, the bench, Node, V8. */
 export function groupOf(url: string, functionName: string): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)'
   if (url.startsWith('node:')) return 'node:internal'
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (pkg) return pkg[1]!
-  if (/\/(dist|src)\//.test(url) && !url.includes('/bench/')) return 'graph-calling'
-  if (url.includes('/bench/')) return 'bench harness'
+  if (url.startsWith(`${root}/dist/`) || url.startsWith(`${root}/src/`)) return 'graph-calling'
+  if (url.startsWith(`${root}/bench/`)) return 'bench harness'
   return url.replace(/^file:\/\//, '')
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\/.*node_modules\//, '').replace(/^file:\/\/.*\/(dist|src|bench)\//, '$1/')
+const shortUrl = (url: string) => url.replace(/^file:\/\/.*node_modules\//, '').replace(`${root}/`, '')
 
 /** Summarizes the profile in `file`, keeping the `top` functions with the most self time. */
 export function summarizeCpuProfile(file: string, top = 12): ProfileSummary {
