@@ -1,8 +1,7 @@
 // The program `valgrind --tool=callgrind` counts instructions of: `count` parses of one seed notification,
-// by `parseNotifications` or by bare `JSON.parse`, after a warm-up that lets V8 optimize the loop. The bench
-// runs it with `count` = N and 2N and divides the difference by N, so start-up, warm-up and compilation
-// cancel out. Plain JavaScript, not TypeScript: under valgrind, stripping types would cost more than the
-// parses themselves.
+// by `parseNotifications` or by bare `JSON.parse`. It warms up until V8 has optimized the loop, prints
+// `ready`, and waits for its stdin to close: only then is counting on. The bench runs it with `count` = n and
+// 2n and divides the difference by n. Plain JavaScript, not TypeScript, so nothing is type-stripped.
 //
 // Usage: node callgrind-run.mjs <json|parse> <count> <notification-text-file> <notifications-entry-url>
 import { readFileSync } from 'node:fs'
@@ -21,6 +20,8 @@ function run(count) {
 
 let sink = 0
 // Calls of `run` itself, not one long loop, so `run` is optimized as a function before the counted call.
-for (let k = 0; k < 8; k++) sink += run(500)
+for (let k = 0; k < 20; k++) sink += run(1000)
+process.stdout.write('ready\n')
+readFileSync(0)
 sink += run(Number(countText))
 process.stdout.write(`${sink}\n`)

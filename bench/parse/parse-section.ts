@@ -91,8 +91,8 @@ export async function measureParse(scale: ParseScale, options: SectionContext): 
     goals.push(atMost(instructionGoal, ratioOfKind(worstGrind), limit, `${num(ratioOfKind(worstGrind))}x (${worstGrind.kind})`, 'x'))
     grindText =
       'Instruction counts (`valgrind --tool=callgrind`; `node --predictable --single-threaded` with fixed seeds; each kind and function in ' +
-      'separate processes that parse n and 2n times after the same warm-up, instructions per operation = difference / n, n sized so each ' +
-      `difference parses ${(scale.callgrindBytes! / 1e6).toFixed(0)} MB; repeat runs agree within about 5%):\n\n` +
+      'separate processes that warm up with 20,000 operations uncounted, then count n and 2n operations; instructions per operation = ' +
+      `difference / n, n sized so each difference parses ${(scale.callgrindBytes! / 1e6).toFixed(0)} MB):\n\n` +
       table(
         ['notification', 'n', 'JSON.parse instructions/op', 'parseNotifications instructions/op', 'ratio'],
         grind.map((g) => [g.kind, g.n.toLocaleString('en'), num(g.json, 4), num(g.parse, 4), `${num(ratioOfKind(g))}x`]),
