@@ -180,8 +180,10 @@ function answerGoals(results: Map<ContenderId, Batches>, skipped: Map<ContenderI
     const b = figuresOf(baseline[mode])
     const rps = pairedRatio(s.rps, b.rps)
     const p99 = s.allP99 / b.allP99
+    // The fastest batch of each is the one the machine's other work disturbed least.
+    const best = Math.max(...s.rps) / Math.max(...b.rps)
     goals.push(
-      atLeast(rpsGoal, rps.median, 0.9, ratioOf(rps), 'x'),
+      atLeast(rpsGoal, rps.median, 0.9, `${ratioOf(rps)}; best batches ${num(best)}x`, 'x'),
       atMost(p99Goal, p99, 1.2, `${num(p99)}x (${num(s.allP99)} vs ${num(b.allP99)} ms; per round ${ratioOf(pairedRatio(s.p99, b.p99))})`, 'x'),
     )
   }
