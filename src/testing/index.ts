@@ -25,3 +25,5 @@ export {
   commsNotifications,
 } from './notification-builders.ts'
 export type { CommsNotificationItem, CommsNotificationsBody, IncomingCallInit, OperationNotificationInit, UpdatedCallState } from './notification-builders.ts'
+export { createTestSigner } from './test-signer.ts'
+export type { TestOpenIdConfiguration, TestPublicJwk, TestSigner, TestSignerOptions, TestSignOptions } from './test-signer.ts'

@@ -1,0 +1,131 @@
+import type { CryptoKey, JWK } from 'jose'
+import { NotificationAuthError } from '../../errors.ts'
+import { fetchSigningKeys, KeyFetchError, type SigningJwk } from './fetch-signing-keys.ts'
+import { loadJose } from './load-jose.ts'
+import { quoteClaim } from './quote-claim.ts'
+import type { KeyFetch, KeySourceSettings } from './verify-options.ts'
+
+/** The members of each key type that make up its public key; anything else (such as `d`) is never imported. */
+const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = { RSA: ['n', 'e'], EC: ['crv', 'x', 'y'], OKP: ['crv', 'x'] }
+
+function keyTypeOf(alg: string): string {
+  if (alg.startsWith('RS') || alg.startsWith('PS')) return 'RSA'
+  if (alg.startsWith('ES')) return 'EC'
+  return 'OKP'
+}
+
+function publicPart(jwk: SigningJwk): JWK {
+  const members: Record<string, unknown> = { kty: jwk.kty }
+  for (const name of PUBLIC_MEMBERS[jwk.kty] ?? []) members[name] = jwk[name]
+  return members as JWK
+}
+
+/**
+ * The signing keys of one OpenID configuration, fetched on first use and cached. They are fetched again
+ * when older than `keyRefreshIntervalMs`, and when a token names an unknown `kid`, at most once per
+ * `unknownKeyRefetchIntervalMs`. Concurrent fetches are merged into one. After a failed fetch the keys
+ * already held stay in use (for at most a second refresh interval), and without any, lookups fail closed
+ * with `keys-unavailable`. Time is passed in by the caller, so one cache serves verifiers with any clock.
+ */
+export class SigningKeyCache {
+  readonly #settings: KeySourceSettings
+  #keys = new Map<string, SigningJwk>()
+  #imported = new Map<string, Promise<CryptoKey>>()
+  #fetchedAtMs: number | undefined
+  #lastAttemptAtMs: number | undefined
+  #lastFailure: KeyFetchError | undefined
+  #inflight: Promise<void> | undefined
+
+  constructor(settings: KeySourceSettings) {
+    this.#settings = settings
+  }
+
+  /** The public key with id `kid` for algorithm `alg`; throws `keys-unavailable` or `bad-signature`. */
+  async keyFor(kid: string, alg: string, nowMs: number): Promise<CryptoKey> {
+    await this.#ensureFresh(nowMs)
+    let jwk = this.#keys.get(kid)
+    if (jwk === undefined) {
+      const last = this.#lastAttemptAtMs
+      await this.#refresh(nowMs, last === undefined || nowMs - last >= this.#settings.unknownKeyRefetchIntervalMs)
+      jwk = this.#keys.get(kid)
+    }
+    if (jwk === undefined) {
+      // A key set that cannot be refreshed may be missing a newly rotated key: say so rather than blame the token.
+      if (this.#lastFailure !== undefined) throw this.#unavailable(this.#lastFailure)
+      throw new NotificationAuthError(
+        'bad-signature',
+        `The bearer token is signed with key ${quoteClaim(kid)}, which is not in the key set of ${this.#settings.openIdConfigurationUrl}: the token was not issued by Graph, or this cloud's keys are published at another openIdConfigurationUrl.`,
+      )
+    }
+    return this.#import(jwk, alg)
+  }
+
+  async #ensureFresh(nowMs: number): Promise<void> {
+    const { keyRefreshIntervalMs, failedKeyFetchRetryMs } = this.#settings
+    const fetchedAt = this.#fetchedAtMs
+    if (fetchedAt === undefined || nowMs - fetchedAt >= keyRefreshIntervalMs) {
+      const last = this.#lastAttemptAtMs
+      const mayTry = this.#lastFailure === undefined || last === undefined || nowMs - last >= failedKeyFetchRetryMs
+      await this.#refresh(nowMs, mayTry)
+    }
+    const held = this.#fetchedAtMs
+    if (held === undefined || nowMs - held >= 2 * keyRefreshIntervalMs) {
+      throw this.#unavailable(this.#lastFailure)
+    }
+  }
+
+  /** Joins the fetch in flight, or starts one when `mayStart`; never rejects (failures are kept). */
+  async #refresh(nowMs: number, mayStart: boolean): Promise<void> {
+    if (this.#inflight === undefined && mayStart) {
+      this.#lastAttemptAtMs = nowMs
+      const { openIdConfigurationUrl, keyFetchTimeoutMs } = this.#settings
+      const fetchKeys: KeyFetch = this.#settings.fetch ?? ((url, init) => globalThis.fetch(url, init))
+      this.#inflight = fetchSigningKeys(openIdConfigurationUrl, fetchKeys, keyFetchTimeoutMs)
+        .then(
+          (keys) => {
+            this.#keys = new Map(keys.map((key) => [key.kid, key]))
+            this.#imported = new Map()
+            this.#fetchedAtMs = nowMs
+            this.#lastFailure = undefined
+          },
+          (failure: unknown) => {
+            this.#lastFailure = failure instanceof KeyFetchError ? failure : new KeyFetchError('the key fetch failed', { cause: failure })
+          },
+        )
+        .finally(() => {
+          this.#inflight = undefined
+        })
+    }
+    await this.#inflight
+  }
+
+  async #import(jwk: SigningJwk, alg: string): Promise<CryptoKey> {
+    if ((jwk.alg !== undefined && jwk.alg !== alg) || keyTypeOf(alg) !== jwk.kty) {
+      throw new NotificationAuthError(
+        'bad-signature',
+        `The bearer token claims algorithm ${quoteClaim(alg)}, which its signing key ${quoteClaim(jwk.kid)} (${jwk.kty}${jwk.alg ? `, ${jwk.alg}` : ''}) does not allow.`,
+      )
+    }
+    const id = `${alg} ${jwk.kid}`
+    let key = this.#imported.get(id)
+    if (key === undefined) {
+      key = loadJose().then(({ importJWK }) => importJWK(publicPart(jwk), alg) as Promise<CryptoKey>)
+      this.#imported.set(id, key)
+      key.catch(() => this.#imported.delete(id))
+    }
+    try {
+      return await key
+    } catch {
+      throw new NotificationAuthError('bad-signature', `Signing key ${quoteClaim(jwk.kid)} from ${this.#settings.openIdConfigurationUrl} is not a valid ${jwk.kty} key for ${alg}.`)
+    }
+  }
+
+  #unavailable(failure: KeyFetchError | undefined): NotificationAuthError {
+    const { openIdConfigurationUrl } = this.#settings
+    return new NotificationAuthError(
+      'keys-unavailable',
+      `Graph's signing keys could not be fetched (${failure?.message ?? 'no fetch has completed'}), so notifications are refused until they can be. Check that this server can reach ${openIdConfigurationUrl}, or set openIdConfigurationUrl for another cloud.`,
+      failure === undefined ? undefined : { cause: failure },
+    )
+  }
+}

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createKeepAliveScheduler } from '../../../src/client/keep-alive-scheduler.ts'
+import { GraphApiError } from '../../../src/errors.ts'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const MINUTE = 60_000
+
+describe('keep-alive scheduler', () => {
+  it('sends keepAlive for each live call every interval, well inside the 45-minute limit', async () => {
+    vi.useFakeTimers()
+    const sent: [string, number][] = []
+    const scheduler = createKeepAliveScheduler({ send: async (id) => void sent.push([id, Date.now()]) })
+    const start = Date.now()
+    scheduler.track('a')
+    await vi.advanceTimersByTimeAsync(5 * MINUTE)
+    scheduler.track('b')
+    await vi.advanceTimersByTimeAsync(46 * MINUTE)
+    expect(sent.map(([id, t]) => [id, (t - start) / MINUTE])).toEqual([
+      ['a', 15],
+      ['b', 20],
+      ['a', 30],
+      ['b', 35],
+      ['a', 45],
+      ['b', 50],
+    ])
+    scheduler.stop()
+  })
+
+  it('stops for a call that is untracked, and for every call on stop()', async () => {
+    vi.useFakeTimers()
+    const send = vi.fn(async () => {})
+    const scheduler = createKeepAliveScheduler({ send, intervalMs: MINUTE })
+    scheduler.track('a')
+    scheduler.track('b')
+    scheduler.untrack('a')
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    expect(send.mock.calls).toEqual([['b']])
+    scheduler.stop()
+    await vi.advanceTimersByTimeAsync(10 * MINUTE)
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(scheduler.callIds).toEqual([])
+  })
+
+  it('stops for a call Graph no longer knows (404), keeps trying after other failures', async () => {
+    vi.useFakeTimers()
+    const errors: unknown[] = []
+    let calls = 0
+    const scheduler = createKeepAliveScheduler({
+      intervalMs: MINUTE,
+      onError: (e) => errors.push(e),
+      send: async (id) => {
+        calls++
+        if (id === 'gone') throw new GraphApiError({ status: 404, code: 'ItemNotFound' })
+        if (calls <= 3) throw new GraphApiError({ status: 503, code: 'ServiceUnavailable' })
+      },
+    })
+    scheduler.track('gone')
+    scheduler.track('flaky')
+    await vi.advanceTimersByTimeAsync(3 * MINUTE)
+    expect(scheduler.callIds).toEqual(['flaky'])
+    expect(errors.map((e) => (e as GraphApiError).status)).toEqual([503, 503])
+    scheduler.stop()
+  })
+
+  it('does not bring back a call untracked while its keepAlive was in flight', async () => {
+    vi.useFakeTimers()
+    let release!: () => void
+    const send = vi.fn(() => new Promise<void>((r) => (release = r)))
+    const scheduler = createKeepAliveScheduler({ send, intervalMs: MINUTE })
+    scheduler.track('a')
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    scheduler.untrack('a')
+    release()
+    await vi.advanceTimersByTimeAsync(5 * MINUTE)
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(scheduler.callIds).toEqual([])
+  })
+
+  it('refuses an interval that would let Graph end the call', () => {
+    expect(() => createKeepAliveScheduler({ send: async () => {}, intervalMs: 45 * MINUTE })).toThrow('less than 45 minutes')
+  })
+
+  it('never keeps the process alive on its own', () => {
+    const handles: NodeJS.Timeout[] = []
+    const scheduler = createKeepAliveScheduler({
+      send: async () => {},
+      timers: { setTimeout: (fn, ms) => (handles.push(setTimeout(fn, ms)), handles.at(-1)), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    })
+    scheduler.track('a')
+    expect(handles.map((h) => h.hasRef())).toEqual([false])
+    scheduler.stop()
+  })
+})

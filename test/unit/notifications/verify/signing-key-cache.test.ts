@@ -1,0 +1,146 @@
+import { exportJWK, generateKeyPair, type JWK } from 'jose'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { NotificationAuthError, type NotificationAuthReason } from '../../../../src/errors.ts'
+import { SigningKeyCache } from '../../../../src/notifications/verify/signing-key-cache.ts'
+import type { KeySourceSettings } from '../../../../src/notifications/verify/verify-options.ts'
+import { memoryKeySource, type MemoryKeySource } from './key-source.ts'
+
+const CONFIG_URL = 'https://keys.test/v1/.well-known/OpenIdConfiguration'
+const JWKS_URL = 'https://keys.test/v1/keys'
+const HOUR = 3_600_000
+
+let rsa: JWK
+let rsaPrivate: JWK
+let ec: JWK
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256', { extractable: true })
+  rsa = { ...(await exportJWK(pair.publicKey)), kid: 'rsa', use: 'sig' }
+  rsaPrivate = { ...(await exportJWK(pair.privateKey)), kid: 'rsa-private' }
+  ec = { ...(await exportJWK((await generateKeyPair('ES256')).publicKey)), kid: 'ec' }
+})
+
+function source(keys: () => readonly JWK[], configuration: Record<string, unknown> = { jwks_uri: JWKS_URL }): MemoryKeySource {
+  return memoryKeySource(() => ({ [CONFIG_URL]: configuration, [JWKS_URL]: { keys: keys() } }))
+}
+
+function cacheOver(keySource: MemoryKeySource, extra: Partial<KeySourceSettings> = {}): SigningKeyCache {
+  return new SigningKeyCache({
+    openIdConfigurationUrl: CONFIG_URL,
+    fetch: keySource.fetch,
+    keyRefreshIntervalMs: 24 * HOUR,
+    unknownKeyRefetchIntervalMs: 300_000,
+    failedKeyFetchRetryMs: 10_000,
+    keyFetchTimeoutMs: 1_000,
+    ...extra,
+  })
+}
+
+async function failure(lookup: Promise<unknown>): Promise<{ reason: NotificationAuthReason; message: string }> {
+  const error = await lookup.then(() => undefined, (e: unknown) => e)
+  expect(error).toBeInstanceOf(NotificationAuthError)
+  const { reason, message } = error as NotificationAuthError
+  return { reason, message }
+}
+
+describe('SigningKeyCache', () => {
+  it('fetches the configuration, then the key set, and returns a public key', async () => {
+    const keySource = source(() => [rsa])
+    const key = await cacheOver(keySource).keyFor('rsa', 'RS256', 0)
+    expect({ type: key.type, algorithm: key.algorithm.name }).toEqual({ type: 'public', algorithm: 'RSASSA-PKCS1-v1_5' })
+    expect(keySource.requests).toEqual([CONFIG_URL, JWKS_URL])
+  })
+
+  it('imports only the public part of a key set entry that holds private members', async () => {
+    const key = await cacheOver(source(() => [rsaPrivate])).keyFor('rsa-private', 'RS256', 0)
+    expect(key.type).toBe('public')
+  })
+
+  it('ignores symmetric keys and keys for encryption', async () => {
+    const secret: JWK = { kty: 'oct', kid: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' }
+    const cache = cacheOver(source(() => [rsa, secret, { ...ec, use: 'enc' }]))
+    expect((await failure(cache.keyFor('oct', 'RS256', 0))).reason).toBe('bad-signature')
+    expect((await failure(cache.keyFor('ec', 'ES256', 0))).reason).toBe('bad-signature')
+    const onlySecret = await failure(cacheOver(source(() => [secret])).keyFor('oct', 'RS256', 0))
+    expect(onlySecret).toEqual({ reason: 'keys-unavailable', message: expect.stringContaining('holds no usable public signing key') })
+  })
+
+  it('refuses a key for an algorithm it does not allow', async () => {
+    const cache = cacheOver(source(() => [{ ...rsa, alg: 'RS512' }, ec]))
+    expect((await failure(cache.keyFor('rsa', 'RS256', 0))).message).toContain('(RSA, RS512) does not allow')
+    expect((await failure(cache.keyFor('ec', 'RS256', 0))).message).toContain('(EC) does not allow')
+    await expect(cache.keyFor('rsa', 'RS512', 0)).resolves.toMatchObject({ type: 'public' })
+  })
+
+  it('fails closed on key documents it cannot use', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{}, 'has no valid "jwks_uri"'],
+      [{ jwks_uri: 'http://keys.example.com/keys' }, 'points to keys over plain http'],
+      [{ jwks_uri: 'https://keys.test/missing' }, 'answered HTTP 404'],
+    ]
+    for (const [configuration, message] of cases) {
+      const result = await failure(cacheOver(source(() => [rsa], configuration)).keyFor('rsa', 'RS256', 0))
+      expect(result).toEqual({ reason: 'keys-unavailable', message: expect.stringContaining(message) })
+    }
+    const notJson = memoryKeySource({ [CONFIG_URL]: '<html>' })
+    expect((await failure(cacheOver(notJson).keyFor('rsa', 'RS256', 0))).message).toContain('did not answer with JSON')
+    const notAKeySet = memoryKeySource({ [CONFIG_URL]: { jwks_uri: JWKS_URL }, [JWKS_URL]: { keys: 'none' } })
+    expect((await failure(cacheOver(notAKeySet).keyFor('rsa', 'RS256', 0))).message).toContain('no "keys" array')
+  })
+
+  it('fails closed when the fetch function throws something that is not an Error', async () => {
+    const cache = cacheOver({ ...source(() => [rsa]), fetch: () => Promise.reject('down') })
+    expect((await failure(cache.keyFor('rsa', 'RS256', 0))).message).toContain(`${CONFIG_URL} could not be reached`)
+  })
+
+  it('keeps the keys it holds when a scheduled refresh fails, for one more refresh interval at most', async () => {
+    const keySource = source(() => [rsa])
+    const cache = cacheOver(keySource)
+    await cache.keyFor('rsa', 'RS256', 0)
+    keySource.failWith(500)
+    await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR)).resolves.toBeDefined()
+    expect(keySource.requests).toHaveLength(3)
+    // Within the retry interval the failed refresh is not tried again.
+    await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR + 9_999)).resolves.toBeDefined()
+    expect(keySource.requests).toHaveLength(3)
+    await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR + 10_000)).resolves.toBeDefined()
+    expect(keySource.requests).toHaveLength(4)
+    expect((await failure(cache.keyFor('rsa', 'RS256', 48 * HOUR))).reason).toBe('keys-unavailable')
+    keySource.failWith(undefined)
+    await expect(cache.keyFor('rsa', 'RS256', 48 * HOUR + 10_000)).resolves.toBeDefined()
+  })
+
+  it('reports an unknown kid as keys-unavailable while the key set cannot be refreshed', async () => {
+    const keySource = source(() => [rsa])
+    const cache = cacheOver(keySource)
+    await cache.keyFor('rsa', 'RS256', 0)
+    keySource.failWith(502)
+    expect(await failure(cache.keyFor('rotated', 'RS256', 300_000))).toEqual({
+      reason: 'keys-unavailable',
+      message: expect.stringContaining('answered HTTP 502'),
+    })
+  })
+
+  it('refetches for unknown kids no more often than configured', async () => {
+    let keys = [rsa]
+    const keySource = source(() => keys)
+    const cache = cacheOver(keySource, { unknownKeyRefetchIntervalMs: 1_000 })
+    await cache.keyFor('rsa', 'RS256', 0)
+    keys = [rsa, ec]
+    expect((await failure(cache.keyFor('ec', 'ES256', 999))).reason).toBe('bad-signature')
+    expect(keySource.requests).toHaveLength(2)
+    await expect(cache.keyFor('ec', 'ES256', 1_000)).resolves.toMatchObject({ type: 'public' })
+    expect(keySource.requests).toHaveLength(4)
+  })
+
+  it('lets concurrent lookups of a new kid share the one refetch', async () => {
+    let keys = [rsa]
+    const keySource = source(() => keys)
+    const cache = cacheOver(keySource)
+    await cache.keyFor('rsa', 'RS256', 0)
+    keys = [ec]
+    const found = await Promise.all(Array.from({ length: 10 }, () => cache.keyFor('ec', 'ES256', 300_000)))
+    expect(found.every((key) => key.type === 'public')).toBe(true)
+    expect(keySource.requests).toHaveLength(4)
+  })
+})
