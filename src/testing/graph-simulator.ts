@@ -19,14 +19,9 @@ import {
 import { deliverOverHttp, type NotificationDelivery } from './notification-delivery.ts'
 import { createSimulatedCredential, type SimulatedCredential } from './simulated-credential.ts'
 import { SimulatedCallState, type SimulatedCall } from './simulated-call.ts'
+import { createTestSigner, type TestSigner } from './test-signer.ts'
 import { sleep, systemClock, type SimulatorClock } from './simulator-clock.ts'
 import { RecordLog, redactedHeaders, type RecordedNotification, type RecordedRequest, type SimulatorRecord } from './simulator-records.ts'
-
-/** Signs the notifications the simulator sends: the part of the test signer it uses. */
-export interface NotificationSigner {
-  /** The `Authorization` header value of one notification (`Bearer <jwt>`). */
-  authorizationHeader(): Promise<string>
-}
 
 /** How the simulator sends the notifications that follow an answer, to test how tolerant the bot is. */
 export interface NotificationPlan {
@@ -47,11 +42,15 @@ export interface GraphSimulatorOptions {
    * @default over HTTP to the notification's URL (see `tunnelTo` for a bot on localhost)
    */
   deliver?: NotificationDelivery
-  /** Signs every notification (`Authorization: Bearer ...`). */
-  signer: NotificationSigner
-  /** The bot's app id: the id of the bot in incoming calls. @default '11111111-1111-4111-8111-111111111111' */
+  /**
+   * Signs every notification (`Authorization: Bearer <jwt>`); give the bot its `openIdConfigurationUrl` and
+   * `fetch` so it verifies them.
+   * @default a new `createTestSigner({ appId, tenantId })` on the simulator clock
+   */
+  signer?: TestSigner
+  /** The bot's app id: the `aud` of the notification tokens, the bot's id in incoming calls. @default the signer's */
   appId?: string
-  /** The tenant of the calls. @default '22222222-2222-4222-8222-222222222222' */
+  /** The tenant of the calls. @default the signer's */
   tenantId?: string
   /** The origin the simulated Graph answers on. @default 'https://graph.microsoft.com' */
   baseUrl?: string
@@ -85,8 +84,8 @@ export interface GraphSimulator {
   readonly dispatcher: MswDispatcher
   /** A token credential for the client; the simulator only checks a bearer token is sent. */
   readonly credential: SimulatedCredential
-  /** What signs the notifications (give the bot its verification settings). */
-  readonly signer: NotificationSigner
+  /** What signs the notifications: give the bot its `openIdConfigurationUrl` and `fetch` to verify them. */
+  readonly signer: TestSigner
   /** The origin the handlers answer on. */
   readonly baseUrl: string
   /** Everything recorded so far, in the order it began. */
@@ -157,7 +156,7 @@ class Simulator implements GraphSimulator, CallEngine {
   readonly handlers: readonly HttpHandler[]
   readonly dispatcher: MswDispatcher
   readonly credential: SimulatedCredential
-  readonly signer: NotificationSigner
+  readonly signer: TestSigner
   readonly baseUrl: string
   readonly #options: GraphSimulatorOptions
   readonly #clock: SimulatorClock
@@ -172,15 +171,15 @@ class Simulator implements GraphSimulator, CallEngine {
   readonly #servers = new Set<LoopbackServer>()
   #closed = false
 
-  constructor(options: GraphSimulatorOptions) {
+  constructor(options: GraphSimulatorOptions, signer: TestSigner, clock: SimulatorClock) {
     this.#options = options
-    this.#clock = options.clock ?? systemClock
+    this.#clock = clock
     this.#deliver = options.deliver ?? deliverOverHttp
-    this.#appId = options.appId ?? '11111111-1111-4111-8111-111111111111'
-    this.#tenantId = options.tenantId ?? '22222222-2222-4222-8222-222222222222'
+    this.#appId = signer.appId
+    this.#tenantId = signer.tenantId
     this.#log = new RecordLog(options.onRecord)
     this.baseUrl = new URL(options.baseUrl ?? 'https://graph.microsoft.com').origin
-    this.signer = options.signer
+    this.signer = signer
     this.credential = createSimulatedCredential(this.#clock)
     this.handlers = [
       ...callActions.map((route) =>
@@ -237,9 +236,9 @@ class Simulator implements GraphSimulator, CallEngine {
       return response
     }
 
-    const auth = request.headers.get('authorization')
-    if (auth === null || !/^Bearer \S+$/i.test(auth)) {
-      const message = auth === null ? 'Access token is empty.' : 'Access token validation failure: expected Bearer <token>.'
+    const auth = request.headers.get('authorization')?.trim() ?? ''
+    if (!/^Bearer \S+$/i.test(auth)) {
+      const message = auth === '' ? 'Access token is empty.' : 'Access token validation failure: expected Bearer <token>.'
       return answer({ status: 401, code: 'InvalidAuthenticationToken', message })
     }
     if (route === undefined || version === undefined || callId === undefined) {
@@ -274,8 +273,8 @@ class Simulator implements GraphSimulator, CallEngine {
   // ---- the call engine: what each action does --------------------------------------------------------
 
   #gone(call: SimulatedCallState): ActionOutcome {
-    const why = call.resultInfo?.message ? ` (${call.resultInfo.message})` : ''
-    return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has ended${why}.` }
+    const why = call.resultInfo?.message ? ` ${call.resultInfo.message}` : ''
+    return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has ended.${why}` }
   }
 
   #notIncoming(call: SimulatedCallState, action: string): ActionOutcome {
@@ -369,14 +368,17 @@ class Simulator implements GraphSimulator, CallEngine {
   // ---- the notification side ------------------------------------------------------------------------
 
   /**
-   * Queues a notification of `call` after those already queued: waits the plan's delay (not for the
+   * Queues a notification of `call` after those already queued and the plan's delay (none for the
    * incoming one), builds the body then (undefined: nothing to send any more), sends it, twice when the plan
    * says so. Resolves with the record of the first sending.
    */
   #send(call: SimulatedCallState, label: string, build: () => ReturnType<typeof buildIncomingCallNotification> | undefined): Promise<RecordedNotification | undefined> {
     const plan = this.#planOf(call)
+    // The delay starts now, not when the notifications before this one are done: a test that advances the
+    // clock by the delay right after the answer sees the notification go.
+    const delayed = label !== 'incoming' && (plan.delayMs ?? 0) > 0 ? sleep(this.#clock, plan.delayMs ?? 0) : undefined
     const run = async (): Promise<RecordedNotification | undefined> => {
-      if (label !== 'incoming' && (plan.delayMs ?? 0) > 0) await sleep(this.#clock, plan.delayMs ?? 0)
+      await delayed
       const body = build()
       if (body === undefined) return undefined
       const first = await this.#post(call, label, body)
@@ -428,6 +430,7 @@ class Simulator implements GraphSimulator, CallEngine {
       buildIncomingCallNotification({
         bot: { application: { displayName: 'Test BOT', id: this.#appId } },
         tenantId: this.#tenantId,
+        callChainId: crypto.randomUUID(),
         ...incoming,
         callId: id,
         etag: call.nextEtag(),
@@ -520,5 +523,16 @@ function isCallState(label: string): label is CallState {
  * lifecycle with signed notifications to the bot, records everything, and injects faults.
  */
 export async function createGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
-  return new Simulator(options)
+  const clock = options.clock ?? systemClock
+  const signer =
+    options.signer ??
+    (await createTestSigner({
+      ...(options.appId === undefined ? {} : { appId: options.appId }),
+      ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+      now: () => clock.now(),
+    }))
+  if (options.appId !== undefined && options.appId !== signer.appId) {
+    throw new TypeError(`appId ${options.appId} differs from the signer's ${signer.appId}: the bot would refuse every notification`)
+  }
+  return new Simulator(options, signer, clock)
 }

@@ -1,11 +1,12 @@
 /** `graph-calling/testing`: a simulated Graph calling service and builders for tests of calling bots. */
 export { createGraphSimulator } from './graph-simulator.ts'
-export type { GraphSimulator, GraphSimulatorOptions, NotificationPlan, NotificationSigner, PlaceCallInit } from './graph-simulator.ts'
+export type { GraphSimulator, GraphSimulatorOptions, NotificationPlan, PlaceCallInit } from './graph-simulator.ts'
 export type { SimulatedCall } from './simulated-call.ts'
 export type { FaultInit, InjectedFault } from './fault-injection.ts'
 export type { RecordedNotification, RecordedRequest, SimulatorRecord } from './simulator-records.ts'
 export type { SimulatedCredential, SimulatedAccessToken } from './simulated-credential.ts'
 export type { SimulatorClock } from './simulator-clock.ts'
+export { ManualClock } from './manual-clock.ts'
 export { deliverOverHttp, tunnelTo } from './notification-delivery.ts'
 export type { NotificationDelivery } from './notification-delivery.ts'
 export { MswDispatcher } from './msw-dispatcher.ts'

@@ -28,7 +28,7 @@ export interface IncomingCallInit {
   requestedModalities?: Modality[]
   /** The caller's tenant, when given. */
   tenantId?: string
-  /** @default a random UUID */
+  /** The id shared by every leg of the call, when given. */
   callChainId?: string
   /** The caller's media region. @default 'westus' */
   region?: string
@@ -81,7 +81,6 @@ export function buildIncomingCallNotification(init: IncomingCallInit = {}): Comm
   const data = callData(callId, init.etag ?? 'W/"1"', {
     state: 'incoming',
     direction: 'incoming',
-    callChainId: init.callChainId ?? crypto.randomUUID(),
     source: {
       '@odata.type': '#microsoft.graph.participantInfo',
       ...(recording ? { id: sourceParticipantId } : {}),
@@ -92,6 +91,7 @@ export function buildIncomingCallNotification(init: IncomingCallInit = {}): Comm
     targets: [{ '@odata.type': '#microsoft.graph.invitationParticipantInfo', identity: bot }],
     requestedModalities: init.requestedModalities ?? ['audio'],
     ...(init.tenantId === undefined ? {} : { tenantId: init.tenantId }),
+    ...(init.callChainId === undefined ? {} : { callChainId: init.callChainId }),
     ...(init.meetingInfo === undefined ? {} : { meetingInfo: init.meetingInfo }),
     ...(init.chatInfo === undefined ? {} : { chatInfo: init.chatInfo }),
     ...(recording
