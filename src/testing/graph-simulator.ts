@@ -20,7 +20,7 @@ import { deliverOverHttp, type NotificationDelivery } from './notification-deliv
 import { createSimulatedCredential, type SimulatedCredential } from './simulated-credential.ts'
 import { SimulatedCallState, type SimulatedCall } from './simulated-call.ts'
 import { createTestSigner, type TestSigner } from './test-signer.ts'
-import { sleep, systemClock, type SimulatorClock } from './simulator-clock.ts'
+import { systemClock, type SimulatorClock } from './simulator-clock.ts'
 import { RecordLog, redactedHeaders, type RecordedNotification, type RecordedRequest, type SimulatorRecord } from './simulator-records.ts'
 
 /** How the simulator sends the notifications that follow an answer, to test how tolerant the bot is. */
@@ -170,6 +170,8 @@ class Simulator implements GraphSimulator, CallEngine {
   readonly #pending = new Set<Promise<unknown>>()
   readonly #servers = new Set<LoopbackServer>()
   #closed = false
+  /** Aborted on close: cancels every deadline, delay and scheduled operation. */
+  readonly #lifetime = new AbortController()
 
   constructor(options: GraphSimulatorOptions, signer: TestSigner, clock: SimulatorClock) {
     this.#options = options
@@ -249,7 +251,7 @@ class Simulator implements GraphSimulator, CallEngine {
     const fault = this.#faults.take(route.action, callId)
     if (fault !== undefined && fault.delayMs > 0) {
       try {
-        await sleep(this.#clock, fault.delayMs, request.signal)
+        await this.#clock.sleep(fault.delayMs, request.signal)
       } catch {
         // The client gave up (abort or timeout): like Graph, nothing is done for a request no one waits for.
         record(undefined, undefined)
@@ -284,7 +286,7 @@ class Simulator implements GraphSimulator, CallEngine {
   answer(call: SimulatedCallState, params: AnswerParams): ActionOutcome {
     if (call.ended) return this.#gone(call)
     if (call.state !== 'incoming') return this.#notIncoming(call, 'answer')
-    this.#clock.clearTimeout(call.deadline)
+    call.deadline.abort()
     call.respondedAt = this.#clock.now()
     call.answer = params
     call.callbackUri = params.callbackUri ?? call.callbackUri
@@ -337,7 +339,7 @@ class Simulator implements GraphSimulator, CallEngine {
   }
 
   #end(call: SimulatedCallState, resultInfo: ResultInfo): Promise<RecordedNotification | undefined> {
-    this.#clock.clearTimeout(call.deadline)
+    call.deadline.abort()
     call.state = 'terminated'
     call.resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', ...resultInfo }
     call.contentSharingSessions.clear()
@@ -348,15 +350,9 @@ class Simulator implements GraphSimulator, CallEngine {
     return this.#plans.get(call.id) ?? this.#options.notifications ?? {}
   }
 
-  /** Runs `callback` after `ms` on the simulator clock, counted by `idle()` meanwhile. */
+  /** Runs `callback` after `ms` on the simulator clock (unless the simulator closes first), counted by `idle()` meanwhile. */
   #schedule(ms: number, callback: () => void): void {
-    let release = (): void => {}
-    const waiting = new Promise<void>((resolve) => (release = resolve))
-    this.#track(waiting)
-    this.#clock.setTimeout(() => {
-      callback()
-      release()
-    }, ms)
+    void this.#track(this.#clock.sleep(ms, this.#lifetime.signal).then(callback, () => {}))
   }
 
   #track<T>(promise: Promise<T>): Promise<T> {
@@ -376,9 +372,13 @@ class Simulator implements GraphSimulator, CallEngine {
     const plan = this.#planOf(call)
     // The delay starts now, not when the notifications before this one are done: a test that advances the
     // clock by the delay right after the answer sees the notification go.
-    const delayed = label !== 'incoming' && (plan.delayMs ?? 0) > 0 ? sleep(this.#clock, plan.delayMs ?? 0) : undefined
+    const delayed = label !== 'incoming' && (plan.delayMs ?? 0) > 0 ? this.#clock.sleep(plan.delayMs ?? 0, this.#lifetime.signal) : undefined
     const run = async (): Promise<RecordedNotification | undefined> => {
-      await delayed
+      try {
+        await delayed
+      } catch {
+        return undefined // the simulator closed
+      }
       const body = build()
       if (body === undefined) return undefined
       const first = await this.#post(call, label, body)
@@ -423,9 +423,11 @@ class Simulator implements GraphSimulator, CallEngine {
     const call = new SimulatedCallState({ id, callbackUri: this.#options.callbackUri, placedAt: this.#clock.now(), answerTimeoutMs: timeoutMs })
     this.#calls.set(id, call)
     if (notifications !== undefined) this.#plans.set(id, notifications)
-    call.deadline = this.#clock.setTimeout(() => {
-      if (call.state === 'incoming') void this.#end(call, { code: 408, subcode: 0, message: `The call was not answered within ${timeoutMs} ms.` })
-    }, timeoutMs)
+    // The deadline is not counted by idle(): a test awaits it by moving the clock.
+    this.#clock.sleep(timeoutMs, AbortSignal.any([call.deadline.signal, this.#lifetime.signal])).then(
+      () => void this.#end(call, { code: 408, subcode: 0, message: `The call was not answered within ${timeoutMs} ms.` }),
+      () => {},
+    )
     await this.#send(call, 'incoming', () =>
       buildIncomingCallNotification({
         bot: { application: { displayName: 'Test BOT', id: this.#appId } },
@@ -505,7 +507,7 @@ class Simulator implements GraphSimulator, CallEngine {
 
   async close(): Promise<void> {
     this.#closed = true
-    for (const call of this.#calls.values()) this.#clock.clearTimeout(call.deadline)
+    this.#lifetime.abort(new Error('the simulator closed'))
     await Promise.all([...this.#servers].map((server) => server.close()))
     this.#servers.clear()
   }

@@ -1,21 +1,22 @@
 import type { SimulatorClock } from './simulator-clock.ts'
 
-interface Timer {
+interface Sleeper {
   readonly id: number
   readonly at: number
-  readonly callback: () => void
+  readonly wake: () => void
 }
 
-/** Lets the work started by a timer (notification deliveries, handlers) run before time moves on. */
+/** Lets the work a wake-up starts (notification deliveries, handlers) run before time moves on. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * A clock that moves only when told to: `await clock.advance(15_000)` runs a 15-second answer deadline at
- * once. Timers fire in time order, and the work each one starts gets to run before the next fires.
+ * once. Sleepers wake in time order, and the work each one starts gets to run before the next wakes. Give
+ * the same clock to the simulator and to the `CallingClient` (retry waits) to move both together.
  */
 export class ManualClock implements SimulatorClock {
   #now: number
-  #timers: Timer[] = []
+  #sleepers: Sleeper[] = []
   #nextId = 1
 
   /** @param start the time to start at, in milliseconds since the epoch */
@@ -27,31 +28,41 @@ export class ManualClock implements SimulatorClock {
     return this.#now
   }
 
-  setTimeout(callback: () => void, ms: number): unknown {
-    const timer = { id: this.#nextId++, at: this.#now + Math.max(0, ms), callback }
-    this.#timers.push(timer)
-    return timer.id
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      const sleeper: Sleeper = {
+        id: this.#nextId++,
+        at: this.#now + Math.max(0, ms),
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        },
+      }
+      const onAbort = (): void => {
+        this.#sleepers = this.#sleepers.filter((s) => s !== sleeper)
+        reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.#sleepers.push(sleeper)
+    })
   }
 
-  clearTimeout(handle: unknown): void {
-    this.#timers = this.#timers.filter((timer) => timer.id !== handle)
+  /** How many sleeps are waiting for the clock to move. */
+  get pendingSleeps(): number {
+    return this.#sleepers.length
   }
 
-  /** How many timers are waiting. */
-  get pendingTimers(): number {
-    return this.#timers.length
-  }
-
-  /** Moves the clock `ms` forward, firing every timer due on the way. */
+  /** Moves the clock `ms` forward, waking every sleep due on the way. */
   async advance(ms: number): Promise<void> {
     const until = this.#now + ms
     await settle()
     for (;;) {
-      const due = this.#timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at || a.id - b.id)[0]
+      const due = this.#sleepers.filter((s) => s.at <= until).sort((a, b) => a.at - b.at || a.id - b.id)[0]
       if (due === undefined) break
-      this.#timers = this.#timers.filter((timer) => timer !== due)
+      this.#sleepers = this.#sleepers.filter((s) => s !== due)
       this.#now = due.at
-      due.callback()
+      due.wake()
       await settle()
     }
     this.#now = until

@@ -38,8 +38,8 @@ export class SimulatedCallState {
   resultInfo: ResultInfo | undefined
   readonly notifiedStates: CallState[] = []
   readonly contentSharingSessions = new Set<string>()
-  /** The pending answer deadline on the simulator clock. */
-  deadline: unknown
+  /** Aborted once the call no longer waits for an answer. */
+  readonly deadline = new AbortController()
   /** Notifications of one call go out one after the other, each once the previous one was answered. */
   deliveries: Promise<void> = Promise.resolve()
   #etag = 0

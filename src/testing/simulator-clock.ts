@@ -1,39 +1,32 @@
 /**
  * The time source of the simulator: deadlines, delays and timestamps all go through it, so a test can run a
- * 15-second answer deadline without waiting 15 seconds.
+ * 15-second answer deadline without waiting 15 seconds. It has the shape of the `CallingClient`'s clock, so
+ * one clock can drive both.
  */
 export interface SimulatorClock {
   /** Milliseconds since the epoch. */
   now(): number
-  /** Runs `callback` after `ms` milliseconds; returns a handle for `clearTimeout`. */
-  setTimeout(callback: () => void, ms: number): unknown
-  /** Cancels a callback scheduled with `setTimeout`. */
-  clearTimeout(handle: unknown): void
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
 /**
- * The real clock. The globals are looked up on every call (not captured once) so that fake timers installed
- * after the simulator was created (`vi.useFakeTimers()`) still drive it.
+ * The real clock. The global timers are looked up on every call (not captured once) so that fake timers
+ * installed after the simulator was created (`vi.useFakeTimers()`) still drive it.
  */
 export const systemClock: SimulatorClock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
-/** Resolves after `ms` on `clock`; rejects with the signal's reason as soon as `signal` aborts. */
-export function sleep(clock: SimulatorClock, ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 && !signal?.aborted) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = (): void => {
-      clock.clearTimeout(handle)
-      reject(signal?.reason)
-    }
-    const handle = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      const onAbort = (): void => {
+        globalThis.clearTimeout(timer)
+        reject(signal?.reason)
+      }
+      const timer = globalThis.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    }),
 }

@@ -294,10 +294,9 @@ describe('faults', () => {
   it('a slow answer comes after its delay on the simulator clock', async () => {
     const { simulator, clock, send } = await createHarness()
     const call = await simulator.placeIncomingCall()
-    simulator.injectFault({ action: 'answer', delayMs: 4_000 })
-    const timers = clock.pendingTimers
+    const slow = simulator.injectFault({ action: 'answer', delayMs: 4_000 })
     const answering = send(answer(call.id, serviceHostedAnswer))
-    await vi.waitUntil(() => clock.pendingTimers > timers)
+    await vi.waitUntil(() => slow.hits === 1)
     await clock.advance(4_000)
     expect((await answering).status).toBe(202)
     const [recorded] = simulator.requests
@@ -305,13 +304,12 @@ describe('faults', () => {
   })
 
   it('a slow answer the client gives up on does nothing', async () => {
-    const { simulator, clock, send } = await createHarness()
+    const { simulator, send } = await createHarness()
     const call = await simulator.placeIncomingCall()
-    simulator.injectFault({ action: 'answer', delayMs: 4_000 })
+    const slow = simulator.injectFault({ action: 'answer', delayMs: 4_000 })
     const abort = new AbortController()
-    const timers = clock.pendingTimers
     const answering = send(answer(call.id, serviceHostedAnswer), { signal: abort.signal })
-    await vi.waitUntil(() => clock.pendingTimers > timers)
+    await vi.waitUntil(() => slow.hits === 1)
     abort.abort()
     await expect(answering).rejects.toThrow(/abort/i)
     await vi.waitUntil(() => simulator.requests.length === 1)
@@ -438,7 +436,7 @@ describe('setup', () => {
     const { simulator, clock } = await createHarness()
     await simulator.placeIncomingCall()
     await simulator.close()
-    expect(clock.pendingTimers).toBe(0)
+    expect(clock.pendingSleeps).toBe(0)
     await expect(simulator.placeIncomingCall()).rejects.toThrow('the simulator is closed')
   })
 })
