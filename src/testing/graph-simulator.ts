@@ -19,6 +19,7 @@ import {
 import { deliverOverHttp, type NotificationDelivery } from './notification-delivery.ts'
 import { createSimulatedCredential, type SimulatedCredential } from './simulated-credential.ts'
 import { SimulatedCallState, type SimulatedCall } from './simulated-call.ts'
+import { checkSimulatorOptions } from './simulator-options.ts'
 import { createTestSigner, type TestSigner } from './test-signer.ts'
 import { systemClock, type SimulatorClock } from './simulator-clock.ts'
 import { RecordLog, redactedHeaders, type RecordedNotification, type RecordedRequest, type SimulatorRecord } from './simulator-records.ts'
@@ -525,6 +526,7 @@ function isCallState(label: string): label is CallState {
  * lifecycle with signed notifications to the bot, records everything, and injects faults.
  */
 export async function createGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
+  checkSimulatorOptions(options)
   const clock = options.clock ?? systemClock
   const signer =
     options.signer ??
@@ -534,7 +536,9 @@ export async function createGraphSimulator(options: GraphSimulatorOptions): Prom
       now: () => clock.now(),
     }))
   if (options.appId !== undefined && options.appId !== signer.appId) {
-    throw new TypeError(`appId ${options.appId} differs from the signer's ${signer.appId}: the bot would refuse every notification`)
+    throw new ValidationError('graph simulator options', [
+      { path: '$.appId', message: `expected the signer's app id ${signer.appId}: the bot would refuse every notification signed for another` },
+    ])
   }
   return new Simulator(options, signer, clock)
 }

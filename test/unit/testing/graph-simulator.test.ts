@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { ValidationError } from '../../../src/index.ts'
 import { verifyNotificationToken } from '../../../src/notifications/index.ts'
 import { answer, hangUp, redirect, reject } from '../../../src/requests/index.ts'
 import { buildParticipantsNotification } from '../../../src/testing/index.ts'
@@ -427,9 +428,20 @@ describe('content sharing and custom notifications', () => {
 describe('setup', () => {
   it('refuses an appId the signer does not sign for', async () => {
     const { simulator } = await createHarness()
-    await expect(createHarness({ signer: simulator.signer, appId: 'another-app' })).rejects.toThrow(
-      `appId another-app differs from the signer's ${simulator.signer.appId}: the bot would refuse every notification`,
-    )
+    await expect(createHarness({ signer: simulator.signer, appId: 'another-app' })).rejects.toMatchObject({
+      issues: [{ path: '$.appId', message: `expected the signer's app id ${simulator.signer.appId}: the bot would refuse every notification signed for another` }],
+    })
+  })
+
+  it('refuses bad options with every problem named by its path', async () => {
+    const error = await createHarness({ callbackUri: '/api/calls', baseUrl: 'graph.microsoft.com', answerTimeoutMs: -1, notifications: { delayMs: Number.NaN } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues).toEqual([
+      { path: '$.callbackUri', message: 'expected an absolute https or http URL' },
+      { path: '$.baseUrl', message: 'expected an absolute https or http URL' },
+      { path: '$.answerTimeoutMs', message: 'expected a finite number of milliseconds, 0 or more' },
+      { path: '$.notifications.delayMs', message: 'expected a finite number of milliseconds, 0 or more' },
+    ])
   })
 
   it('a closed simulator places no calls and leaves no timer behind', async () => {
