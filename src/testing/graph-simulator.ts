@@ -222,6 +222,7 @@ class Simulator implements GraphSimulator, CallEngine {
         durationMs: this.#clock.now() - at,
         method: request.method,
         url: request.url,
+        path,
         apiVersion: version ?? path.split('/')[1],
         action: route?.action,
         callId,

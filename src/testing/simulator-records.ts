@@ -9,6 +9,8 @@ export interface RecordedRequest {
   readonly durationMs: number
   readonly method: string
   readonly url: string
+  /** The URL's path, version included (`/v1.0/communications/calls/{id}/answer`). */
+  readonly path: string
   /** `v1.0` or `beta` (or whatever the URL held there). */
   readonly apiVersion: string | undefined
   /** The action it was routed to (`answer`, `hangUp`, ...), undefined when no endpoint matched. */

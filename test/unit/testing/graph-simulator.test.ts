@@ -338,6 +338,7 @@ describe('records', () => {
       durationMs: 0,
       method: 'POST',
       url: `https://graph.microsoft.com/v1.0/communications/calls/${call.id}/answer`,
+      path: `/v1.0/communications/calls/${call.id}/answer`,
       apiVersion: 'v1.0',
       action: 'answer',
       callId: call.id,
