@@ -26,7 +26,10 @@ export const INBOUND_UNITS = [
 
 /** The module texts, by path relative to the repository root. */
 export function renderValidators(): Map<string, string> {
-  const named = { ...(betaResources as Record<string, unknown>), ...(resources as Record<string, unknown>), ...(actions as Record<string, unknown>) }
+  // A schema is named after the first export whose JSON it is: v1.0 names first, then the actions; a beta
+  // type that differs from its v1.0 namesake is named `Beta<Name>`, so messages never mix up the two.
+  const beta = Object.fromEntries(Object.entries(betaResources).map(([name, schema]) => [`Beta${name}`, schema]))
+  const named = { ...(resources as Record<string, unknown>), ...(actions as Record<string, unknown>), ...beta }
   const outbound = new ValidatorCompiler('check', named)
   const params = Object.fromEntries(Object.entries(actions).filter(([name]) => name.endsWith('Params'))) as Record<string, any>
   const inbound = new ValidatorCompiler('decode', named)

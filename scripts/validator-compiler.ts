@@ -171,7 +171,7 @@ export class ValidatorCompiler {
         const item = this.fn(schema.items ?? {})
         lines.push(`  if (!Array.isArray(v)) return ${fail(`expected an array`)}`)
         if (schema.minItems !== undefined) lines.push(`  if (v.length < ${schema.minItems}) return ${fail(`expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`)}`)
-        if (schema.maxItems !== undefined) lines.push(`  if (v.length > ${schema.maxItems}) return ${fail(`expected at most ${schema.maxItems} items`)}`)
+        if (schema.maxItems !== undefined) lines.push(`  if (v.length > ${schema.maxItems}) return ${fail(`expected at most ${schema.maxItems} item${schema.maxItems === 1 ? '' : 's'}`)}`)
         if (schema.uniqueItems) lines.push(`  const seen = new Set()`)
         lines.push(`  for (let i = 0; i < v.length; i++) {`, `    P.push(i)`, `    ${item}(v[i])`)
         if (schema.uniqueItems) lines.push(`    if (typeof v[i] !== 'object' && seen.has(v[i])) fail('duplicate value ' + JSON.stringify(v[i]))`, `    seen.add(v[i])`)

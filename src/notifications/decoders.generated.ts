@@ -587,9 +587,9 @@ function dSendDtmfTonesOperation(v: any): any {
   return o
 }
 function d78(v: any): any {
-  return v === null ? v : dPlayPromptCompletionReason(v)
+  return v === null ? v : dSendDtmfCompletionReason(v)
 }
-function dPlayPromptCompletionReason(v: any): any {
+function dSendDtmfCompletionReason(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
   return K103.has(v) ? v : (K104.get(v.toLowerCase()) ?? v)
 }

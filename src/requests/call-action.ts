@@ -1,13 +1,28 @@
-import { ValidationError, type Issue } from '../errors.ts'
 import type { GraphRequest } from './graph-request.ts'
-import { encodeId, idIssues } from './path.ts'
+import { buildRequest, type CheckedBody, type IdSegment } from './build-request.ts'
+
+/** Where a request goes, as path segments below the version root (ids as named segments). */
+export type ResourcePath = readonly (string | IdSegment)[]
+
+/** `communications/calls/{callId}`. */
+export function callPath(callId: string): ResourcePath {
+  return ['communications', 'calls', { name: 'callId', value: callId }]
+}
+
+/** `communications/calls/{callId}/participants`. */
+export function participantsPath(callId: string): ResourcePath {
+  return [...callPath(callId), 'participants']
+}
+
+/** `communications/calls/{callId}/participants/{participantId}`. */
+export function participantPath(callId: string, participantId: string): ResourcePath {
+  return [...participantsPath(callId), { name: 'participantId', value: participantId }]
+}
 
 /**
- * `POST /communications/calls/{callId}/{action}` with a checked body. Every problem, in the id and in the
- * parameters, is reported in one `ValidationError` before anything could be sent.
+ * `POST {target}/{action}`: a Graph action bound to `target` (a call, a participant, or a collection), with
+ * its checked body, or none for an action without parameters. Beta-only ones say `apiVersion: 'beta'`.
  */
-export function callAction<Result = void>(action: string, callId: string, params: unknown, validate: (value: unknown) => Issue[]): GraphRequest<Result> {
-  const issues = [...idIssues('callId', callId), ...validate(params)]
-  if (issues.length > 0) throw new ValidationError(`${action} parameters`, issues)
-  return { method: 'POST', path: `/communications/calls/${encodeId(callId)}/${action}`, body: params }
+export function postAction<Result = void>(target: ResourcePath, action: string, body?: CheckedBody, apiVersion?: 'beta'): GraphRequest<Result> {
+  return buildRequest<Result>({ operation: action, method: 'POST', path: [...target, action], body, apiVersion })
 }

@@ -1,9 +1,9 @@
 import type { RejectParams } from '../schemas/actions/reject.ts'
 import type { GraphRequest } from './graph-request.ts'
-import { callAction } from './call-action.ts'
+import { callPath, postAction } from './call-action.ts'
 import { validateRejectParams } from './validators.generated.ts'
 
 /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
 export function reject(callId: string, params: RejectParams = {}): GraphRequest {
-  return callAction('reject', callId, params, validateRejectParams)
+  return postAction(callPath(callId), 'reject', { params, validate: validateRejectParams })
 }

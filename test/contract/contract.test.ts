@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as schemas from '../../src/schemas/index.ts'
-import { contractDir, loadContract, type Contract, type ContractProperty, type ContractType } from '../../scripts/contract.ts'
+import { contractDir, loadContract, type Contract, type ContractOperation, type ContractProperty, type ContractType } from '../../scripts/contract.ts'
 import { contractExceptions } from './exceptions.ts'
+import { cases, sampleIds } from '../unit/requests/catalogue.ts'
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1)
 const short = (fullName: string) => fullName.replace(/^microsoft\.graph\./, '')
@@ -115,22 +116,225 @@ describe('contract: beta is kept apart', () => {
   })
 })
 
-describe('contract: call action parameters', () => {
-  const contract = loadContract(contractDir(), 'v1.0')
-  const actions = Object.fromEntries(contract.boundOperations['microsoft.graph.call']!.map((op) => [op.name, op]))
-  const params: Record<string, any> = { answer: schemas.AnswerParams, reject: schemas.RejectParams, redirect: schemas.RedirectParams }
+/** The contract type a property or parameter has: its type name, and whether it is a collection or nullable. */
+type Declared = Pick<ContractProperty, 'type' | 'collection' | 'nullable'>
 
-  it.each(Object.keys(params))('%s takes exactly the contract parameters', (name) => {
-    const op = actions[name]!
-    const schema = json(params[name])
-    expect(Object.keys(schema.properties).sort()).toEqual(op.parameters.map((p) => p.name).sort())
-    for (const p of op.parameters) {
+function isSelfOrDescendant(contract: Contract, name: string, base: string): boolean {
+  for (let t: string | null | undefined = name; t; t = contract.types[t]?.baseType) if (t === base) return true
+  return false
+}
+
+function primitiveProblem(s: any, type: string): string | undefined {
+  const INT32 = [-2147483648, 2147483647]
+  const ok: Record<string, () => boolean> = {
+    'Edm.String': () => s.type === 'string' || (Array.isArray(s.enum) && s.enum.every((v: unknown) => typeof v === 'string')),
+    'Edm.Boolean': () => s.type === 'boolean',
+    'Edm.Int32': () => s.type === 'integer' && s.minimum >= INT32[0]! && s.maximum <= INT32[1]!,
+    'Edm.Int64': () => s.type === 'integer',
+    'Edm.Double': () => s.type === 'number' || s.type === 'integer',
+    'Edm.Guid': () => s.type === 'string' && s.format === 'uuid',
+    'Edm.DateTimeOffset': () => s.type === 'string' && s.format === 'date-time',
+    'Edm.Duration': () => s.type === 'string' && s.format === 'duration',
+  }
+  return ok[type]?.() ? undefined : `accepts what ${type} does not (${JSON.stringify(s).slice(0, 120)})`
+}
+
+/**
+ * Every way `schema` accepts a value that the contract's `declared` type does not: a null where the
+ * contract has none, an unknown property, an enum value or `@odata.type` the contract lacks, a wider
+ * number range. None means the schema is the contract's type or a narrowing of it.
+ */
+function widenings(contract: Contract, schema: any, declared: Declared, at: string): string[] {
+  const s = json(schema)
+  if (Array.isArray(s.anyOf) && s.anyOf.length === 2 && s.anyOf.some((m: any) => m.type === 'null')) {
+    const rest = declared.nullable ? [] : [`${at}: accepts null, which the contract does not`]
+    return [...rest, ...widenings(contract, s.anyOf.find((m: any) => m.type !== 'null'), { ...declared, nullable: false }, at)]
+  }
+  if (declared.collection) {
+    if (s.type !== 'array') return [`${at}: expected an array schema`]
+    return widenings(contract, s.items, { type: declared.type, collection: false, nullable: false }, `${at}[]`)
+  }
+  if (declared.type.startsWith('Edm.')) {
+    const problem = primitiveProblem(s, declared.type)
+    return problem ? [`${at}: ${problem}`] : []
+  }
+  const type = contract.types[declared.type]
+  if (!type) return [`${at}: ${declared.type} is not in the contract`]
+  if (type.kind === 'EnumType') {
+    const values: unknown[] | undefined = s.enum ?? (s.const !== undefined ? [s.const] : undefined)
+    if (!values) return [`${at}: expected an enum of ${type.name}`]
+    return values.filter((v) => !type.members!.some((m) => m.name === v)).map((v) => `${at}: ${JSON.stringify(v)} is not a ${type.name} member`)
+  }
+  return ((s.anyOf ?? [s]) as any[]).flatMap((member) => {
+    if (member.type !== 'object' || member.additionalProperties !== false) return [`${at}: expected a closed object schema`]
+    const odata: string | undefined = member.properties?.['@odata.type']?.const
+    const name = odata ? `microsoft.graph.${odata.replace('#microsoft.graph.', '')}` : declared.type
+    if (!isSelfOrDescendant(contract, name, declared.type)) return [`${at}: ${name} is not a ${declared.type}`]
+    if (!odata && contract.types[name]!.abstract) return [`${at}: ${name} is abstract, so its @odata.type must be given`]
+    const known = new Map(allProperties(contract, contract.types[name]!).map((p) => [p.name, p]))
+    return Object.entries<any>(member.properties ?? {}).flatMap(([key, sub]) => {
+      if (key === '@odata.type') return []
+      const p = known.get(key)
+      return p ? widenings(contract, sub, p, `${at}.${key}`) : [`${at}.${key}: not a property of ${short(name)}`]
+    })
+  })
+}
+
+/** The schema that maps a contract property or parameter exactly, from the exported schemas of its version. */
+function faithful(p: Declared, exported: Record<string, any>): unknown {
+  let s: unknown = p.type.startsWith('Edm.') ? edmSchema(p.type) : json(exported[pascal(short(p.type))])
+  if (p.collection) s = { type: 'array', items: s }
+  if (p.nullable) s = { anyOf: [s, { type: 'null' }] }
+  return s
+}
+
+/** Each bound operation, by `<binding>.<name>` (`call.answer`, `participant[].invite`), with its parameter schema. */
+function operations(contract: Contract): Map<string, ContractOperation> {
+  return new Map(
+    Object.entries(contract.boundOperations).flatMap(([binding, ops]) => ops.map((op) => [`${short(binding)}.${op.name}`, op] as const)),
+  )
+}
+
+const { beta: betaSchemas } = schemas
+/** The body schema of every v1.0 action (null: the action takes no parameters). */
+const v1Params: Record<string, unknown> = {
+  'call.answer': schemas.AnswerParams,
+  'call.reject': schemas.RejectParams,
+  'call.redirect': schemas.RedirectParams,
+  'call.transfer': schemas.TransferParams,
+  'call.keepAlive': null,
+  'call.playPrompt': schemas.PlayPromptParams,
+  'call.recordResponse': schemas.RecordResponseParams,
+  'call.subscribeToTone': schemas.ClientContextParams,
+  'call.sendDtmfTones': schemas.SendDtmfTonesParams,
+  'call.cancelMediaProcessing': schemas.ClientContextParams,
+  'call.mute': schemas.ClientContextParams,
+  'call.unmute': schemas.ClientContextParams,
+  'call.changeScreenSharingRole': schemas.ChangeScreenSharingRoleParams,
+  'call.updateRecordingStatus': schemas.UpdateRecordingStatusParams,
+  'call.addLargeGalleryView': schemas.ClientContextParams,
+  'call[].logTeleconferenceDeviceQuality': schemas.LogTeleconferenceDeviceQualityParams,
+  'participant[].invite': schemas.InviteParams,
+  'participant.mute': schemas.ClientContextParams,
+  'participant.startHoldMusic': schemas.StartHoldMusicParams,
+  'participant.stopHoldMusic': schemas.ClientContextParams,
+}
+/** The body schema of every beta-only action, and of the beta versions of actions with more parameters in beta. */
+const betaParams: Record<string, unknown> = {
+  'call.playPrompt': schemas.BetaPlayPromptParams,
+  'call.record': schemas.BetaRecordParams,
+  'call.recordResponse': schemas.BetaRecordResponseParams,
+  'call.redirect': schemas.BetaRedirectParams,
+  'call.startRecording': schemas.ClientContextParams,
+  'call.stopRecording': schemas.ClientContextParams,
+  'call.startTranscription': schemas.BetaTranscriptionParams,
+  'call.stopTranscription': schemas.BetaTranscriptionParams,
+  'participant[].admitAllFromLobby': schemas.ClientContextParams,
+  'participant[].muteAll': schemas.BetaMuteAllParams,
+  'participant.admitFromLobby': schemas.ClientContextParams,
+  'participant.removeFromLobby': schemas.ClientContextParams,
+}
+
+function checkParameters(version: 'v1.0' | 'beta', table: Record<string, unknown>, exported: Record<string, any>) {
+  const contract = loadContract(contractDir(), version)
+  const ops = operations(contract)
+  const stricter = (action: string, param: string) => contractExceptions.stricterParameters[action]?.[param] ?? contractExceptions.stricterParameters['*']?.[param]
+
+  it.each(Object.keys(table))(`${version} %s takes exactly the contract parameters, each the contract's type or a narrowing of it`, (action) => {
+    const op = ops.get(action)
+    expect(op, `${action} is not a ${version} bound operation`).toBeDefined()
+    const schema = table[action] === null ? null : json(table[action])
+    if (schema === null) return expect(op!.parameters).toEqual([])
+    expect(schema.additionalProperties).toBe(false)
+    expect(Object.keys(schema.properties).sort()).toEqual(op!.parameters.map((p) => p.name).sort())
+    for (const p of op!.parameters) {
+      expect(widenings(contract, schema.properties[p.name], p, `$.${p.name}`)).toEqual([])
       const required = (schema.required ?? []).includes(p.name)
-      const stricter = contractExceptions.stricterParameters[name]?.[p.name]
-      // A parameter the contract requires (not optional, not nullable) is required here too; anything
-      // stricter than the contract is listed in the exceptions with its reason.
+      // A parameter the contract requires (not optional, not nullable) is required here too.
       if (!p.optional && !p.nullable) expect({ [p.name]: required }).toEqual({ [p.name]: true })
-      else if (required) expect({ [p.name]: stricter }).toEqual({ [p.name]: expect.any(String) })
+      // Anything narrower than the contract is listed in the exceptions with its reason, and only that.
+      const asContract = required === (!p.optional && !p.nullable) && JSON.stringify(schema.properties[p.name]) === JSON.stringify(faithful(p, exported))
+      expect({ [p.name]: stricter(action, p.name) !== undefined }).toEqual({ [p.name]: !asContract })
     }
+  })
+}
+
+describe('contract: action parameters', () => {
+  checkParameters('v1.0', v1Params, schemas as Record<string, any>)
+  checkParameters('beta', betaParams, betaSchemas as Record<string, any>)
+
+  it('every v1.0 action has a parameter schema', () => {
+    expect([...operations(loadContract(contractDir(), 'v1.0')).keys()].sort()).toEqual(Object.keys(v1Params).sort())
+  })
+
+  it('every beta action has a beta parameter schema, or takes what its v1.0 version takes', () => {
+    const v1 = operations(loadContract(contractDir(), 'v1.0'))
+    const signature = (op: ContractOperation | undefined) => JSON.stringify(op?.parameters.map(({ name, type, collection, nullable, optional }) => ({ name, type, collection, nullable, optional })))
+    const uncovered = [...operations(loadContract(contractDir(), 'beta'))].filter(([key, op]) => !(key in betaParams) && signature(op) !== signature(v1.get(key)))
+    expect(uncovered.map(([key]) => key)).toEqual([])
+  })
+
+  it('every exception names a parameter of an action that exists', () => {
+    const params = new Map<string, Set<string>>()
+    for (const version of ['v1.0', 'beta'] as const) {
+      for (const [key, op] of operations(loadContract(contractDir(), version))) params.set(key, new Set([...(params.get(key) ?? []), ...op.parameters.map((p) => p.name)]))
+    }
+    const anywhere = (name: string) => [...params.values()].some((names) => names.has(name))
+    const stale = Object.entries(contractExceptions.stricterParameters).flatMap(([action, rules]) =>
+      Object.keys(rules)
+        .filter((name) => (action === '*' ? !anywhere(name) : !params.get(action)?.has(name)))
+        .map((name) => `${action} ${name}`),
+    )
+    expect(stale).toEqual([])
+  })
+
+  it('the body of Create call is a call, with only properties the contract gives a call (or narrowings of them)', () => {
+    const contract = loadContract(contractDir(), 'v1.0')
+    expect(widenings(contract, schemas.CreateCallParams, { type: 'microsoft.graph.call', collection: false, nullable: false }, '$')).toEqual([])
+  })
+
+  it('what the body of Create call leaves out of a call, or narrows, is listed with the reason', () => {
+    const contract = loadContract(contractDir(), 'v1.0')
+    const properties = allProperties(contract, contract.types['microsoft.graph.call']!)
+    const body = json(schemas.CreateCallParams)
+    const omitted = properties.filter((p) => !(p.name in body.properties)).map((p) => p.name)
+    const asContract = (p: ContractProperty) => !(body.required ?? []).includes(p.name) && JSON.stringify(body.properties[p.name]) === JSON.stringify(faithful(p, schemas))
+    const narrowed = properties.filter((p) => p.name in body.properties && !asContract(p)).map((p) => p.name)
+    expect(omitted.sort()).toEqual([...contractExceptions.createCall.omitted.properties].sort())
+    expect(narrowed.sort()).toEqual(Object.keys(contractExceptions.createCall.narrowed).sort())
+  })
+
+  it('finds a widening when there is one', () => {
+    const contract = loadContract(contractDir(), 'v1.0')
+    const declared = { type: 'microsoft.graph.invitationParticipantInfo', collection: false, nullable: false }
+    expect(widenings(contract, { anyOf: [schemas.InvitationParticipantInfo, { type: 'null' }] }, declared, '$')).toEqual(['$: accepts null, which the contract does not'])
+    expect(widenings(contract, betaSchemas.InvitationParticipantInfo, declared, '$')).toEqual(['$.endpointType: not a property of invitationParticipantInfo'])
+    expect(widenings(contract, schemas.CallState, { type: 'microsoft.graph.callState', collection: false, nullable: false }, '$')).toEqual([])
+    expect(widenings(contract, betaSchemas.CallState, { type: 'microsoft.graph.callState', collection: false, nullable: false }, '$')).toEqual(['$: "ringing" is not a callState member'])
+    expect(widenings(contract, { type: 'integer' }, { type: 'Edm.Int32', collection: false, nullable: false }, '$')).toEqual([expect.stringMatching(/^\$: accepts what Edm.Int32 does not/)])
+  })
+})
+
+describe('contract: builders', () => {
+  /** Where Graph expects a bound action, for the sample ids. */
+  const pathOf = (key: string) => {
+    const [binding, name] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)]
+    const base = { call: '/communications/calls/c1', 'call[]': '/communications/calls', participant: '/communications/calls/c1/participants/p1', 'participant[]': '/communications/calls/c1/participants' }[binding]
+    return `${base}/${name}`
+  }
+  const actionCases = cases.filter((c) => c.action !== undefined)
+
+  it.each(actionCases.map((c) => [c.builder, c.action!, c] as const))('%s sends %s where its binding says', (_, action, c) => {
+    expect(operations(loadContract(contractDir(), c.apiVersion ?? 'v1.0')).has(action)).toBe(true)
+    expect(c.method).toBe('POST')
+    expect(c.build(c.ids.map((name) => sampleIds[name])).path).toBe(pathOf(action))
+  })
+
+  it('every v1.0 action has a v1.0 builder, and every beta action a beta one (or the v1.0 one, taking the same parameters)', () => {
+    const v1 = actionCases.filter((c) => !c.apiVersion).map((c) => c.action!)
+    const beta = new Set<string>(actionCases.filter((c) => c.apiVersion === 'beta').map((c) => c.action!))
+    expect([...operations(loadContract(contractDir(), 'v1.0')).keys()].sort()).toEqual([...v1].sort())
+    const missing = [...operations(loadContract(contractDir(), 'beta')).keys()].filter((key) => !beta.has(key) && !(key in v1Params && !(key in betaParams)))
+    expect(missing).toEqual([])
   })
 })

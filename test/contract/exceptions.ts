@@ -9,15 +9,62 @@ export const contractExceptions = {
   flagsEnumsAsSingleValues: ['onlineMeetingContentSharingDisabledReason', 'onlineMeetingVideoDisabledReason'],
   /** Beta types the extract names but could not read; filled in from v1.0 or from member names. */
   betaFilledIn: ['audioRoutingGroup', 'onlineMeetingRestricted', 'autoAdmittedUsersType'],
-  /** Action parameters the schemas make stricter than the CSDL, as the Graph docs require. */
+  /**
+   * Action parameters the schemas make stricter than the CSDL, as the Graph docs require, by `<binding>.<action>`
+   * (the same key for v1.0 and beta); `*` holds the rules every action follows.
+   */
   stricterParameters: {
-    answer: {
+    '*': { clientContext: 'at most 256 characters ("Max limit is 256 chars")' },
+    'call.answer': {
       acceptedModalities: 'required and non-empty, without duplicates or unknownFutureValue ("Required for answering a call")',
       mediaConfig: 'narrowed to app-hosted (non-empty blob) or service-hosted (preFetchMedia items need uri and resourceId)',
       callbackUri: 'an absolute https URL ("This must be https")',
       participantCapacity: 'a positive Int32',
     },
-    reject: { reason: 'none, busy or forbidden (unknownFutureValue is not a reason a bot can give)', callbackUri: 'an absolute https URL' },
-    redirect: { targets: '1 to 25 targets', timeout: '15 to 90 seconds', callbackUri: 'an absolute https URL' },
+    'call.reject': { reason: 'none, busy or forbidden (unknownFutureValue is not a reason a bot can give)', callbackUri: 'an absolute https URL' },
+    'call.redirect': { targets: '1 to 25 targets', timeout: '15 to 90 seconds', callbackUri: 'an absolute https URL' },
+    'call.playPrompt': { prompts: '1 to 20 mediaPrompts ("The maximum supported MediaPrompt collection size is 20"), each with the file to play (mediaInfo.uri, an absolute URL)' },
+    'call.recordResponse': {
+      prompts: 'at most one mediaPrompt ("The maximum supported mediaPrompt collection size is 1"), with the file to play',
+      initialSilenceTimeoutInSeconds: '1 to 120 seconds ("Min = 1 second, Max = 120 seconds")',
+      maxSilenceTimeoutInSeconds: '1 to 120 seconds ("Min = 1 second, Max = 120 seconds")',
+      maxRecordDurationInSeconds: '1 to 120 seconds ("The maximum length of recording is 2 minutes")',
+      stopTones: "DTMF keys as the docs' examples send them ('#', '1', '*') or tone names",
+    },
+    'call.record': {
+      prompts: 'at most one mediaPrompt, as recordResponse, with the file to play',
+      initialSilenceTimeoutInSeconds: 'a positive number of seconds',
+      maxSilenceTimeoutInSeconds: 'a positive number of seconds',
+      maxRecordDurationInSeconds: 'a positive number of seconds',
+      stopTones: 'DTMF keys or tone names, as recordResponse',
+    },
+    'call.sendDtmfTones': { tones: 'at least one tone', delayBetweenTonesMs: 'not negative (a delay)' },
+    'call.updateRecordingStatus': { status: 'notRecording, recording or failed ("Possible values are: notRecording, recording, or failed")' },
+    'call[].logTeleconferenceDeviceQuality': {
+      quality: 'callChainId, participantId, mediaLegId, deviceName, deviceDescription and mediaQualityList given (the CSDL says they cannot be null)',
+    },
+    'participant[].invite': { participants: '1 to 5 participants ("Inviting up to 5 participants is supported")' },
+    'participant.startHoldMusic': { customPrompt: 'a mediaPrompt with the file to play (mediaInfo.uri, an absolute URL)' },
+    'participant[].muteAll': { participants: 'participant ids, each non-empty' },
+    'call.startTranscription': { language: 'a non-empty language tag' },
+    'call.stopTranscription': { language: 'a non-empty language tag' },
   } as Record<string, Record<string, string>>,
+  /** The body of "Create call" is a call: which of its properties a bot may not set, and which are narrowed. */
+  createCall: {
+    omitted: {
+      reason: 'read-only (Graph sets them; the docs mark them "Read-only" or "Server generated")',
+      properties: [
+        'id', 'callRoutes', 'direction', 'incomingContext', 'mediaState', 'myParticipantId', 'resultInfo', 'state', 'toneInfo',
+        'transcription', 'audioRoutingGroups', 'contentSharingSessions', 'operations', 'participants',
+      ],
+    },
+    narrowed: {
+      callbackUri: 'required, an absolute https URL ("Must be an HTTPS URL")',
+      mediaConfig: 'required ("The media configuration. Required."), app-hosted with a blob or service-hosted',
+      requestedModalities: 'non-empty, without duplicates or unknownFutureValue',
+      targets: 'non-empty and not null; either targets or meetingInfo, never both nor neither',
+      meetingInfo: 'one of the three kinds with what each needs (token, organizer, joinMeetingId); not null',
+      callOptions: 'outgoingCallOptions only (incomingCallOptions belong to an answer)',
+    } as Record<string, string>,
+  },
 } as const

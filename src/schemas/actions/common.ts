@@ -1,5 +1,5 @@
 /** Parameter shapes shared by several call actions. */
-import { Type, type TString } from 'typebox'
+import { Type, type TNull, type TOptional, type TString, type TUnion } from 'typebox'
 
 /** An absolute `https` URL, as Graph requires for callback URIs. */
 export const HttpsUrl: TString = Type.String({ pattern: '^https://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute https URL' })
@@ -9,3 +9,6 @@ export const AbsoluteUrl: TString = Type.String({ format: 'uri', description: 'a
 
 /** An opaque string echoed back in the operation's notifications; Graph allows at most 256 characters. */
 export const ClientContext: TString = Type.String({ maxLength: 256 })
+
+/** The optional `clientContext` parameter of the actions that start an operation (null allowed). */
+export const OptionalClientContext: TOptional<TUnion<[TString, TNull]>> = Type.Optional(Type.Union([ClientContext, Type.Null()]))

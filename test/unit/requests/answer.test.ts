@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answer, appHostedMedia, incomingCallOptions, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
-import { ValidationError } from '../../../src/errors.ts'
+import { issuesOf as issues } from './issues.ts'
 import { answerRequestBodies, v1AnswerPage } from '../../fixtures/seeds/read-seed.ts'
 import { betaAnswerRequests } from '../../fixtures/seeds/beta-answer-requests.ts'
 
@@ -11,15 +11,7 @@ const ok: AnswerParams = {
 }
 
 /** The issues `answer` reports for these parameters (none when it builds a request). */
-function issuesOf(params: unknown, callId = 'abc'): { path: string; message: string }[] {
-  try {
-    answer(callId, params as AnswerParams)
-    return []
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError)
-    return [...(e as ValidationError).issues]
-  }
-}
+const issuesOf = (params: unknown, callId = 'abc') => issues(() => answer(callId, params as AnswerParams))
 
 // The docs' first example uses the placeholder "callbackUri-value", which is not a URL: Graph requires an
 // https callback, so that one body is sent with a real URL in its place and is otherwise unchanged.

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hangUp, redirect, reject, type RedirectParams } from '../../../src/requests/index.ts'
-import { ValidationError } from '../../../src/errors.ts'
-
-function issuesOf(build: () => unknown): { path: string; message: string }[] {
-  try {
-    build()
-    return []
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError)
-    return [...(e as ValidationError).issues]
-  }
-}
+import { issuesOf } from './issues.ts'
 
 const target = { identity: { user: { id: '8A34A46B-3D17-4ADC-8DCE-DC4E7D572698', displayName: 'Test User' } } }
 

@@ -11,6 +11,10 @@ import { AnswerParams, Call, CommsOperation, Participant, RedirectParams, Reject
 import { validateAnswerParams, validateRedirectParams, validateRejectParams } from '../../../src/requests/validators.generated.ts'
 import { decodeCall, decodeCommsOperation, decodeParticipant } from '../../../src/notifications/decoders.generated.ts'
 import { answerRequestBodies, notificationBodies, v1AnswerPage } from '../../fixtures/seeds/read-seed.ts'
+import * as schemas from '../../../src/schemas/index.ts'
+import * as validators from '../../../src/requests/validators.generated.ts'
+import { cases as builderCases } from '../requests/catalogue.ts'
+import { createCallExamples, recordResponseExample } from '../requests/docs-examples.ts'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -51,12 +55,39 @@ const mutation = (base: Json) =>
 
 const RUNS = { numRuns: 300, seed: 20261123 }
 
+/** Every other action's parameters, with the valid bodies the builder tests send (and docs examples). */
+function actionCases(): [string, unknown, (v: unknown) => unknown[], Json[]][] {
+  const body = (builder: string) => builderCases.find((c) => c.builder === builder)!.body as Json
+  const examples: Record<string, Json[]> = {
+    CreateCallParams: [body('createCall'), createCallExamples['Example 7: join a scheduled meeting with joinMeetingId and passcode'] as Json],
+    TransferParams: [body('transfer')],
+    PlayPromptParams: [body('playPrompt')],
+    RecordResponseParams: [recordResponseExample as Json],
+    SendDtmfTonesParams: [body('sendDtmfTones')],
+    ClientContextParams: [body('mute')],
+    ChangeScreenSharingRoleParams: [body('changeScreenSharingRole')],
+    UpdateRecordingStatusParams: [body('updateRecordingStatus')],
+    // Not the docs example: its fractional-second durations ('PT0.03S', valid Edm.Duration) fail TypeBox's JSON Schema 'duration' format.
+    LogTeleconferenceDeviceQualityParams: [body('logTeleconferenceDeviceQuality')],
+    InviteParams: [body('invite')],
+    StartHoldMusicParams: [body('startHoldMusic')],
+    BetaPlayPromptParams: [body('beta.playPrompt')],
+    BetaRecordParams: [body('beta.record')],
+    BetaRecordResponseParams: [body('beta.recordResponse')],
+    BetaRedirectParams: [body('beta.redirect')],
+    BetaTranscriptionParams: [body('beta.startTranscription')],
+    BetaMuteAllParams: [body('beta.muteAll')],
+  }
+  return Object.entries(examples).map(([name, bases]) => [name, (schemas as any)[name], (validators as any)[`validate${name}`], bases])
+}
+
 describe('strict validators agree with TypeBox', () => {
   const answers = answerRequestBodies(v1AnswerPage()).map((b: any) => ({ ...b, callbackUri: 'https://bot.contoso.com/api/calls' })) as Json[]
   const cases: [string, unknown, (v: unknown) => unknown[], Json[]][] = [
     ['AnswerParams', AnswerParams, validateAnswerParams, answers],
     ['RejectParams', RejectParams, validateRejectParams, [{ reason: 'busy', callbackUri: 'https://bot.contoso.com/x' }]],
     ['RedirectParams', RedirectParams, validateRedirectParams, [{ targets: [{ identity: { '@odata.type': '#microsoft.graph.communicationsIdentitySet', phone: { id: '+1' } } }], timeout: 30 }]],
+    ...actionCases(),
   ]
   it.each(cases)('%s', (_, schema, validate, bases) => {
     for (const base of bases) {

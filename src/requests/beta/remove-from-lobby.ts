@@ -1,0 +1,10 @@
+import type { ClientContextParams } from '../../schemas/actions/client-context.ts'
+import type { RemoveFromLobbyOperation } from '../../schemas/beta/operation.ts'
+import type { GraphRequest } from '../graph-request.ts'
+import { participantPath, postAction } from '../call-action.ts'
+import { validateClientContextParams } from '../validators.generated.ts'
+
+/** Beta `POST /communications/calls/{id}/participants/{participantId}/removeFromLobby`: sends a participant away from the lobby. */
+export function removeFromLobby(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<RemoveFromLobbyOperation> {
+  return postAction(participantPath(callId, participantId), 'removeFromLobby', { params, validate: validateClientContextParams }, 'beta')
+}

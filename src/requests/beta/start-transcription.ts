@@ -1,0 +1,10 @@
+import type { BetaTranscriptionParams } from '../../schemas/actions/beta-transcription.ts'
+import type { StartTranscriptionOperation } from '../../schemas/beta/operation.ts'
+import type { GraphRequest } from '../graph-request.ts'
+import { callPath, postAction } from '../call-action.ts'
+import { validateBetaTranscriptionParams } from '../validators.generated.ts'
+
+/** Beta `POST /communications/calls/{id}/startTranscription`: starts transcribing the call, in `language` when given. */
+export function startTranscription(callId: string, params: BetaTranscriptionParams = {}): GraphRequest<StartTranscriptionOperation> {
+  return postAction(callPath(callId), 'startTranscription', { params, validate: validateBetaTranscriptionParams }, 'beta')
+}

@@ -1,0 +1,47 @@
+import { ValidationError, type Issue } from '../errors.ts'
+import type { GraphMethod, GraphRequest } from './graph-request.ts'
+import { encodeId, idIssues } from './path.ts'
+
+/** A compiled validator: every issue it finds in a value (none when the value is valid). */
+export type Validate = (value: unknown) => Issue[]
+
+/** A path segment that holds an id, named as the builder's parameter (`callId`) so an issue can say which. */
+export interface IdSegment {
+  readonly name: string
+  readonly value: string
+}
+
+/** A JSON body and the validator it must pass. */
+export interface CheckedBody {
+  readonly params: unknown
+  readonly validate: Validate
+}
+
+/** Everything a builder says about its request. */
+export interface RequestSpec {
+  /** Graph's name for the operation (`playPrompt`), for the error message. */
+  readonly operation: string
+  readonly method: GraphMethod
+  /** The path below the version root, segment by segment; id segments are checked, then percent-encoded. */
+  readonly path: readonly (string | IdSegment)[]
+  readonly body?: CheckedBody | undefined
+  readonly apiVersion?: 'beta' | undefined
+}
+
+/**
+ * Puts a request together once every id and the body have passed their checks. Every problem found is
+ * reported in one `ValidationError`, so a caller fixes them all at once and nothing is ever sent.
+ */
+export function buildRequest<Result = void>(spec: RequestSpec): GraphRequest<Result> {
+  const issues: Issue[] = []
+  for (const segment of spec.path) if (typeof segment !== 'string') issues.push(...idIssues(segment.name, segment.value))
+  if (spec.body) issues.push(...spec.body.validate(spec.body.params))
+  if (issues.length > 0) throw new ValidationError(`${spec.operation} parameters`, issues)
+  const path = spec.path.map((segment) => (typeof segment === 'string' ? segment : encodeId(segment.value))).join('/')
+  return {
+    method: spec.method,
+    path: `/${path}`,
+    ...(spec.body && { body: spec.body.params }),
+    ...(spec.apiVersion && { apiVersion: spec.apiVersion }),
+  }
+}

@@ -1,0 +1,9 @@
+import type { Call } from '../schemas/resources/call.ts'
+import type { GraphRequest } from './graph-request.ts'
+import { buildRequest } from './build-request.ts'
+import { callPath } from './call-action.ts'
+
+/** `GET /communications/calls/{id}`: reads the call as Graph knows it now. */
+export function getCall(callId: string): GraphRequest<Call> {
+  return buildRequest({ operation: 'getCall', method: 'GET', path: callPath(callId) })
+}

@@ -1,0 +1,9 @@
+import type { CommsOperation } from '../schemas/resources/operation.ts'
+import type { GraphRequest } from './graph-request.ts'
+import { buildRequest } from './build-request.ts'
+import { callPath } from './call-action.ts'
+
+/** `GET /communications/calls/{id}/operations/{operationId}`: reads the state of an operation an action started. */
+export function getOperation(callId: string, operationId: string): GraphRequest<CommsOperation> {
+  return buildRequest({ operation: 'getOperation', method: 'GET', path: [...callPath(callId), 'operations', { name: 'operationId', value: operationId }] })
+}

@@ -1,0 +1,9 @@
+import type { Participant } from '../schemas/resources/participant.ts'
+import type { GraphRequest } from './graph-request.ts'
+import { buildRequest } from './build-request.ts'
+import { participantsPath } from './call-action.ts'
+
+/** `GET /communications/calls/{id}/participants`: lists the participants of the call. */
+export function listParticipants(callId: string): GraphRequest<{ value: Participant[] }> {
+  return buildRequest({ operation: 'listParticipants', method: 'GET', path: participantsPath(callId) })
+}

@@ -1,0 +1,10 @@
+import type { ClientContextParams } from '../schemas/actions/client-context.ts'
+import type { MuteParticipantOperation } from '../schemas/resources/operation.ts'
+import type { GraphRequest } from './graph-request.ts'
+import { callPath, postAction } from './call-action.ts'
+import { validateClientContextParams } from './validators.generated.ts'
+
+/** `POST /communications/calls/{id}/mute`: mutes the bot itself in the call. */
+export function mute(callId: string, params: ClientContextParams = {}): GraphRequest<MuteParticipantOperation> {
+  return postAction(callPath(callId), 'mute', { params, validate: validateClientContextParams })
+}

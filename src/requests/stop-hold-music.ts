@@ -1,0 +1,10 @@
+import type { ClientContextParams } from '../schemas/actions/client-context.ts'
+import type { StopHoldMusicOperation } from '../schemas/resources/operation.ts'
+import type { GraphRequest } from './graph-request.ts'
+import { participantPath, postAction } from './call-action.ts'
+import { validateClientContextParams } from './validators.generated.ts'
+
+/** `POST /communications/calls/{id}/participants/{participantId}/stopHoldMusic`: takes a participant off hold. */
+export function stopHoldMusic(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<StopHoldMusicOperation> {
+  return postAction(participantPath(callId, participantId), 'stopHoldMusic', { params, validate: validateClientContextParams })
+}

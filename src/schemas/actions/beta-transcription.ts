@@ -1,0 +1,15 @@
+/** Parameters of the beta `POST /communications/calls/{id}/startTranscription` and `.../stopTranscription`. */
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../edm.ts'
+import { OptionalClientContext } from './common.ts'
+
+/** The body of the beta `call: startTranscription` and `call: stopTranscription`: a language such as `en-US`. */
+export const BetaTranscriptionParams = Type.Object(
+  {
+    language: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
+    clientContext: OptionalClientContext,
+  },
+  { additionalProperties: false },
+)
+/** The body of the beta `call: startTranscription` and `call: stopTranscription`. */
+export type BetaTranscriptionParams = Static<typeof BetaTranscriptionParams>

@@ -1,0 +1,13 @@
+/**
+ * Parameters of the actions whose only parameter is `clientContext`: `call: mute`, `call: unmute`,
+ * `call: subscribeToTone`, `call: cancelMediaProcessing`, `call: addLargeGalleryView`, `participant: mute`,
+ * `participant: stopHoldMusic`, and the beta `startRecording`, `stopRecording`, `admitFromLobby`,
+ * `admitAllFromLobby`, `removeFromLobby`.
+ */
+import { Type, type Static } from 'typebox'
+import { OptionalClientContext } from './common.ts'
+
+/** The body of an action that takes only a `clientContext` (at most 256 characters). */
+export const ClientContextParams = Type.Object({ clientContext: OptionalClientContext }, { additionalProperties: false })
+/** The body of an action that takes only a `clientContext`. */
+export type ClientContextParams = Static<typeof ClientContextParams>

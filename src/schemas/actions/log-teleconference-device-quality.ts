@@ -1,0 +1,32 @@
+/** Parameters of `POST /communications/calls/logTeleconferenceDeviceQuality`. */
+import { Type, type Static } from 'typebox'
+import { Guid, Nullable, ODataType } from '../edm.ts'
+import { TeleconferenceDeviceMediaQuality } from '../resources/teleconference-device.ts'
+
+/**
+ * The quality report of a video teleconferencing device's media leg: a `teleconferenceDeviceQuality` with
+ * every property Graph's contract says cannot be null given (ids of the call chain, participant and leg).
+ */
+export const TeleconferenceDeviceQualityReport = Type.Object(
+  {
+    '@odata.type': Type.Optional(ODataType('#microsoft.graph.teleconferenceDeviceQuality')),
+    callChainId: Guid(),
+    participantId: Guid(),
+    mediaLegId: Guid(),
+    deviceName: Type.String(),
+    deviceDescription: Type.String(),
+    mediaQualityList: Type.Array(TeleconferenceDeviceMediaQuality, { description: 'an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects' }),
+    cloudServiceDeploymentEnvironment: Type.Optional(Nullable(Type.String())),
+    cloudServiceDeploymentId: Type.Optional(Nullable(Type.String())),
+    cloudServiceInstanceName: Type.Optional(Nullable(Type.String())),
+    cloudServiceName: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+)
+/** The quality report of a video teleconferencing device's media leg. */
+export type TeleconferenceDeviceQualityReport = Static<typeof TeleconferenceDeviceQualityReport>
+
+/** The body of `call: logTeleconferenceDeviceQuality` (bound to the call collection, not to one call). */
+export const LogTeleconferenceDeviceQualityParams = Type.Object({ quality: TeleconferenceDeviceQualityReport }, { additionalProperties: false })
+/** The body of `call: logTeleconferenceDeviceQuality`. */
+export type LogTeleconferenceDeviceQualityParams = Static<typeof LogTeleconferenceDeviceQualityParams>

@@ -1,0 +1,71 @@
+/** The media a bot asks for when it answers or places a call, and the prompts it plays. */
+import { Type, type Static } from 'typebox'
+import { Nullable, ODataType } from '../edm.ts'
+import { AbsoluteUrl } from './common.ts'
+
+/** A modality a bot can ask for: Graph's `modality` without `unknownFutureValue`. */
+export const AcceptedModality = Type.Enum(['audio', 'video', 'videoBasedScreenSharing', 'data'])
+/** A modality a bot can ask for. */
+export type AcceptedModality = Static<typeof AcceptedModality>
+
+/** A media file Graph fetches ahead of playing it: both its location and its id are needed. */
+export const PreFetchMediaInfo = Type.Object(
+  {
+    '@odata.type': Type.Optional(ODataType('#microsoft.graph.mediaInfo')),
+    uri: AbsoluteUrl,
+    resourceId: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+)
+/** A media file Graph fetches ahead of playing it. */
+export type PreFetchMediaInfo = Static<typeof PreFetchMediaInfo>
+
+/** Media the bot hosts itself: the media session configuration blob from the media SDK. */
+export const BotAppHostedMediaConfig = Type.Object(
+  {
+    '@odata.type': ODataType('#microsoft.graph.appHostedMediaConfig'),
+    blob: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+)
+/** Media the bot hosts itself. */
+export type BotAppHostedMediaConfig = Static<typeof BotAppHostedMediaConfig>
+
+/** Media hosted by Graph, with files to fetch ahead of prompts. */
+export const BotServiceHostedMediaConfig = Type.Object(
+  {
+    '@odata.type': ODataType('#microsoft.graph.serviceHostedMediaConfig'),
+    preFetchMedia: Type.Optional(Type.Array(PreFetchMediaInfo)),
+  },
+  { additionalProperties: false },
+)
+/** Media hosted by Graph. */
+export type BotServiceHostedMediaConfig = Static<typeof BotServiceHostedMediaConfig>
+
+/** The `mediaConfig` of an answered or created call: app-hosted or service-hosted, told apart by `@odata.type`. */
+export const BotMediaConfig = Type.Union([BotAppHostedMediaConfig, BotServiceHostedMediaConfig])
+/** The `mediaConfig` of an answered or created call. */
+export type BotMediaConfig = Static<typeof BotMediaConfig>
+
+/** The media file a prompt plays: its location is needed, its id (a cache key) is not. */
+export const PromptMediaInfo = Type.Object(
+  {
+    '@odata.type': Type.Optional(ODataType('#microsoft.graph.mediaInfo')),
+    uri: AbsoluteUrl,
+    resourceId: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+)
+/** The media file a prompt plays. */
+export type PromptMediaInfo = Static<typeof PromptMediaInfo>
+
+/** A prompt Graph can play: a `mediaPrompt` with the file to play. */
+export const PlayablePrompt = Type.Object(
+  {
+    '@odata.type': ODataType('#microsoft.graph.mediaPrompt'),
+    mediaInfo: PromptMediaInfo,
+  },
+  { additionalProperties: false },
+)
+/** A prompt Graph can play. */
+export type PlayablePrompt = Static<typeof PlayablePrompt>

@@ -1,0 +1,15 @@
+/** Parameters of `POST /communications/calls/{id}/transfer`. */
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../edm.ts'
+import { InvitationParticipantInfo, ParticipantInfo } from '../resources/participant.ts'
+
+/** The body of `call: transfer`: the target, and the transferee (needed only to transfer out of a group call). */
+export const TransferParams = Type.Object(
+  {
+    transferTarget: InvitationParticipantInfo,
+    transferee: Type.Optional(Nullable(ParticipantInfo)),
+  },
+  { additionalProperties: false },
+)
+/** The body of `call: transfer`. */
+export type TransferParams = Static<typeof TransferParams>

@@ -1,0 +1,73 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import * as requests from '../../src/requests/index.ts'
+import type { GraphRequest } from '../../src/requests/index.ts'
+import type { Call, CommsOperation, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
+
+/** What Graph answers a request with. */
+type ResultOf<R> = R extends GraphRequest<infer T> ? T : never
+const prompt = requests.mediaPrompt('https://cdn.contoso.com/beep.wav')
+
+describe('request builder types', () => {
+  it('carry what Graph answers with', () => {
+    expectTypeOf<ResultOf<ReturnType<typeof requests.playPrompt>>>().toEqualTypeOf<PlayPromptOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.recordResponse>>>().toEqualTypeOf<RecordOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.mute>>>().toEqualTypeOf<MuteParticipantOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.muteParticipant>>>().toEqualTypeOf<MuteParticipantOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.createCall>>>().toEqualTypeOf<Call>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getCall>>>().toEqualTypeOf<Call>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getOperation>>>().toEqualTypeOf<CommsOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.listParticipants>>>().toEqualTypeOf<{ value: Participant[] }>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getParticipant>>>().toEqualTypeOf<Participant>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.hangUp>>>().toEqualTypeOf<void>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.keepAlive>>>().toEqualTypeOf<void>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.record>>>().toEqualTypeOf<betaSchemas.RecordOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.muteAll>>>().toEqualTypeOf<betaSchemas.MuteParticipantsOperation>()
+  })
+
+  it('want the parameters Graph requires', () => {
+    // @ts-expect-error playPrompt needs its parameters
+    requests.playPrompt('c1')
+    // @ts-expect-error prompts is required
+    requests.playPrompt('c1', { clientContext: 'x' })
+    // @ts-expect-error transferTarget is required
+    requests.transfer('c1', { transferee: null })
+    // @ts-expect-error a participant action needs the participant id
+    requests.muteParticipant('c1', { clientContext: 'x' })
+    // @ts-expect-error logTeleconferenceDeviceQuality is bound to the call collection: no call id
+    requests.logTeleconferenceDeviceQuality('c1', { quality: {} })
+    requests.mute('c1')
+    requests.startHoldMusic('c1', 'p1')
+  })
+
+  it('take only the values Graph knows', () => {
+    // @ts-expect-error 'presenter' is not a screenSharingRole
+    requests.changeScreenSharingRole('c1', { role: 'presenter' })
+    // @ts-expect-error tones are tone names ('pound'), not keys
+    requests.sendDtmfTones('c1', { tones: ['#'] })
+    // @ts-expect-error 'unknown' is not a status a bot reports
+    requests.updateRecordingStatus('c1', { status: 'unknown' })
+    requests.recordResponse('c1', { stopTones: ['#', 'pound'] })
+  })
+
+  it('keep beta-only parameters under beta', () => {
+    // @ts-expect-error loop is a beta parameter of playPrompt
+    requests.playPrompt('c1', { prompts: [prompt], loop: true })
+    requests.beta.playPrompt('c1', { prompts: [prompt], loop: true })
+    // @ts-expect-error targetDisposition is a beta parameter of redirect
+    requests.redirect('c1', { targets: [{ identity: { user: { id: 'u' } } }], targetDisposition: 'forward' })
+    requests.beta.redirect('c1', { targets: [{ identity: { user: { id: 'u' } } }], targetDisposition: 'forward' })
+    expectTypeOf(requests.beta.startTranscription).parameters.toEqualTypeOf<[callId: string, params?: requests.beta.TranscriptionParams]>()
+  })
+
+  it('type a meeting to join by its @odata.type', () => {
+    const join: requests.CreateCallParams = {
+      callbackUri: 'https://bot.contoso.com/api/calls',
+      mediaConfig: requests.serviceHostedMedia(),
+      meetingInfo: { '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', joinMeetingId: '1234567' },
+    }
+    // @ts-expect-error a token meeting needs its token
+    const noToken: requests.CreateCallParams = { ...join, meetingInfo: { '@odata.type': '#microsoft.graph.tokenMeetingInfo' } }
+    void noToken
+    expectTypeOf(requests.createCall(join)).toEqualTypeOf<GraphRequest<Call>>()
+  })
+})

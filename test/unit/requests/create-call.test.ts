@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { appHostedMedia, createCall, outgoingCallOptions, serviceHostedMedia, type CreateCallParams } from '../../../src/requests/index.ts'
+import { createCallExamples } from './docs-examples.ts'
+import { callbackUri, target } from './catalogue.ts'
+import { issuesOf } from './issues.ts'
+
+const call: CreateCallParams = { callbackUri, targets: [target], requestedModalities: ['audio'], mediaConfig: serviceHostedMedia() }
+const meeting = { '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo' as const, joinMeetingId: '1234567', passcode: 'psw123' }
+const issues = (params: unknown) => issuesOf(() => createCall(params as CreateCallParams))
+const notOfCall = 'is not a property of CreateCallParams; expected one of @odata.type, callbackUri, mediaConfig, requestedModalities, targets, meetingInfo, chatInfo, source, tenantId, subject, callChainId, callOptions'
+
+describe('createCall: the examples of the "Create call" page', () => {
+  const sentAsShown = ['Example 1', 'Example 2', 'Example 7', 'Example 8'] as const
+  const examples = Object.entries(createCallExamples)
+
+  it.each(examples.filter(([title]) => sentAsShown.some((n) => title.startsWith(`${n}:`))))('%s is sent exactly as the page shows it', (_, body) => {
+    expect(createCall(body as CreateCallParams)).toStrictEqual({ method: 'POST', path: '/communications/calls', body })
+  })
+
+  it('refuses the read-only direction and the beta-only removeFromDefaultAudioGroup of examples 3 and 4, and 4 has no blob', () => {
+    expect(issues(createCallExamples['Example 3: group call with service hosted media'])).toEqual([
+      { path: '$.direction', message: notOfCall },
+      { path: '$.mediaConfig.removeFromDefaultAudioGroup', message: 'is not a property of BotServiceHostedMediaConfig; expected one of @odata.type, preFetchMedia' },
+    ])
+    expect(issues(createCallExamples['Example 4: group call with application hosted media'])).toEqual([
+      { path: '$.direction', message: notOfCall },
+      { path: '$.mediaConfig.removeFromDefaultAudioGroup', message: 'is not a property of BotAppHostedMediaConfig; expected one of @odata.type, blob' },
+      { path: '$.mediaConfig.blob', message: 'is required: expected a non-empty string' },
+    ])
+  })
+
+  it("refuses example 5's beta-only allowConversationWithoutHost and a tenantId on a plain identity; the typed user identity carries it", () => {
+    const example = createCallExamples['Example 5: join scheduled meeting with service hosted media']
+    expect(issues(example)).toEqual([
+      { path: '$.meetingInfo.organizer.user.tenantId', message: 'is not a property of IdentityBase; expected one of @odata.type, displayName, id' },
+      { path: '$.meetingInfo.allowConversationWithoutHost', message: 'is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer' },
+    ])
+    const { allowConversationWithoutHost: _, ...meetingInfo } = example.meetingInfo
+    const user = { ...example.meetingInfo.organizer.user, '@odata.type': '#microsoft.graph.communicationsUserIdentity' }
+    expect(issues({ ...example, meetingInfo: { ...meetingInfo, organizer: { ...meetingInfo.organizer, user } } })).toEqual([])
+  })
+
+  it('refuses example 6 for the same reasons as 3, 4 and 5', () => {
+    expect(issues(createCallExamples['Example 6: join scheduled meeting with application hosted media']).map((i) => i.path)).toEqual([
+      '$.direction',
+      '$.mediaConfig.blob',
+      '$.meetingInfo.organizer.user.tenantId',
+      '$.meetingInfo.allowConversationWithoutHost',
+    ])
+  })
+
+  it('refuses the phone and application instance of examples 9 and 10 on a plain identitySet; a communicationsIdentitySet carries them', () => {
+    for (const title of ['Example 9: peer-to-peer PSTN call with service hosted media', 'Example 10: peer-to-peer PSTN call with application hosted media'] as const) {
+      const example = createCallExamples[title]
+      expect(issues(example)).toEqual([
+        { path: '$.source.identity.applicationInstance', message: 'is not a property of IdentitySetBase; expected one of @odata.type, application, device, user' },
+        { path: '$.targets[0].identity.phone', message: 'is not a property of IdentitySetBase; expected one of @odata.type, application, device, user' },
+      ])
+      const communications = <T extends { identity: object }>(x: T) => ({ ...x, identity: { ...x.identity, '@odata.type': '#microsoft.graph.communicationsIdentitySet' } })
+      expect(issues({ ...example, source: communications(example.source), targets: example.targets.map(communications) })).toEqual([])
+    }
+  })
+})
+
+describe('createCall: validation', () => {
+  it.each([
+    ['no callbackUri', { ...call, callbackUri: undefined }, '$.callbackUri', 'is required: expected an absolute https URL'],
+    ['an http callbackUri', { ...call, callbackUri: 'http://bot.contoso.com/api/calls' }, '$.callbackUri', 'expected an absolute https URL'],
+    ['no mediaConfig', { ...call, mediaConfig: undefined }, '$.mediaConfig', "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"],
+    ['an app-hosted mediaConfig with an empty blob', { ...call, mediaConfig: appHostedMedia('') }, '$.mediaConfig.blob', 'expected a non-empty string'],
+    ['neither targets nor meetingInfo', { ...call, targets: undefined }, '$', 'expected targets (to place a call) or meetingInfo (to join a meeting)'],
+    ['both targets and meetingInfo', { ...call, meetingInfo: meeting }, '$.meetingInfo', 'expected either targets or meetingInfo, not both'],
+    ['no targets in the list', { ...call, targets: [] }, '$.targets', 'expected at least 1 item'],
+    ['targets of null', { ...call, targets: null }, '$.targets', 'expected an array'],
+    ['no modality', { ...call, requestedModalities: [] }, '$.requestedModalities', 'expected at least 1 item'],
+    ['a modality twice', { ...call, requestedModalities: ['audio', 'audio'] }, '$.requestedModalities[1]', 'duplicate value "audio"'],
+    ['unknownFutureValue as a modality', { ...call, requestedModalities: ['unknownFutureValue'] }, '$.requestedModalities[0]', "expected one of 'audio', 'video', 'videoBasedScreenSharing', 'data'"],
+    ['incoming call options', { ...call, callOptions: { '@odata.type': '#microsoft.graph.incomingCallOptions' } }, '$.callOptions["@odata.type"]', "expected '#microsoft.graph.outgoingCallOptions'"],
+    ['the read-only state', { ...call, state: 'establishing' }, '$.state', notOfCall],
+    ['an id', { ...call, id: 'c1' }, '$.id', notOfCall],
+  ])('refuses %s', (_, params, path, message) => {
+    expect(issues(params)).toContainEqual({ path, message })
+  })
+
+  const join = (meetingInfo: unknown) => ({ callbackUri, mediaConfig: serviceHostedMedia(), meetingInfo })
+  it.each([
+    ['a meetingInfo of no known kind', { '@odata.type': '#microsoft.graph.meetingInfo' }, '$.meetingInfo["@odata.type"]', "expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"],
+    ['a meetingInfo without @odata.type', { joinMeetingId: '1234567' }, '$.meetingInfo["@odata.type"]', "is required: expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"],
+    ['a joinMeetingIdMeetingInfo without joinMeetingId', { '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', passcode: 'x' }, '$.meetingInfo.joinMeetingId', 'is required: expected a non-empty string'],
+    ['an empty joinMeetingId', { ...meeting, joinMeetingId: '' }, '$.meetingInfo.joinMeetingId', 'expected a non-empty string'],
+    ['a tokenMeetingInfo without token', { '@odata.type': '#microsoft.graph.tokenMeetingInfo' }, '$.meetingInfo.token', 'is required: expected a non-empty string'],
+    ['an organizerMeetingInfo without organizer', { '@odata.type': '#microsoft.graph.organizerMeetingInfo' }, '$.meetingInfo.organizer', "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"],
+    ['a null meetingInfo', null, '$.meetingInfo', "expected an object whose '@odata.type' is one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"],
+  ])('refuses %s', (_, meetingInfo, path, message) => {
+    expect(issues(join(meetingInfo))).toContainEqual({ path, message })
+  })
+
+  it('joins a meeting by token, by organizer (with chatInfo) or by join meeting id (passcode optional)', () => {
+    const organizer = { '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer: { user: { id: '5810cede-f3cc-42eb-b2c1-e9bd5d53ec96' } } }
+    expect(issues(join({ '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: 'abc' }))).toEqual([])
+    expect(issues({ ...join(organizer), chatInfo: { threadId: '19:meeting_x@thread.v2', messageId: '0' } })).toEqual([])
+    expect(issues(join({ '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', joinMeetingId: '1234567' }))).toEqual([])
+  })
+
+  it('takes null where Graph does, and the call options helper', () => {
+    expect(issues({ ...call, chatInfo: null, source: null, tenantId: null, subject: null, callChainId: null, callOptions: outgoingCallOptions({ isContentSharingNotificationEnabled: true }) })).toEqual([])
+  })
+
+  it('reports every problem at once', () => {
+    expect(issues({ callbackUri: 'ftp://x', mediaConfig: {} })).toEqual([
+      { path: '$.callbackUri', message: 'expected an absolute https URL' },
+      { path: '$.mediaConfig["@odata.type"]', message: "is required: expected one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'" },
+      { path: '$', message: 'expected targets (to place a call) or meetingInfo (to join a meeting)' },
+    ])
+  })
+})
