@@ -1,6 +1,8 @@
 /** `graph-calling/testing`: a simulated Graph calling service and builders for tests of calling bots. */
 export { createGraphSimulator } from './graph-simulator.ts'
-export type { GraphSimulator, GraphSimulatorOptions, NotificationPlan, PlaceCallInit } from './graph-simulator.ts'
+export type { GraphSimulator, GraphSimulatorOptions } from './graph-simulator.ts'
+export type { PlaceCallInit } from './call-control.ts'
+export type { NotificationPlan } from './notification-sender.ts'
 export type { SimulatedCall } from './simulated-call.ts'
 export type { FaultInit, InjectedFault } from './fault-injection.ts'
 export type { RecordedNotification, RecordedRequest, SimulatorRecord } from './simulator-records.ts'

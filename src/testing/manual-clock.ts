@@ -28,9 +28,11 @@ export class ManualClock implements SimulatorClock {
     return this.#now
   }
 
+  /** Resolves once the clock has been advanced by `ms` (at once for 0 or less). */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
+      if (ms <= 0) return resolve()
       const sleeper: Sleeper = {
         id: this.#nextId++,
         at: this.#now + Math.max(0, ms),

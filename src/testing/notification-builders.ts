@@ -167,8 +167,8 @@ export function buildContentSharingNotification(callId: string, change: 'started
 
 /** What an operation notification reports. */
 export interface OperationNotificationInit {
-  /** The action that started the operation, for its `@odata.type`: `playPrompt` -> `#microsoft.graph.playPromptOperation`. */
-  action: string
+  /** The operation's type, its `@odata.type` without the namespace: `playPromptOperation`, `recordOperation`, ... */
+  type: string
   /** @default a random UUID */
   operationId?: string
   /** Graph writes these in lower case in notifications. @default 'completed' */
@@ -194,7 +194,7 @@ export function buildOperationNotification(callId: string, init: OperationNotifi
     changeType: status === 'completed' || status === 'failed' ? 'deleted' : 'updated',
     resourceUrl: url,
     resourceData: {
-      '@odata.type': `#microsoft.graph.${init.action}Operation`,
+      '@odata.type': `#microsoft.graph.${init.type}`,
       '@odata.id': url,
       status,
       ...(init.clientContext === undefined ? {} : { clientContext: init.clientContext }),

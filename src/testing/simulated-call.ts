@@ -4,24 +4,28 @@ import type { CallState, ResultInfo } from '../schemas/index.ts'
 /** A call as the simulator sees it (a snapshot: it does not change after it is taken). */
 export interface SimulatedCall {
   readonly id: string
+  /** `incoming` for a call placed to the bot, `outgoing` for one the bot created. */
+  readonly direction: 'incoming' | 'outgoing'
   /** Graph's state of the call. */
   readonly state: CallState
   /** Where the call's notifications go: the bot's callback URL, or the `callbackUri` of its answer. */
   readonly callbackUri: string
-  /** When the incoming notification was sent (simulator clock, ms). */
+  /** When the call began: its incoming notification, or the bot's create request (simulator clock, ms). */
   readonly placedAt: number
   /** When an incoming call not answered, rejected or redirected by then is dropped. */
-  readonly answerDeadlineAt: number
+  readonly answerDeadlineAt: number | undefined
   /** When Graph accepted the answer, reject or redirect. */
   readonly respondedAt: number | undefined
   /** The body of the accepted answer. */
   readonly answer: AnswerParams | undefined
   /** Why the call ended, once it has. */
   readonly resultInfo: ResultInfo | undefined
-  /** The call states the bot has been notified of, in the order it received them. */
+  /** The call states the bot has been sent notifications of (whatever it answered), in order. */
   readonly notifiedStates: readonly CallState[]
   /** The content sharing sessions going on. */
   readonly contentSharingSessions: readonly string[]
+  /** The operations the bot started, by id, as Graph reports them now. */
+  readonly operations: readonly Record<string, unknown>[]
 }
 
 type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void }
@@ -29,27 +33,47 @@ type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; r
 /** The simulator's mutable record of one call. */
 export class SimulatedCallState {
   readonly id: string
-  state: CallState = 'incoming'
+  readonly direction: 'incoming' | 'outgoing'
+  state: CallState
   callbackUri: string
   readonly placedAt: number
-  answerDeadlineAt: number
+  readonly answerDeadlineAt: number | undefined
   respondedAt: number | undefined
   answer: AnswerParams | undefined
   resultInfo: ResultInfo | undefined
   readonly notifiedStates: CallState[] = []
   readonly contentSharingSessions = new Set<string>()
+  /** The call resource as created (the incoming notification's or the create request's). */
+  readonly resource: Record<string, unknown>
+  readonly operations = new Map<string, Record<string, unknown>>()
+  readonly participants = new Map<string, Record<string, unknown>>()
+  /** Whether the bot subscribed to DTMF tones. */
+  toneSubscribed = false
   /** Aborted once the call no longer waits for an answer. */
   readonly deadline = new AbortController()
+  /** Aborted and replaced at each keep-alive; aborted for good when the call ends. */
+  keepAliveTimer = new AbortController()
   /** Notifications of one call go out one after the other, each once the previous one was answered. */
   deliveries: Promise<void> = Promise.resolve()
   #etag = 0
   #waiters: StateWaiter[] = []
 
-  constructor(init: { id: string; callbackUri: string; placedAt: number; answerTimeoutMs: number }) {
+  constructor(init: {
+    id: string
+    direction: 'incoming' | 'outgoing'
+    state: CallState
+    callbackUri: string
+    placedAt: number
+    answerTimeoutMs?: number
+    resource: Record<string, unknown>
+  }) {
     this.id = init.id
+    this.direction = init.direction
+    this.state = init.state
     this.callbackUri = init.callbackUri
     this.placedAt = init.placedAt
-    this.answerDeadlineAt = init.placedAt + init.answerTimeoutMs
+    this.answerDeadlineAt = init.answerTimeoutMs === undefined ? undefined : init.placedAt + init.answerTimeoutMs
+    this.resource = init.resource
   }
 
   /** The next `@odata.etag`: Graph's grows with every change of the call. */
@@ -62,7 +86,20 @@ export class SimulatedCallState {
     return this.state === 'terminated'
   }
 
-  /** Notes that the bot was told of `state`, and settles whoever waits for it. */
+  /** The call resource as `GET /communications/calls/{id}` returns it now. */
+  view(): Record<string, unknown> {
+    return {
+      ...this.resource,
+      '@odata.type': '#microsoft.graph.call',
+      id: this.id,
+      state: this.state,
+      direction: this.direction,
+      callbackUri: this.callbackUri,
+      ...(this.resultInfo === undefined ? {} : { resultInfo: this.resultInfo }),
+    }
+  }
+
+  /** Notes that the bot was sent `state`, and settles whoever waits for it. */
   notified(state: CallState): void {
     this.notifiedStates.push(state)
     for (const waiter of [...this.#waiters]) {
@@ -73,7 +110,7 @@ export class SimulatedCallState {
     }
   }
 
-  /** Resolves once the bot has been notified of `state` (at once if it already was). */
+  /** Resolves once the bot has been sent `state` (at once if it already was). */
   waitForNotified(state: CallState): Promise<SimulatedCall> {
     if (this.notifiedStates.includes(state)) return Promise.resolve(this.snapshot())
     if (this.notifiedStates.includes('terminated')) {
@@ -90,6 +127,7 @@ export class SimulatedCallState {
   snapshot(): SimulatedCall {
     return {
       id: this.id,
+      direction: this.direction,
       state: this.state,
       callbackUri: this.callbackUri,
       placedAt: this.placedAt,
@@ -99,6 +137,7 @@ export class SimulatedCallState {
       resultInfo: this.resultInfo,
       notifiedStates: [...this.notifiedStates],
       contentSharingSessions: [...this.contentSharingSessions],
+      operations: [...this.operations.values()].map((operation) => ({ ...operation })),
     }
   }
 }

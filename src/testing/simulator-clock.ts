@@ -27,6 +27,8 @@ export const systemClock: SimulatorClock = {
         signal?.removeEventListener('abort', onAbort)
         resolve()
       }, ms)
+      // A long wait (the 45-minute keep-alive check) must not hold a test process open on its own.
+      if (ms > 60_000) timer.unref?.()
       signal?.addEventListener('abort', onAbort, { once: true })
     }),
 }

@@ -19,6 +19,7 @@ export function checkSimulatorOptions(options: GraphSimulatorOptions): void {
     ...durationIssue('$.answerTimeoutMs', options.answerTimeoutMs),
     ...durationIssue('$.policyRecordingAnswerTimeoutMs', options.policyRecordingAnswerTimeoutMs),
     ...durationIssue('$.operationDurationMs', options.operationDurationMs),
+    ...durationIssue('$.keepAliveTimeoutMs', options.keepAliveTimeoutMs),
     ...durationIssue('$.notifications.delayMs', options.notifications?.delayMs),
   ]
   if (issues.length > 0) throw new ValidationError('graph simulator options', issues)

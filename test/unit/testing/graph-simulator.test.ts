@@ -90,7 +90,7 @@ describe('the call lifecycle', () => {
     await send(answer(call.id, serviceHostedAnswer))
     const second = await send(answer(call.id, { ...serviceHostedAnswer, callbackUri: 'https://elsewhere.example.com/x' }))
     expect(second.status).toBe(409)
-    expect(second.body.error).toMatchObject({ code: 'notAllowed', message: expect.stringContaining('applies only to an incoming call') })
+    expect(second.body.error).toMatchObject({ code: 'notAllowed', message: expect.stringContaining('answer needs an incoming call') })
     expect(simulator.call(call.id).callbackUri).toBe('https://bot.example.com/api/calls')
   })
 
@@ -171,7 +171,7 @@ describe('the answer deadline', () => {
   it('an unanswered call is dropped after 15 s: terminated (408), then a late answer gets 404', async () => {
     const { simulator, clock, received, send } = await createHarness()
     const call = await simulator.placeIncomingCall()
-    expect(call.answerDeadlineAt - call.placedAt).toBe(15_000)
+    expect(call.answerDeadlineAt! - call.placedAt).toBe(15_000)
     await clock.advance(14_999)
     expect(simulator.call(call.id).state).toBe('incoming')
     await clock.advance(1)

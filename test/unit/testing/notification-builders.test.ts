@@ -83,7 +83,7 @@ describe('the resources in built notifications are valid Graph resources', () =>
   })
 
   it('a completed operation: deleted, with resultInfo and the clientContext echoed', () => {
-    const item = itemOf(buildOperationNotification('c-1', { action: 'playPrompt', operationId: 'op-1', clientContext: 'ctx' }))
+    const item = itemOf(buildOperationNotification('c-1', { type: 'playPromptOperation', operationId: 'op-1', clientContext: 'ctx' }))
     expect(item).toMatchObject({ changeType: 'deleted', resourceUrl: '/communications/calls/c-1/operations/op-1' })
     expect(item.resourceData).toMatchObject({ '@odata.type': '#microsoft.graph.playPromptOperation', status: 'completed', clientContext: 'ctx' })
     // Graph writes the status in lower case; the CSDL enum is PascalCase.
@@ -92,7 +92,7 @@ describe('the resources in built notifications are valid Graph resources', () =>
   })
 
   it('a running operation is an update without a resultInfo', () => {
-    const item = itemOf(buildOperationNotification('c-1', { action: 'record', status: 'running' }))
+    const item = itemOf(buildOperationNotification('c-1', { type: 'recordOperation', status: 'running' }))
     expect(item.changeType).toBe('updated')
     expect(item.resourceData.resultInfo).toBeUndefined()
   })

@@ -22,27 +22,28 @@ export interface Harness {
   /** Everything the bot was sent, in order of arrival. */
   readonly received: Received[]
   /** Sends a request to the simulated Graph through its dispatcher, as a client would. */
-  send(graphRequest: GraphRequest<unknown> | { method: string; path: string; body?: unknown }, init?: { headers?: Record<string, string>; rawBody?: string; version?: string; signal?: AbortSignal }): Promise<{ status: number; headers: Record<string, unknown>; body: any }>
+  send(graphRequest: GraphRequest<unknown> | { method: string; path: string; body?: unknown; apiVersion?: 'beta' }, init?: { headers?: Record<string, string>; rawBody?: string; version?: string; signal?: AbortSignal }): Promise<{ status: number; headers: Record<string, unknown>; body: any }>
 }
 
 export async function createHarness(options: Partial<GraphSimulatorOptions> = {}): Promise<Harness> {
-  const clock = new ManualClock()
+  const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock()
   const received: Received[] = []
   const simulator = await createGraphSimulator({
     callbackUri: 'https://bot.example.com/api/calls',
-    clock,
     deliver: async (notification) => {
       received.push({ url: notification.url, authorization: notification.headers.get('authorization'), body: (await notification.json()) as Received['body'] })
       return new Response(null, { status: 202 })
     },
     ...options,
+    clock,
   })
   return {
     simulator,
     clock,
     received,
     async send(graphRequest, init = {}) {
-      const answer = await request(`${simulator.baseUrl}/${init.version ?? 'v1.0'}${graphRequest.path}`, {
+      const version = init.version ?? ('apiVersion' in graphRequest ? graphRequest.apiVersion : undefined) ?? 'v1.0'
+      const answer = await request(`${simulator.baseUrl}/${version}${graphRequest.path}`, {
         method: graphRequest.method as 'POST',
         dispatcher: simulator.dispatcher,
         headers: { authorization: 'Bearer test-token', 'content-type': 'application/json', ...init.headers },
