@@ -255,9 +255,10 @@ export class ValidatorCompiler {
     if (enumValues) {
       // Graph sends some enum values in other casing ("Completed"): match case-insensitively, keep the
       // canonical spelling, and keep a value this version does not know rather than reject it.
-      const exact = this.constant(`new Set(${JSON.stringify(enumValues)})`)
+      // A few values are compared directly: a Set would first hash each freshly parsed string.
+      const exact = enumValues.length <= 4 ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
       const lower = this.constant(`new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`)
-      return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact}.has(v) ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
+      return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact} ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
     }
     switch (schema.type) {
       case 'string':
@@ -294,27 +295,24 @@ export class ValidatorCompiler {
         ].join('\n')
       }
       case 'object': {
+        // Each known property is read by name: far cheaper than walking every key of the payload, and
+        // unknown properties are kept as they are anyway. A changed value goes into a shallow copy;
+        // spreading defines own properties, so a "__proto__" key in the payload stays plain data.
         const lines = [
           `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { ${fail('expected an object')}; return v }`,
           `  let o = v`,
-          `  for (const k in v) {`,
-          `    if (!Object.hasOwn(v, k)) continue`,
-          `    const x = v[k]`,
-          `    let y`,
-          `    switch (k) {`,
+          `  let x, y`,
         ]
         for (const [key, sub] of Object.entries<Schema>(schema.properties ?? {})) {
-          lines.push(`      case ${JSON.stringify(key)}: P.push(k); y = ${this.fn(sub)}(x); P.pop(); break`)
+          // A name Object.prototype has would be read from the prototype when the payload lacks it.
+          if (key in Object.prototype) throw new Error(`cannot decode property ${JSON.stringify(key)}: Object.prototype has it`)
+          const k = JSON.stringify(key)
+          lines.push(
+            `  x = v${prop(key)}`,
+            `  if (x !== undefined) { P.push(${k}); y = ${this.fn(sub)}(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o${prop(key)} = y } }`,
+          )
         }
-        lines.push(
-          `      default: continue`,
-          `    }`,
-          // A changed value goes into a shallow copy; spreading defines own properties, so a "__proto__"
-          // key in the payload stays a plain property and never becomes a prototype.
-          `    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }`,
-          `  }`,
-          `  return o`,
-        )
+        lines.push(`  return o`)
         return lines.join('\n')
       }
       case undefined:
@@ -328,21 +326,26 @@ export class ValidatorCompiler {
     const fns = members.map((m) => this.fn(m))
     const entries = members.map((m, i) => [String(m.properties['@odata.type'].const).toLowerCase(), fns[i]!] as const)
     const table = this.constant(`new Map<string, (v: any) => any>([${entries.map(([t, f]) => `[${JSON.stringify(t)}, ${f}]`).join(', ')}])`)
-    // A known '@odata.type' (in any casing) picks its member. Without one, or with one this version does
-    // not know, the value is kept if any member fits it (JSON Schema anyOf); else the first member's
-    // complaints are reported.
+    // Graph's own spelling is matched by a switch (no lowercasing, no hashing of the fresh string); other
+    // casings through the lowercase table. Without a known '@odata.type', the value is kept if any member
+    // fits it (JSON Schema anyOf); else the first member's complaints are reported.
+    const exact = members.map((m, i) => `    case ${JSON.stringify(String(m.properties['@odata.type'].const))}: return ${fns[i]}(v)`)
     return [
       `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }`,
       `  const t = v['@odata.type']`,
+      `  switch (t) {`,
+      ...exact,
+      `  }`,
       `  const f = typeof t === 'string' ? ${table}.get(t.toLowerCase()) : undefined`,
       `  if (f) return f(v)`,
       `  const n = I.length`,
-      `  let r = ${fns[0]}(v)`,
-      `  if (I.length === n) return r`,
+      `  const r0 = ${fns[0]}(v)`,
+      `  if (I.length === n) return r0`,
       ...(fns.length > 1
-        ? [`  const first = I.splice(n)`, ...fns.slice(1).map((f) => `  r = ${f}(v); if (I.length === n) return r; I.length = n`), `  I.push(...first)`]
+        ? [`  const first = I.splice(n)`, `  let r`, ...fns.slice(1).map((f) => `  r = ${f}(v); if (I.length === n) return r; I.length = n`), `  I.push(...first)`]
         : []),
-      `  return v`,
+      // Nothing fits: the first member's decoding (canonical enums, numbers) is still the best reading.
+      `  return r0`,
     ].join('\n')
   }
 

@@ -90,9 +90,35 @@ export class ConnectionError extends GraphCallingError {
   override name = 'ConnectionError'
 }
 
+/** Options of a `TimeoutError`: its cause, and the retry wait that would have run past the deadline. */
+export interface TimeoutErrorOptions extends ErrorOptions {
+  retryAfterMs?: number | undefined
+}
+
 /** The request, or the wait for a retry, ran past its time limit or deadline. */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError'
+  /** The wait before the next retry when that wait would have run past the deadline (Graph's `Retry-After` when it sent one). */
+  readonly retryAfterMs: number | undefined
+  constructor(message: string, options?: TimeoutErrorOptions) {
+    super(message, options)
+    this.retryAfterMs = options?.retryAfterMs
+  }
+}
+
+/** The caller's `AbortSignal` stopped the request or its retry wait (the signal's reason is the cause). */
+export class AbortError extends GraphCallingError {
+  override name = 'AbortError'
+}
+
+/** The credential could not give an access token (its own error is the cause); nothing was sent to Graph. */
+export class CredentialError extends GraphCallingError {
+  override name = 'CredentialError'
+}
+
+/** Graph does not offer the action where the client points (its national cloud or API version); found before any I/O. */
+export class UnsupportedActionError extends GraphCallingError {
+  override name = 'UnsupportedActionError'
 }
 
 /** An inbound notification request that the adapter should answer with `status`. */

@@ -14,186 +14,117 @@ function fail(message: string): void {
   I.push({ path: pathOf(P), message })
 }
 
-const K0 = new Set(["#microsoft.graph.call"])
-const K1 = new Map([["#microsoft.graph.call","#microsoft.graph.call"]])
-const K2 = new Set(["#microsoft.graph.incomingCallOptions"])
-const K3 = new Map([["#microsoft.graph.incomingcalloptions","#microsoft.graph.incomingCallOptions"]])
-const K4 = new Set(["#microsoft.graph.outgoingCallOptions"])
-const K5 = new Map([["#microsoft.graph.outgoingcalloptions","#microsoft.graph.outgoingCallOptions"]])
-const K6 = new Map<string, (v: any) => any>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
-const K7 = new Set(["#microsoft.graph.callRoute"])
-const K8 = new Map([["#microsoft.graph.callroute","#microsoft.graph.callRoute"]])
-const K9 = new Set(["#microsoft.graph.identitySet"])
-const K10 = new Map([["#microsoft.graph.identityset","#microsoft.graph.identitySet"]])
-const K11 = new Set(["#microsoft.graph.identity"])
-const K12 = new Map([["#microsoft.graph.identity","#microsoft.graph.identity"]])
-const K13 = new Set(["#microsoft.graph.azureCommunicationServicesUserIdentity"])
-const K14 = new Map([["#microsoft.graph.azurecommunicationservicesuseridentity","#microsoft.graph.azureCommunicationServicesUserIdentity"]])
-const K15 = new Set(["#microsoft.graph.communicationsApplicationIdentity"])
-const K16 = new Map([["#microsoft.graph.communicationsapplicationidentity","#microsoft.graph.communicationsApplicationIdentity"]])
-const K17 = new Set(["#microsoft.graph.communicationsApplicationInstanceIdentity"])
-const K18 = new Map([["#microsoft.graph.communicationsapplicationinstanceidentity","#microsoft.graph.communicationsApplicationInstanceIdentity"]])
-const K19 = new Set(["#microsoft.graph.communicationsEncryptedIdentity"])
-const K20 = new Map([["#microsoft.graph.communicationsencryptedidentity","#microsoft.graph.communicationsEncryptedIdentity"]])
-const K21 = new Set(["#microsoft.graph.communicationsGuestIdentity"])
-const K22 = new Map([["#microsoft.graph.communicationsguestidentity","#microsoft.graph.communicationsGuestIdentity"]])
-const K23 = new Set(["#microsoft.graph.communicationsPhoneIdentity"])
-const K24 = new Map([["#microsoft.graph.communicationsphoneidentity","#microsoft.graph.communicationsPhoneIdentity"]])
-const K25 = new Set(["#microsoft.graph.communicationsUserIdentity"])
-const K26 = new Map([["#microsoft.graph.communicationsuseridentity","#microsoft.graph.communicationsUserIdentity"]])
-const K27 = new Map<string, (v: any) => any>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
-const K28 = new Set(["#microsoft.graph.communicationsIdentitySet"])
-const K29 = new Map([["#microsoft.graph.communicationsidentityset","#microsoft.graph.communicationsIdentitySet"]])
-const K30 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K31 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
-const K32 = new Map<string, (v: any) => any>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
-const K33 = new Set(["forwarded","lookup","selfFork","unknownFutureValue"])
-const K34 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
-const K35 = new Set(["#microsoft.graph.chatInfo"])
-const K36 = new Map([["#microsoft.graph.chatinfo","#microsoft.graph.chatInfo"]])
-const K37 = new Set(["incoming","outgoing"])
-const K38 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
-const K39 = new Set(["#microsoft.graph.incomingContext"])
-const K40 = new Map([["#microsoft.graph.incomingcontext","#microsoft.graph.incomingContext"]])
-const K41 = new Set(["#microsoft.graph.appHostedMediaConfig"])
-const K42 = new Map([["#microsoft.graph.apphostedmediaconfig","#microsoft.graph.appHostedMediaConfig"]])
-const K43 = new Set(["#microsoft.graph.serviceHostedMediaConfig"])
-const K44 = new Map([["#microsoft.graph.servicehostedmediaconfig","#microsoft.graph.serviceHostedMediaConfig"]])
-const K45 = new Set(["#microsoft.graph.mediaInfo"])
-const K46 = new Map([["#microsoft.graph.mediainfo","#microsoft.graph.mediaInfo"]])
-const K47 = new Map<string, (v: any) => any>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
-const K48 = new Set(["#microsoft.graph.callMediaState"])
-const K49 = new Map([["#microsoft.graph.callmediastate","#microsoft.graph.callMediaState"]])
-const K50 = new Set(["active","inactive","unknownFutureValue"])
-const K51 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K52 = new Set(["#microsoft.graph.joinMeetingIdMeetingInfo"])
-const K53 = new Map([["#microsoft.graph.joinmeetingidmeetinginfo","#microsoft.graph.joinMeetingIdMeetingInfo"]])
-const K54 = new Set(["#microsoft.graph.organizerMeetingInfo"])
-const K55 = new Map([["#microsoft.graph.organizermeetinginfo","#microsoft.graph.organizerMeetingInfo"]])
-const K56 = new Set(["#microsoft.graph.tokenMeetingInfo"])
-const K57 = new Map([["#microsoft.graph.tokenmeetinginfo","#microsoft.graph.tokenMeetingInfo"]])
-const K58 = new Map<string, (v: any) => any>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
-const K59 = new Set(["audio","video","videoBasedScreenSharing","data","unknownFutureValue"])
-const K60 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
-const K61 = new Set(["#microsoft.graph.resultInfo"])
-const K62 = new Map([["#microsoft.graph.resultinfo","#microsoft.graph.resultInfo"]])
-const K63 = /^-?\d+$/
-const K64 = new Set(["#microsoft.graph.participantInfo"])
-const K65 = new Map([["#microsoft.graph.participantinfo","#microsoft.graph.participantInfo"]])
-const K66 = new Set(["incoming","establishing","established","hold","transferring","transferAccepted","redirecting","terminating","terminated","unknownFutureValue"])
-const K67 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
-const K68 = new Set(["#microsoft.graph.invitationParticipantInfo"])
-const K69 = new Map([["#microsoft.graph.invitationparticipantinfo","#microsoft.graph.invitationParticipantInfo"]])
-const K70 = new Set(["#microsoft.graph.toneInfo"])
-const K71 = new Map([["#microsoft.graph.toneinfo","#microsoft.graph.toneInfo"]])
-const K72 = /^-?\d+$/
-const K73 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K74 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
-const K75 = new Set(["#microsoft.graph.callTranscriptionInfo"])
-const K76 = new Map([["#microsoft.graph.calltranscriptioninfo","#microsoft.graph.callTranscriptionInfo"]])
-const K77 = new Set(["notStarted","active","inactive","unknownFutureValue"])
-const K78 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K79 = new Set(["#microsoft.graph.audioRoutingGroup"])
-const K80 = new Map([["#microsoft.graph.audioroutinggroup","#microsoft.graph.audioRoutingGroup"]])
-const K81 = new Set(["oneToOne","multicast","unknownFutureValue"])
-const K82 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
-const K83 = new Set(["#microsoft.graph.contentSharingSession"])
-const K84 = new Map([["#microsoft.graph.contentsharingsession","#microsoft.graph.contentSharingSession"]])
-const K85 = new Set(["#microsoft.graph.commsOperation"])
-const K86 = new Map([["#microsoft.graph.commsoperation","#microsoft.graph.commsOperation"]])
-const K87 = new Set(["NotStarted","Running","Completed","Failed"])
-const K88 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
-const K89 = new Set(["#microsoft.graph.addLargeGalleryViewOperation"])
-const K90 = new Map([["#microsoft.graph.addlargegalleryviewoperation","#microsoft.graph.addLargeGalleryViewOperation"]])
-const K91 = new Set(["#microsoft.graph.cancelMediaProcessingOperation"])
-const K92 = new Map([["#microsoft.graph.cancelmediaprocessingoperation","#microsoft.graph.cancelMediaProcessingOperation"]])
-const K93 = new Set(["#microsoft.graph.inviteParticipantsOperation"])
-const K94 = new Map([["#microsoft.graph.inviteparticipantsoperation","#microsoft.graph.inviteParticipantsOperation"]])
-const K95 = new Set(["#microsoft.graph.muteParticipantOperation"])
-const K96 = new Map([["#microsoft.graph.muteparticipantoperation","#microsoft.graph.muteParticipantOperation"]])
-const K97 = new Set(["#microsoft.graph.playPromptOperation"])
-const K98 = new Map([["#microsoft.graph.playpromptoperation","#microsoft.graph.playPromptOperation"]])
-const K99 = new Set(["#microsoft.graph.recordOperation"])
-const K100 = new Map([["#microsoft.graph.recordoperation","#microsoft.graph.recordOperation"]])
-const K101 = new Set(["#microsoft.graph.sendDtmfTonesOperation"])
-const K102 = new Map([["#microsoft.graph.senddtmftonesoperation","#microsoft.graph.sendDtmfTonesOperation"]])
-const K103 = new Set(["unknown","completedSuccessfully","mediaOperationCanceled","unknownFutureValue"])
-const K104 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
-const K105 = new Set(["#microsoft.graph.startHoldMusicOperation"])
-const K106 = new Map([["#microsoft.graph.startholdmusicoperation","#microsoft.graph.startHoldMusicOperation"]])
-const K107 = new Set(["#microsoft.graph.stopHoldMusicOperation"])
-const K108 = new Map([["#microsoft.graph.stopholdmusicoperation","#microsoft.graph.stopHoldMusicOperation"]])
-const K109 = new Set(["#microsoft.graph.subscribeToToneOperation"])
-const K110 = new Map([["#microsoft.graph.subscribetotoneoperation","#microsoft.graph.subscribeToToneOperation"]])
-const K111 = new Set(["#microsoft.graph.unmuteParticipantOperation"])
-const K112 = new Map([["#microsoft.graph.unmuteparticipantoperation","#microsoft.graph.unmuteParticipantOperation"]])
-const K113 = new Set(["#microsoft.graph.updateRecordingStatusOperation"])
-const K114 = new Map([["#microsoft.graph.updaterecordingstatusoperation","#microsoft.graph.updateRecordingStatusOperation"]])
-const K115 = new Map<string, (v: any) => any>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
-const K116 = new Set(["#microsoft.graph.participant"])
-const K117 = new Map([["#microsoft.graph.participant","#microsoft.graph.participant"]])
-const K118 = new Set(["#microsoft.graph.mediaStream"])
-const K119 = new Map([["#microsoft.graph.mediastream","#microsoft.graph.mediaStream"]])
-const K120 = new Set(["inactive","sendOnly","receiveOnly","sendReceive"])
-const K121 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
-const K122 = new Set(["#microsoft.graph.recordingInfo"])
-const K123 = new Map([["#microsoft.graph.recordinginfo","#microsoft.graph.recordingInfo"]])
-const K124 = new Set(["unknown","notRecording","recording","failed","unknownFutureValue"])
-const K125 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
-const K126 = new Set(["#microsoft.graph.removedState"])
-const K127 = new Map([["#microsoft.graph.removedstate","#microsoft.graph.removedState"]])
-const K128 = new Set(["#microsoft.graph.onlineMeetingRestricted"])
-const K129 = new Map([["#microsoft.graph.onlinemeetingrestricted","#microsoft.graph.onlineMeetingRestricted"]])
-const K130 = new Set(["watermarkProtection","unknownFutureValue"])
-const K131 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
-const K132 = new Set(["#microsoft.graph.participantJoiningNotification"])
-const K133 = new Map([["#microsoft.graph.participantjoiningnotification","#microsoft.graph.participantJoiningNotification"]])
-const K134 = new Set(["#microsoft.graph.participantLeftNotification"])
-const K135 = new Map([["#microsoft.graph.participantleftnotification","#microsoft.graph.participantLeftNotification"]])
-const K136 = new Set(["created","updated","deleted"])
-const K137 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
+const K0 = new Map([["#microsoft.graph.call","#microsoft.graph.call"]])
+const K1 = new Map([["#microsoft.graph.incomingcalloptions","#microsoft.graph.incomingCallOptions"]])
+const K2 = new Map([["#microsoft.graph.outgoingcalloptions","#microsoft.graph.outgoingCallOptions"]])
+const K3 = new Map<string, (v: any) => any>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
+const K4 = new Map([["#microsoft.graph.callroute","#microsoft.graph.callRoute"]])
+const K5 = new Map([["#microsoft.graph.identityset","#microsoft.graph.identitySet"]])
+const K6 = new Map([["#microsoft.graph.identity","#microsoft.graph.identity"]])
+const K7 = new Map([["#microsoft.graph.azurecommunicationservicesuseridentity","#microsoft.graph.azureCommunicationServicesUserIdentity"]])
+const K8 = new Map([["#microsoft.graph.communicationsapplicationidentity","#microsoft.graph.communicationsApplicationIdentity"]])
+const K9 = new Map([["#microsoft.graph.communicationsapplicationinstanceidentity","#microsoft.graph.communicationsApplicationInstanceIdentity"]])
+const K10 = new Map([["#microsoft.graph.communicationsencryptedidentity","#microsoft.graph.communicationsEncryptedIdentity"]])
+const K11 = new Map([["#microsoft.graph.communicationsguestidentity","#microsoft.graph.communicationsGuestIdentity"]])
+const K12 = new Map([["#microsoft.graph.communicationsphoneidentity","#microsoft.graph.communicationsPhoneIdentity"]])
+const K13 = new Map([["#microsoft.graph.communicationsuseridentity","#microsoft.graph.communicationsUserIdentity"]])
+const K14 = new Map<string, (v: any) => any>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
+const K15 = new Map([["#microsoft.graph.communicationsidentityset","#microsoft.graph.communicationsIdentitySet"]])
+const K16 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
+const K17 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
+const K18 = new Map<string, (v: any) => any>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
+const K19 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
+const K20 = new Map([["#microsoft.graph.chatinfo","#microsoft.graph.chatInfo"]])
+const K21 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
+const K22 = new Map([["#microsoft.graph.incomingcontext","#microsoft.graph.incomingContext"]])
+const K23 = new Map([["#microsoft.graph.apphostedmediaconfig","#microsoft.graph.appHostedMediaConfig"]])
+const K24 = new Map([["#microsoft.graph.servicehostedmediaconfig","#microsoft.graph.serviceHostedMediaConfig"]])
+const K25 = new Map([["#microsoft.graph.mediainfo","#microsoft.graph.mediaInfo"]])
+const K26 = new Map<string, (v: any) => any>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
+const K27 = new Map([["#microsoft.graph.callmediastate","#microsoft.graph.callMediaState"]])
+const K28 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K29 = new Map([["#microsoft.graph.joinmeetingidmeetinginfo","#microsoft.graph.joinMeetingIdMeetingInfo"]])
+const K30 = new Map([["#microsoft.graph.organizermeetinginfo","#microsoft.graph.organizerMeetingInfo"]])
+const K31 = new Map([["#microsoft.graph.tokenmeetinginfo","#microsoft.graph.tokenMeetingInfo"]])
+const K32 = new Map<string, (v: any) => any>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
+const K33 = new Set(["audio","video","videoBasedScreenSharing","data","unknownFutureValue"])
+const K34 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
+const K35 = new Map([["#microsoft.graph.resultinfo","#microsoft.graph.resultInfo"]])
+const K36 = /^-?\d+$/
+const K37 = new Map([["#microsoft.graph.participantinfo","#microsoft.graph.participantInfo"]])
+const K38 = new Set(["incoming","establishing","established","hold","transferring","transferAccepted","redirecting","terminating","terminated","unknownFutureValue"])
+const K39 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
+const K40 = new Map([["#microsoft.graph.invitationparticipantinfo","#microsoft.graph.invitationParticipantInfo"]])
+const K41 = new Map([["#microsoft.graph.toneinfo","#microsoft.graph.toneInfo"]])
+const K42 = /^-?\d+$/
+const K43 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K44 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
+const K45 = new Map([["#microsoft.graph.calltranscriptioninfo","#microsoft.graph.callTranscriptionInfo"]])
+const K46 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K47 = new Map([["#microsoft.graph.audioroutinggroup","#microsoft.graph.audioRoutingGroup"]])
+const K48 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
+const K49 = new Map([["#microsoft.graph.contentsharingsession","#microsoft.graph.contentSharingSession"]])
+const K50 = new Map([["#microsoft.graph.commsoperation","#microsoft.graph.commsOperation"]])
+const K51 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
+const K52 = new Map([["#microsoft.graph.addlargegalleryviewoperation","#microsoft.graph.addLargeGalleryViewOperation"]])
+const K53 = new Map([["#microsoft.graph.cancelmediaprocessingoperation","#microsoft.graph.cancelMediaProcessingOperation"]])
+const K54 = new Map([["#microsoft.graph.inviteparticipantsoperation","#microsoft.graph.inviteParticipantsOperation"]])
+const K55 = new Map([["#microsoft.graph.muteparticipantoperation","#microsoft.graph.muteParticipantOperation"]])
+const K56 = new Map([["#microsoft.graph.playpromptoperation","#microsoft.graph.playPromptOperation"]])
+const K57 = new Map([["#microsoft.graph.recordoperation","#microsoft.graph.recordOperation"]])
+const K58 = new Map([["#microsoft.graph.senddtmftonesoperation","#microsoft.graph.sendDtmfTonesOperation"]])
+const K59 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
+const K60 = new Map([["#microsoft.graph.startholdmusicoperation","#microsoft.graph.startHoldMusicOperation"]])
+const K61 = new Map([["#microsoft.graph.stopholdmusicoperation","#microsoft.graph.stopHoldMusicOperation"]])
+const K62 = new Map([["#microsoft.graph.subscribetotoneoperation","#microsoft.graph.subscribeToToneOperation"]])
+const K63 = new Map([["#microsoft.graph.unmuteparticipantoperation","#microsoft.graph.unmuteParticipantOperation"]])
+const K64 = new Map([["#microsoft.graph.updaterecordingstatusoperation","#microsoft.graph.updateRecordingStatusOperation"]])
+const K65 = new Map<string, (v: any) => any>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
+const K66 = new Map([["#microsoft.graph.participant","#microsoft.graph.participant"]])
+const K67 = new Map([["#microsoft.graph.mediastream","#microsoft.graph.mediaStream"]])
+const K68 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
+const K69 = new Map([["#microsoft.graph.recordinginfo","#microsoft.graph.recordingInfo"]])
+const K70 = new Set(["unknown","notRecording","recording","failed","unknownFutureValue"])
+const K71 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
+const K72 = new Map([["#microsoft.graph.removedstate","#microsoft.graph.removedState"]])
+const K73 = new Map([["#microsoft.graph.onlinemeetingrestricted","#microsoft.graph.onlineMeetingRestricted"]])
+const K74 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
+const K75 = new Map([["#microsoft.graph.participantjoiningnotification","#microsoft.graph.participantJoiningNotification"]])
+const K76 = new Map([["#microsoft.graph.participantleftnotification","#microsoft.graph.participantLeftNotification"]])
+const K77 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
 
 function dChangeType(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K136.has(v) ? v : (K137.get(v.toLowerCase()) ?? v)
+  return v === "created" || v === "updated" || v === "deleted" ? v : (K77.get(v.toLowerCase()) ?? v)
 }
 function dParticipantLeftNotification(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d100(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "participantId": P.push(k); y = d1(x); P.pop(); break
-      case "call": P.push(k); y = d99(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d100(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.participantId
+  if (x !== undefined) { P.push("participantId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
+  x = v.call
+  if (x !== undefined) { P.push("call"); y = d99(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.call = y } }
   return o
 }
 function d100(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K134.has(v) ? v : (K135.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.participantLeftNotification" ? v : (K76.get(v.toLowerCase()) ?? v)
 }
 function dParticipantJoiningNotification(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d98(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "call": P.push(k); y = d99(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d98(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.call
+  if (x !== undefined) { P.push("call"); y = d99(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.call = y } }
   return o
 }
 function d99(v: any): any {
@@ -201,46 +132,64 @@ function d99(v: any): any {
 }
 function d98(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K132.has(v) ? v : (K133.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.participantJoiningNotification" ? v : (K75.get(v.toLowerCase()) ?? v)
 }
 function dCall(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d0(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "callbackUri": P.push(k); y = d1(x); P.pop(); break
-      case "callChainId": P.push(k); y = d2(x); P.pop(); break
-      case "callOptions": P.push(k); y = d3(x); P.pop(); break
-      case "callRoutes": P.push(k); y = d8(x); P.pop(); break
-      case "chatInfo": P.push(k); y = d23(x); P.pop(); break
-      case "direction": P.push(k); y = d25(x); P.pop(); break
-      case "incomingContext": P.push(k); y = d26(x); P.pop(); break
-      case "mediaConfig": P.push(k); y = d29(x); P.pop(); break
-      case "mediaState": P.push(k); y = d35(x); P.pop(); break
-      case "meetingInfo": P.push(k); y = d38(x); P.pop(); break
-      case "myParticipantId": P.push(k); y = d2(x); P.pop(); break
-      case "requestedModalities": P.push(k); y = d42(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "source": P.push(k); y = d47(x); P.pop(); break
-      case "state": P.push(k); y = d49(x); P.pop(); break
-      case "subject": P.push(k); y = d2(x); P.pop(); break
-      case "targets": P.push(k); y = d50(x); P.pop(); break
-      case "tenantId": P.push(k); y = d2(x); P.pop(); break
-      case "toneInfo": P.push(k); y = d53(x); P.pop(); break
-      case "transcription": P.push(k); y = d56(x); P.pop(); break
-      case "audioRoutingGroups": P.push(k); y = d60(x); P.pop(); break
-      case "contentSharingSessions": P.push(k); y = d65(x); P.pop(); break
-      case "operations": P.push(k); y = d68(x); P.pop(); break
-      case "participants": P.push(k); y = d84(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d0(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.callbackUri
+  if (x !== undefined) { P.push("callbackUri"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callbackUri = y } }
+  x = v.callChainId
+  if (x !== undefined) { P.push("callChainId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callChainId = y } }
+  x = v.callOptions
+  if (x !== undefined) { P.push("callOptions"); y = d3(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callOptions = y } }
+  x = v.callRoutes
+  if (x !== undefined) { P.push("callRoutes"); y = d8(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callRoutes = y } }
+  x = v.chatInfo
+  if (x !== undefined) { P.push("chatInfo"); y = d23(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.chatInfo = y } }
+  x = v.direction
+  if (x !== undefined) { P.push("direction"); y = d25(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.direction = y } }
+  x = v.incomingContext
+  if (x !== undefined) { P.push("incomingContext"); y = d26(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.incomingContext = y } }
+  x = v.mediaConfig
+  if (x !== undefined) { P.push("mediaConfig"); y = d29(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaConfig = y } }
+  x = v.mediaState
+  if (x !== undefined) { P.push("mediaState"); y = d35(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaState = y } }
+  x = v.meetingInfo
+  if (x !== undefined) { P.push("meetingInfo"); y = d38(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.meetingInfo = y } }
+  x = v.myParticipantId
+  if (x !== undefined) { P.push("myParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.myParticipantId = y } }
+  x = v.requestedModalities
+  if (x !== undefined) { P.push("requestedModalities"); y = d42(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.requestedModalities = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.source
+  if (x !== undefined) { P.push("source"); y = d47(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.source = y } }
+  x = v.state
+  if (x !== undefined) { P.push("state"); y = d49(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.state = y } }
+  x = v.subject
+  if (x !== undefined) { P.push("subject"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.subject = y } }
+  x = v.targets
+  if (x !== undefined) { P.push("targets"); y = d50(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.targets = y } }
+  x = v.tenantId
+  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
+  x = v.toneInfo
+  if (x !== undefined) { P.push("toneInfo"); y = d53(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.toneInfo = y } }
+  x = v.transcription
+  if (x !== undefined) { P.push("transcription"); y = d56(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.transcription = y } }
+  x = v.audioRoutingGroups
+  if (x !== undefined) { P.push("audioRoutingGroups"); y = d60(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.audioRoutingGroups = y } }
+  x = v.contentSharingSessions
+  if (x !== undefined) { P.push("contentSharingSessions"); y = d65(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.contentSharingSessions = y } }
+  x = v.operations
+  if (x !== undefined) { P.push("operations"); y = d68(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.operations = y } }
+  x = v.participants
+  if (x !== undefined) { P.push("participants"); y = d84(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participants = y } }
   return o
 }
 function d84(v: any): any {
@@ -260,26 +209,29 @@ function d85(v: any): any {
 function dParticipant(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d86(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "info": P.push(k); y = dParticipantInfo(x); P.pop(); break
-      case "isInLobby": P.push(k); y = d6(x); P.pop(); break
-      case "isMuted": P.push(k); y = d6(x); P.pop(); break
-      case "mediaStreams": P.push(k); y = d87(x); P.pop(); break
-      case "metadata": P.push(k); y = d2(x); P.pop(); break
-      case "recordingInfo": P.push(k); y = d90(x); P.pop(); break
-      case "removedState": P.push(k); y = d92(x); P.pop(); break
-      case "restrictedExperience": P.push(k); y = d94(x); P.pop(); break
-      case "rosterSequenceNumber": P.push(k); y = d97(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d86(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.info
+  if (x !== undefined) { P.push("info"); y = dParticipantInfo(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.info = y } }
+  x = v.isInLobby
+  if (x !== undefined) { P.push("isInLobby"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInLobby = y } }
+  x = v.isMuted
+  if (x !== undefined) { P.push("isMuted"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isMuted = y } }
+  x = v.mediaStreams
+  if (x !== undefined) { P.push("mediaStreams"); y = d87(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaStreams = y } }
+  x = v.metadata
+  if (x !== undefined) { P.push("metadata"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.metadata = y } }
+  x = v.recordingInfo
+  if (x !== undefined) { P.push("recordingInfo"); y = d90(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingInfo = y } }
+  x = v.removedState
+  if (x !== undefined) { P.push("removedState"); y = d92(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.removedState = y } }
+  x = v.restrictedExperience
+  if (x !== undefined) { P.push("restrictedExperience"); y = d94(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.restrictedExperience = y } }
+  x = v.rosterSequenceNumber
+  if (x !== undefined) { P.push("rosterSequenceNumber"); y = d97(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.rosterSequenceNumber = y } }
   return o
 }
 function d97(v: any): any {
@@ -291,18 +243,13 @@ function d94(v: any): any {
 function dOnlineMeetingRestricted(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d95(x); P.pop(); break
-      case "contentSharingDisabled": P.push(k); y = d96(x); P.pop(); break
-      case "videoDisabled": P.push(k); y = d96(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d95(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.contentSharingDisabled
+  if (x !== undefined) { P.push("contentSharingDisabled"); y = d96(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.contentSharingDisabled = y } }
+  x = v.videoDisabled
+  if (x !== undefined) { P.push("videoDisabled"); y = d96(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.videoDisabled = y } }
   return o
 }
 function d96(v: any): any {
@@ -310,11 +257,11 @@ function d96(v: any): any {
 }
 function dOnlineMeetingContentSharingDisabledReason(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K130.has(v) ? v : (K131.get(v.toLowerCase()) ?? v)
+  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K74.get(v.toLowerCase()) ?? v)
 }
 function d95(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K128.has(v) ? v : (K129.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.onlineMeetingRestricted" ? v : (K73.get(v.toLowerCase()) ?? v)
 }
 function d92(v: any): any {
   return v === null ? v : dRemovedState(v)
@@ -322,22 +269,16 @@ function d92(v: any): any {
 function dRemovedState(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d93(x); P.pop(); break
-      case "reason": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d93(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.reason
+  if (x !== undefined) { P.push("reason"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.reason = y } }
   return o
 }
 function d93(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K126.has(v) ? v : (K127.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.removedState" ? v : (K72.get(v.toLowerCase()) ?? v)
 }
 function d90(v: any): any {
   return v === null ? v : dRecordingInfo(v)
@@ -345,27 +286,22 @@ function d90(v: any): any {
 function dRecordingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d91(x); P.pop(); break
-      case "initiator": P.push(k); y = d28(x); P.pop(); break
-      case "recordingStatus": P.push(k); y = dRecordingStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d91(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.initiator
+  if (x !== undefined) { P.push("initiator"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.initiator = y } }
+  x = v.recordingStatus
+  if (x !== undefined) { P.push("recordingStatus"); y = dRecordingStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingStatus = y } }
   return o
 }
 function dRecordingStatus(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K124.has(v) ? v : (K125.get(v.toLowerCase()) ?? v)
+  return K70.has(v) ? v : (K71.get(v.toLowerCase()) ?? v)
 }
 function d91(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K122.has(v) ? v : (K123.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.recordingInfo" ? v : (K69.get(v.toLowerCase()) ?? v)
 }
 function d87(v: any): any {
   return v === null ? v : d88(v)
@@ -384,34 +320,32 @@ function d88(v: any): any {
 function dMediaStream(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d89(x); P.pop(); break
-      case "direction": P.push(k); y = dMediaDirection(x); P.pop(); break
-      case "label": P.push(k); y = d2(x); P.pop(); break
-      case "mediaType": P.push(k); y = dModality(x); P.pop(); break
-      case "serverMuted": P.push(k); y = d6(x); P.pop(); break
-      case "sourceId": P.push(k); y = d1(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d89(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.direction
+  if (x !== undefined) { P.push("direction"); y = dMediaDirection(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.direction = y } }
+  x = v.label
+  if (x !== undefined) { P.push("label"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.label = y } }
+  x = v.mediaType
+  if (x !== undefined) { P.push("mediaType"); y = dModality(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaType = y } }
+  x = v.serverMuted
+  if (x !== undefined) { P.push("serverMuted"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.serverMuted = y } }
+  x = v.sourceId
+  if (x !== undefined) { P.push("sourceId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sourceId = y } }
   return o
 }
 function dMediaDirection(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K120.has(v) ? v : (K121.get(v.toLowerCase()) ?? v)
+  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K68.get(v.toLowerCase()) ?? v)
 }
 function d89(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K118.has(v) ? v : (K119.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.mediaStream" ? v : (K67.get(v.toLowerCase()) ?? v)
 }
 function d86(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K116.has(v) ? v : (K117.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.participant" ? v : (K66.get(v.toLowerCase()) ?? v)
 }
 function d68(v: any): any {
   return v === null ? v : d69(v)
@@ -430,12 +364,28 @@ function d69(v: any): any {
 function dCommsOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K115.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.commsOperation": return dCommsOperationBase(v)
+    case "#microsoft.graph.addLargeGalleryViewOperation": return dAddLargeGalleryViewOperation(v)
+    case "#microsoft.graph.cancelMediaProcessingOperation": return dCancelMediaProcessingOperation(v)
+    case "#microsoft.graph.inviteParticipantsOperation": return dInviteParticipantsOperation(v)
+    case "#microsoft.graph.muteParticipantOperation": return dMuteParticipantOperation(v)
+    case "#microsoft.graph.playPromptOperation": return dPlayPromptOperation(v)
+    case "#microsoft.graph.recordOperation": return dRecordOperation(v)
+    case "#microsoft.graph.sendDtmfTonesOperation": return dSendDtmfTonesOperation(v)
+    case "#microsoft.graph.startHoldMusicOperation": return dStartHoldMusicOperation(v)
+    case "#microsoft.graph.stopHoldMusicOperation": return dStopHoldMusicOperation(v)
+    case "#microsoft.graph.subscribeToToneOperation": return dSubscribeToToneOperation(v)
+    case "#microsoft.graph.unmuteParticipantOperation": return dUnmuteParticipantOperation(v)
+    case "#microsoft.graph.updateRecordingStatusOperation": return dUpdateRecordingStatusOperation(v)
+  }
+  const f = typeof t === 'string' ? K65.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dCommsOperationBase(v)
-  if (I.length === n) return r
+  const r0 = dCommsOperationBase(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dAddLargeGalleryViewOperation(v); if (I.length === n) return r; I.length = n
   r = dCancelMediaProcessingOperation(v); if (I.length === n) return r; I.length = n
   r = dInviteParticipantsOperation(v); if (I.length === n) return r; I.length = n
@@ -449,141 +399,124 @@ function dCommsOperation(v: any): any {
   r = dUnmuteParticipantOperation(v); if (I.length === n) return r; I.length = n
   r = dUpdateRecordingStatusOperation(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dUpdateRecordingStatusOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d83(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d83(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d83(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K113.has(v) ? v : (K114.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.updateRecordingStatusOperation" ? v : (K64.get(v.toLowerCase()) ?? v)
 }
 function dUnmuteParticipantOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d82(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d82(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d82(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K111.has(v) ? v : (K112.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.unmuteParticipantOperation" ? v : (K63.get(v.toLowerCase()) ?? v)
 }
 function dSubscribeToToneOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d81(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d81(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d81(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K109.has(v) ? v : (K110.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.subscribeToToneOperation" ? v : (K62.get(v.toLowerCase()) ?? v)
 }
 function dStopHoldMusicOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d80(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d80(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d80(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K107.has(v) ? v : (K108.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.stopHoldMusicOperation" ? v : (K61.get(v.toLowerCase()) ?? v)
 }
 function dStartHoldMusicOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d79(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d79(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d79(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K105.has(v) ? v : (K106.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.startHoldMusicOperation" ? v : (K60.get(v.toLowerCase()) ?? v)
 }
 function dSendDtmfTonesOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d77(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      case "completionReason": P.push(k); y = d78(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d77(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  x = v.completionReason
+  if (x !== undefined) { P.push("completionReason"); y = d78(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.completionReason = y } }
   return o
 }
 function d78(v: any): any {
@@ -591,179 +524,161 @@ function d78(v: any): any {
 }
 function dSendDtmfCompletionReason(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K103.has(v) ? v : (K104.get(v.toLowerCase()) ?? v)
+  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K59.get(v.toLowerCase()) ?? v)
 }
 function d77(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K101.has(v) ? v : (K102.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.sendDtmfTonesOperation" ? v : (K58.get(v.toLowerCase()) ?? v)
 }
 function dRecordOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d76(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      case "recordingAccessToken": P.push(k); y = d2(x); P.pop(); break
-      case "recordingLocation": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d76(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  x = v.recordingAccessToken
+  if (x !== undefined) { P.push("recordingAccessToken"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingAccessToken = y } }
+  x = v.recordingLocation
+  if (x !== undefined) { P.push("recordingLocation"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingLocation = y } }
   return o
 }
 function d76(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K99.has(v) ? v : (K100.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.recordOperation" ? v : (K57.get(v.toLowerCase()) ?? v)
 }
 function dPlayPromptOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d75(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d75(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d75(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K97.has(v) ? v : (K98.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.playPromptOperation" ? v : (K56.get(v.toLowerCase()) ?? v)
 }
 function dMuteParticipantOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d74(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d74(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d74(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K95.has(v) ? v : (K96.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.muteParticipantOperation" ? v : (K55.get(v.toLowerCase()) ?? v)
 }
 function dInviteParticipantsOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d73(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      case "participants": P.push(k); y = d51(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d73(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  x = v.participants
+  if (x !== undefined) { P.push("participants"); y = d51(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participants = y } }
   return o
 }
 function d73(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K93.has(v) ? v : (K94.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.inviteParticipantsOperation" ? v : (K54.get(v.toLowerCase()) ?? v)
 }
 function dCancelMediaProcessingOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d72(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d72(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d72(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K91.has(v) ? v : (K92.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.cancelMediaProcessingOperation" ? v : (K53.get(v.toLowerCase()) ?? v)
 }
 function dAddLargeGalleryViewOperation(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d71(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d71(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function d71(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K89.has(v) ? v : (K90.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.addLargeGalleryViewOperation" ? v : (K52.get(v.toLowerCase()) ?? v)
 }
 function dCommsOperationBase(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d70(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "clientContext": P.push(k); y = d2(x); P.pop(); break
-      case "resultInfo": P.push(k); y = d44(x); P.pop(); break
-      case "status": P.push(k); y = dOperationStatus(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d70(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.clientContext
+  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
+  x = v.resultInfo
+  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
+  x = v.status
+  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
   return o
 }
 function dOperationStatus(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K87.has(v) ? v : (K88.get(v.toLowerCase()) ?? v)
+  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K51.get(v.toLowerCase()) ?? v)
 }
 function d70(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K85.has(v) ? v : (K86.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.commsOperation" ? v : (K50.get(v.toLowerCase()) ?? v)
 }
 function d65(v: any): any {
   return v === null ? v : d66(v)
@@ -782,22 +697,16 @@ function d66(v: any): any {
 function dContentSharingSession(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d67(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d67(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
   return o
 }
 function d67(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K83.has(v) ? v : (K84.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.contentSharingSession" ? v : (K49.get(v.toLowerCase()) ?? v)
 }
 function d60(v: any): any {
   return v === null ? v : d61(v)
@@ -816,25 +725,22 @@ function d61(v: any): any {
 function dAudioRoutingGroup(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d62(x); P.pop(); break
-      case "id": P.push(k); y = d1(x); P.pop(); break
-      case "receivers": P.push(k); y = d63(x); P.pop(); break
-      case "routingMode": P.push(k); y = dRoutingMode(x); P.pop(); break
-      case "sources": P.push(k); y = d63(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d62(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.receivers
+  if (x !== undefined) { P.push("receivers"); y = d63(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.receivers = y } }
+  x = v.routingMode
+  if (x !== undefined) { P.push("routingMode"); y = dRoutingMode(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.routingMode = y } }
+  x = v.sources
+  if (x !== undefined) { P.push("sources"); y = d63(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sources = y } }
   return o
 }
 function dRoutingMode(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K81.has(v) ? v : (K82.get(v.toLowerCase()) ?? v)
+  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K48.get(v.toLowerCase()) ?? v)
 }
 function d63(v: any): any {
   return v === null ? v : d64(v)
@@ -852,7 +758,7 @@ function d64(v: any): any {
 }
 function d62(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K79.has(v) ? v : (K80.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.audioRoutingGroup" ? v : (K47.get(v.toLowerCase()) ?? v)
 }
 function d56(v: any): any {
   return v === null ? v : dCallTranscriptionInfo(v)
@@ -860,23 +766,18 @@ function d56(v: any): any {
 function dCallTranscriptionInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d57(x); P.pop(); break
-      case "lastModifiedDateTime": P.push(k); y = d58(x); P.pop(); break
-      case "state": P.push(k); y = dCallTranscriptionState(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d57(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.lastModifiedDateTime
+  if (x !== undefined) { P.push("lastModifiedDateTime"); y = d58(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.lastModifiedDateTime = y } }
+  x = v.state
+  if (x !== undefined) { P.push("state"); y = dCallTranscriptionState(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.state = y } }
   return o
 }
 function dCallTranscriptionState(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K77.has(v) ? v : (K78.get(v.toLowerCase()) ?? v)
+  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K46.get(v.toLowerCase()) ?? v)
 }
 function d58(v: any): any {
   return v === null ? v : d59(v)
@@ -887,7 +788,7 @@ function d59(v: any): any {
 }
 function d57(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K75.has(v) ? v : (K76.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.callTranscriptionInfo" ? v : (K45.get(v.toLowerCase()) ?? v)
 }
 function d53(v: any): any {
   return v === null ? v : dToneInfo(v)
@@ -895,33 +796,28 @@ function d53(v: any): any {
 function dToneInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d54(x); P.pop(); break
-      case "sequenceId": P.push(k); y = d55(x); P.pop(); break
-      case "tone": P.push(k); y = dTone(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d54(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.sequenceId
+  if (x !== undefined) { P.push("sequenceId"); y = d55(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sequenceId = y } }
+  x = v.tone
+  if (x !== undefined) { P.push("tone"); y = dTone(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tone = y } }
   return o
 }
 function dTone(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K73.has(v) ? v : (K74.get(v.toLowerCase()) ?? v)
+  return K43.has(v) ? v : (K44.get(v.toLowerCase()) ?? v)
 }
 function d55(v: any): any {
   if (typeof v === 'number') return v
-  if (typeof v === 'string' && K72.test(v)) return Number(v)
+  if (typeof v === 'string' && K42.test(v)) return Number(v)
   fail("expected an integer")
   return v
 }
 function d54(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K70.has(v) ? v : (K71.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.toneInfo" ? v : (K41.get(v.toLowerCase()) ?? v)
 }
 function d50(v: any): any {
   return v === null ? v : d51(v)
@@ -940,33 +836,31 @@ function d51(v: any): any {
 function dInvitationParticipantInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d52(x); P.pop(); break
-      case "hidden": P.push(k); y = d5(x); P.pop(); break
-      case "identity": P.push(k); y = dIdentitySet(x); P.pop(); break
-      case "participantId": P.push(k); y = d2(x); P.pop(); break
-      case "removeFromDefaultAudioRoutingGroup": P.push(k); y = d5(x); P.pop(); break
-      case "replacesCallId": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d52(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.hidden
+  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
+  x = v.identity
+  if (x !== undefined) { P.push("identity"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.identity = y } }
+  x = v.participantId
+  if (x !== undefined) { P.push("participantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
+  x = v.removeFromDefaultAudioRoutingGroup
+  if (x !== undefined) { P.push("removeFromDefaultAudioRoutingGroup"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.removeFromDefaultAudioRoutingGroup = y } }
+  x = v.replacesCallId
+  if (x !== undefined) { P.push("replacesCallId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.replacesCallId = y } }
   return o
 }
 function d52(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K68.has(v) ? v : (K69.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.invitationParticipantInfo" ? v : (K40.get(v.toLowerCase()) ?? v)
 }
 function d49(v: any): any {
   return v === null ? v : dCallState(v)
 }
 function dCallState(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K66.has(v) ? v : (K67.get(v.toLowerCase()) ?? v)
+  return K38.has(v) ? v : (K39.get(v.toLowerCase()) ?? v)
 }
 function d47(v: any): any {
   return v === null ? v : dParticipantInfo(v)
@@ -974,27 +868,26 @@ function d47(v: any): any {
 function dParticipantInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d48(x); P.pop(); break
-      case "countryCode": P.push(k); y = d2(x); P.pop(); break
-      case "endpointType": P.push(k); y = d22(x); P.pop(); break
-      case "identity": P.push(k); y = dIdentitySet(x); P.pop(); break
-      case "languageId": P.push(k); y = d2(x); P.pop(); break
-      case "participantId": P.push(k); y = d2(x); P.pop(); break
-      case "region": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d48(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.countryCode
+  if (x !== undefined) { P.push("countryCode"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.countryCode = y } }
+  x = v.endpointType
+  if (x !== undefined) { P.push("endpointType"); y = d22(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.endpointType = y } }
+  x = v.identity
+  if (x !== undefined) { P.push("identity"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.identity = y } }
+  x = v.languageId
+  if (x !== undefined) { P.push("languageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.languageId = y } }
+  x = v.participantId
+  if (x !== undefined) { P.push("participantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
+  x = v.region
+  if (x !== undefined) { P.push("region"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.region = y } }
   return o
 }
 function d48(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K64.has(v) ? v : (K65.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.participantInfo" ? v : (K37.get(v.toLowerCase()) ?? v)
 }
 function d44(v: any): any {
   return v === null ? v : dResultInfo(v)
@@ -1002,30 +895,26 @@ function d44(v: any): any {
 function dResultInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d45(x); P.pop(); break
-      case "code": P.push(k); y = d46(x); P.pop(); break
-      case "message": P.push(k); y = d2(x); P.pop(); break
-      case "subcode": P.push(k); y = d46(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d45(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.code
+  if (x !== undefined) { P.push("code"); y = d46(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.code = y } }
+  x = v.message
+  if (x !== undefined) { P.push("message"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.message = y } }
+  x = v.subcode
+  if (x !== undefined) { P.push("subcode"); y = d46(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.subcode = y } }
   return o
 }
 function d46(v: any): any {
   if (typeof v === 'number') return v
-  if (typeof v === 'string' && K63.test(v)) return Number(v)
+  if (typeof v === 'string' && K36.test(v)) return Number(v)
   fail("expected an integer")
   return v
 }
 function d45(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K61.has(v) ? v : (K62.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.resultInfo" ? v : (K35.get(v.toLowerCase()) ?? v)
 }
 function d42(v: any): any {
   return v === null ? v : d43(v)
@@ -1043,7 +932,7 @@ function d43(v: any): any {
 }
 function dModality(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K59.has(v) ? v : (K60.get(v.toLowerCase()) ?? v)
+  return K33.has(v) ? v : (K34.get(v.toLowerCase()) ?? v)
 }
 function d38(v: any): any {
   return v === null ? v : dMeetingInfo(v)
@@ -1051,77 +940,66 @@ function d38(v: any): any {
 function dMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K58.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.joinMeetingIdMeetingInfo": return dJoinMeetingIdMeetingInfo(v)
+    case "#microsoft.graph.organizerMeetingInfo": return dOrganizerMeetingInfo(v)
+    case "#microsoft.graph.tokenMeetingInfo": return dTokenMeetingInfo(v)
+  }
+  const f = typeof t === 'string' ? K32.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dJoinMeetingIdMeetingInfo(v)
-  if (I.length === n) return r
+  const r0 = dJoinMeetingIdMeetingInfo(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dOrganizerMeetingInfo(v); if (I.length === n) return r; I.length = n
   r = dTokenMeetingInfo(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dTokenMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d41(x); P.pop(); break
-      case "token": P.push(k); y = d1(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d41(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.token
+  if (x !== undefined) { P.push("token"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.token = y } }
   return o
 }
 function d41(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K56.has(v) ? v : (K57.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.tokenMeetingInfo" ? v : (K31.get(v.toLowerCase()) ?? v)
 }
 function dOrganizerMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d40(x); P.pop(); break
-      case "organizer": P.push(k); y = dIdentitySet(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d40(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.organizer
+  if (x !== undefined) { P.push("organizer"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.organizer = y } }
   return o
 }
 function d40(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K54.has(v) ? v : (K55.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.organizerMeetingInfo" ? v : (K30.get(v.toLowerCase()) ?? v)
 }
 function dJoinMeetingIdMeetingInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d39(x); P.pop(); break
-      case "joinMeetingId": P.push(k); y = d1(x); P.pop(); break
-      case "passcode": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d39(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.joinMeetingId
+  if (x !== undefined) { P.push("joinMeetingId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.joinMeetingId = y } }
+  x = v.passcode
+  if (x !== undefined) { P.push("passcode"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.passcode = y } }
   return o
 }
 function d39(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K52.has(v) ? v : (K53.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.joinMeetingIdMeetingInfo" ? v : (K29.get(v.toLowerCase()) ?? v)
 }
 function d35(v: any): any {
   return v === null ? v : dCallMediaState(v)
@@ -1129,17 +1007,11 @@ function d35(v: any): any {
 function dCallMediaState(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d36(x); P.pop(); break
-      case "audio": P.push(k); y = d37(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d36(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.audio
+  if (x !== undefined) { P.push("audio"); y = d37(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.audio = y } }
   return o
 }
 function d37(v: any): any {
@@ -1147,11 +1019,11 @@ function d37(v: any): any {
 }
 function dMediaState(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K50.has(v) ? v : (K51.get(v.toLowerCase()) ?? v)
+  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K28.get(v.toLowerCase()) ?? v)
 }
 function d36(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K48.has(v) ? v : (K49.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.callMediaState" ? v : (K27.get(v.toLowerCase()) ?? v)
 }
 function d29(v: any): any {
   return v === null ? v : dMediaConfig(v)
@@ -1159,30 +1031,29 @@ function d29(v: any): any {
 function dMediaConfig(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K47.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.appHostedMediaConfig": return dAppHostedMediaConfig(v)
+    case "#microsoft.graph.serviceHostedMediaConfig": return dServiceHostedMediaConfig(v)
+  }
+  const f = typeof t === 'string' ? K26.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dAppHostedMediaConfig(v)
-  if (I.length === n) return r
+  const r0 = dAppHostedMediaConfig(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dServiceHostedMediaConfig(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dServiceHostedMediaConfig(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d31(x); P.pop(); break
-      case "preFetchMedia": P.push(k); y = d32(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d31(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.preFetchMedia
+  if (x !== undefined) { P.push("preFetchMedia"); y = d32(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.preFetchMedia = y } }
   return o
 }
 function d32(v: any): any {
@@ -1202,47 +1073,36 @@ function d33(v: any): any {
 function dMediaInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d34(x); P.pop(); break
-      case "resourceId": P.push(k); y = d2(x); P.pop(); break
-      case "uri": P.push(k); y = d1(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d34(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.resourceId
+  if (x !== undefined) { P.push("resourceId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resourceId = y } }
+  x = v.uri
+  if (x !== undefined) { P.push("uri"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.uri = y } }
   return o
 }
 function d34(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K45.has(v) ? v : (K46.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.mediaInfo" ? v : (K25.get(v.toLowerCase()) ?? v)
 }
 function d31(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K43.has(v) ? v : (K44.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.serviceHostedMediaConfig" ? v : (K24.get(v.toLowerCase()) ?? v)
 }
 function dAppHostedMediaConfig(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d30(x); P.pop(); break
-      case "blob": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d30(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.blob
+  if (x !== undefined) { P.push("blob"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.blob = y } }
   return o
 }
 function d30(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K41.has(v) ? v : (K42.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.appHostedMediaConfig" ? v : (K23.get(v.toLowerCase()) ?? v)
 }
 function d26(v: any): any {
   return v === null ? v : dIncomingContext(v)
@@ -1250,20 +1110,17 @@ function d26(v: any): any {
 function dIncomingContext(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d27(x); P.pop(); break
-      case "observedParticipantId": P.push(k); y = d2(x); P.pop(); break
-      case "onBehalfOf": P.push(k); y = d28(x); P.pop(); break
-      case "sourceParticipantId": P.push(k); y = d2(x); P.pop(); break
-      case "transferor": P.push(k); y = d28(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d27(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.observedParticipantId
+  if (x !== undefined) { P.push("observedParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.observedParticipantId = y } }
+  x = v.onBehalfOf
+  if (x !== undefined) { P.push("onBehalfOf"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.onBehalfOf = y } }
+  x = v.sourceParticipantId
+  if (x !== undefined) { P.push("sourceParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sourceParticipantId = y } }
+  x = v.transferor
+  if (x !== undefined) { P.push("transferor"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.transferor = y } }
   return o
 }
 function d28(v: any): any {
@@ -1271,14 +1128,14 @@ function d28(v: any): any {
 }
 function d27(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K39.has(v) ? v : (K40.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.incomingContext" ? v : (K22.get(v.toLowerCase()) ?? v)
 }
 function d25(v: any): any {
   return v === null ? v : dCallDirection(v)
 }
 function dCallDirection(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K37.has(v) ? v : (K38.get(v.toLowerCase()) ?? v)
+  return v === "incoming" || v === "outgoing" ? v : (K21.get(v.toLowerCase()) ?? v)
 }
 function d23(v: any): any {
   return v === null ? v : dChatInfo(v)
@@ -1286,24 +1143,20 @@ function d23(v: any): any {
 function dChatInfo(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d24(x); P.pop(); break
-      case "messageId": P.push(k); y = d2(x); P.pop(); break
-      case "replyChainMessageId": P.push(k); y = d2(x); P.pop(); break
-      case "threadId": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d24(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.messageId
+  if (x !== undefined) { P.push("messageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.messageId = y } }
+  x = v.replyChainMessageId
+  if (x !== undefined) { P.push("replyChainMessageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.replyChainMessageId = y } }
+  x = v.threadId
+  if (x !== undefined) { P.push("threadId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.threadId = y } }
   return o
 }
 function d24(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K35.has(v) ? v : (K36.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.chatInfo" ? v : (K20.get(v.toLowerCase()) ?? v)
 }
 function d8(v: any): any {
   return v === null ? v : d9(v)
@@ -1322,62 +1175,67 @@ function d9(v: any): any {
 function dCallRoute(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d10(x); P.pop(); break
-      case "final": P.push(k); y = dIdentitySet(x); P.pop(); break
-      case "original": P.push(k); y = dIdentitySet(x); P.pop(); break
-      case "routingType": P.push(k); y = dRoutingType(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d10(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.final
+  if (x !== undefined) { P.push("final"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.final = y } }
+  x = v.original
+  if (x !== undefined) { P.push("original"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.original = y } }
+  x = v.routingType
+  if (x !== undefined) { P.push("routingType"); y = dRoutingType(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.routingType = y } }
   return o
 }
 function dRoutingType(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K33.has(v) ? v : (K34.get(v.toLowerCase()) ?? v)
+  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K19.get(v.toLowerCase()) ?? v)
 }
 function dIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K32.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.identitySet": return dIdentitySetBase(v)
+    case "#microsoft.graph.communicationsIdentitySet": return dCommunicationsIdentitySet(v)
+  }
+  const f = typeof t === 'string' ? K18.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dIdentitySetBase(v)
-  if (I.length === n) return r
+  const r0 = dIdentitySetBase(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dCommunicationsIdentitySet(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dCommunicationsIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d21(x); P.pop(); break
-      case "application": P.push(k); y = d12(x); P.pop(); break
-      case "device": P.push(k); y = d12(x); P.pop(); break
-      case "user": P.push(k); y = d12(x); P.pop(); break
-      case "applicationInstance": P.push(k); y = d12(x); P.pop(); break
-      case "assertedIdentity": P.push(k); y = d12(x); P.pop(); break
-      case "azureCommunicationServicesUser": P.push(k); y = d12(x); P.pop(); break
-      case "encrypted": P.push(k); y = d12(x); P.pop(); break
-      case "endpointType": P.push(k); y = d22(x); P.pop(); break
-      case "guest": P.push(k); y = d12(x); P.pop(); break
-      case "onPremises": P.push(k); y = d12(x); P.pop(); break
-      case "phone": P.push(k); y = d12(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d21(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.application
+  if (x !== undefined) { P.push("application"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.application = y } }
+  x = v.device
+  if (x !== undefined) { P.push("device"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.device = y } }
+  x = v.user
+  if (x !== undefined) { P.push("user"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.user = y } }
+  x = v.applicationInstance
+  if (x !== undefined) { P.push("applicationInstance"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.applicationInstance = y } }
+  x = v.assertedIdentity
+  if (x !== undefined) { P.push("assertedIdentity"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.assertedIdentity = y } }
+  x = v.azureCommunicationServicesUser
+  if (x !== undefined) { P.push("azureCommunicationServicesUser"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.azureCommunicationServicesUser = y } }
+  x = v.encrypted
+  if (x !== undefined) { P.push("encrypted"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.encrypted = y } }
+  x = v.endpointType
+  if (x !== undefined) { P.push("endpointType"); y = d22(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.endpointType = y } }
+  x = v.guest
+  if (x !== undefined) { P.push("guest"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.guest = y } }
+  x = v.onPremises
+  if (x !== undefined) { P.push("onPremises"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.onPremises = y } }
+  x = v.phone
+  if (x !== undefined) { P.push("phone"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.phone = y } }
   return o
 }
 function d22(v: any): any {
@@ -1385,28 +1243,24 @@ function d22(v: any): any {
 }
 function dEndpointType(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K30.has(v) ? v : (K31.get(v.toLowerCase()) ?? v)
+  return K16.has(v) ? v : (K17.get(v.toLowerCase()) ?? v)
 }
 function d21(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K28.has(v) ? v : (K29.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsIdentitySet" ? v : (K15.get(v.toLowerCase()) ?? v)
 }
 function dIdentitySetBase(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d11(x); P.pop(); break
-      case "application": P.push(k); y = d12(x); P.pop(); break
-      case "device": P.push(k); y = d12(x); P.pop(); break
-      case "user": P.push(k); y = d12(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d11(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.application
+  if (x !== undefined) { P.push("application"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.application = y } }
+  x = v.device
+  if (x !== undefined) { P.push("device"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.device = y } }
+  x = v.user
+  if (x !== undefined) { P.push("user"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.user = y } }
   return o
 }
 function d12(v: any): any {
@@ -1415,12 +1269,23 @@ function d12(v: any): any {
 function dIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K27.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.identity": return dIdentityBase(v)
+    case "#microsoft.graph.azureCommunicationServicesUserIdentity": return dAzureCommunicationServicesUserIdentity(v)
+    case "#microsoft.graph.communicationsApplicationIdentity": return dCommunicationsApplicationIdentity(v)
+    case "#microsoft.graph.communicationsApplicationInstanceIdentity": return dCommunicationsApplicationInstanceIdentity(v)
+    case "#microsoft.graph.communicationsEncryptedIdentity": return dCommunicationsEncryptedIdentity(v)
+    case "#microsoft.graph.communicationsGuestIdentity": return dCommunicationsGuestIdentity(v)
+    case "#microsoft.graph.communicationsPhoneIdentity": return dCommunicationsPhoneIdentity(v)
+    case "#microsoft.graph.communicationsUserIdentity": return dCommunicationsUserIdentity(v)
+  }
+  const f = typeof t === 'string' ? K14.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dIdentityBase(v)
-  if (I.length === n) return r
+  const r0 = dIdentityBase(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dAzureCommunicationServicesUserIdentity(v); if (I.length === n) return r; I.length = n
   r = dCommunicationsApplicationIdentity(v); if (I.length === n) return r; I.length = n
   r = dCommunicationsApplicationInstanceIdentity(v); if (I.length === n) return r; I.length = n
@@ -1429,190 +1294,157 @@ function dIdentity(v: any): any {
   r = dCommunicationsPhoneIdentity(v); if (I.length === n) return r; I.length = n
   r = dCommunicationsUserIdentity(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dCommunicationsUserIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d20(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      case "tenantId": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d20(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.tenantId
+  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
   return o
 }
 function d20(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K25.has(v) ? v : (K26.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsUserIdentity" ? v : (K13.get(v.toLowerCase()) ?? v)
 }
 function dCommunicationsPhoneIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d19(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d19(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
   return o
 }
 function d19(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K23.has(v) ? v : (K24.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsPhoneIdentity" ? v : (K12.get(v.toLowerCase()) ?? v)
 }
 function dCommunicationsGuestIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d18(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      case "email": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d18(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.email
+  if (x !== undefined) { P.push("email"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.email = y } }
   return o
 }
 function d18(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K21.has(v) ? v : (K22.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsGuestIdentity" ? v : (K11.get(v.toLowerCase()) ?? v)
 }
 function dCommunicationsEncryptedIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d17(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d17(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
   return o
 }
 function d17(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K19.has(v) ? v : (K20.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsEncryptedIdentity" ? v : (K10.get(v.toLowerCase()) ?? v)
 }
 function dCommunicationsApplicationInstanceIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d16(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      case "hidden": P.push(k); y = d5(x); P.pop(); break
-      case "tenantId": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d16(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.hidden
+  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
+  x = v.tenantId
+  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
   return o
 }
 function d16(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K17.has(v) ? v : (K18.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsApplicationInstanceIdentity" ? v : (K9.get(v.toLowerCase()) ?? v)
 }
 function dCommunicationsApplicationIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d15(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      case "applicationType": P.push(k); y = d2(x); P.pop(); break
-      case "hidden": P.push(k); y = d5(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d15(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.applicationType
+  if (x !== undefined) { P.push("applicationType"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.applicationType = y } }
+  x = v.hidden
+  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
   return o
 }
 function d15(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K15.has(v) ? v : (K16.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.communicationsApplicationIdentity" ? v : (K8.get(v.toLowerCase()) ?? v)
 }
 function dAzureCommunicationServicesUserIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d14(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      case "azureCommunicationServicesResourceId": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d14(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  x = v.azureCommunicationServicesResourceId
+  if (x !== undefined) { P.push("azureCommunicationServicesResourceId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.azureCommunicationServicesResourceId = y } }
   return o
 }
 function d14(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K13.has(v) ? v : (K14.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.azureCommunicationServicesUserIdentity" ? v : (K7.get(v.toLowerCase()) ?? v)
 }
 function dIdentityBase(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d13(x); P.pop(); break
-      case "displayName": P.push(k); y = d2(x); P.pop(); break
-      case "id": P.push(k); y = d2(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d13(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.displayName
+  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
+  x = v.id
+  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
   return o
 }
 function d13(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K11.has(v) ? v : (K12.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.identity" ? v : (K6.get(v.toLowerCase()) ?? v)
 }
 function d11(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K9.has(v) ? v : (K10.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.identitySet" ? v : (K5.get(v.toLowerCase()) ?? v)
 }
 function d10(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K7.has(v) ? v : (K8.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.callRoute" ? v : (K4.get(v.toLowerCase()) ?? v)
 }
 function d3(v: any): any {
   return v === null ? v : dCallOptions(v)
@@ -1620,56 +1452,55 @@ function d3(v: any): any {
 function dCallOptions(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
   const t = v['@odata.type']
-  const f = typeof t === 'string' ? K6.get(t.toLowerCase()) : undefined
+  switch (t) {
+    case "#microsoft.graph.incomingCallOptions": return dIncomingCallOptions(v)
+    case "#microsoft.graph.outgoingCallOptions": return dOutgoingCallOptions(v)
+  }
+  const f = typeof t === 'string' ? K3.get(t.toLowerCase()) : undefined
   if (f) return f(v)
   const n = I.length
-  let r = dIncomingCallOptions(v)
-  if (I.length === n) return r
+  const r0 = dIncomingCallOptions(v)
+  if (I.length === n) return r0
   const first = I.splice(n)
+  let r
   r = dOutgoingCallOptions(v); if (I.length === n) return r; I.length = n
   I.push(...first)
-  return v
+  return r0
 }
 function dOutgoingCallOptions(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d7(x); P.pop(); break
-      case "hideBotAfterEscalation": P.push(k); y = d5(x); P.pop(); break
-      case "isContentSharingNotificationEnabled": P.push(k); y = d5(x); P.pop(); break
-      case "isDeltaRosterEnabled": P.push(k); y = d5(x); P.pop(); break
-      case "isInteractiveRosterEnabled": P.push(k); y = d5(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d7(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.hideBotAfterEscalation
+  if (x !== undefined) { P.push("hideBotAfterEscalation"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hideBotAfterEscalation = y } }
+  x = v.isContentSharingNotificationEnabled
+  if (x !== undefined) { P.push("isContentSharingNotificationEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isContentSharingNotificationEnabled = y } }
+  x = v.isDeltaRosterEnabled
+  if (x !== undefined) { P.push("isDeltaRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isDeltaRosterEnabled = y } }
+  x = v.isInteractiveRosterEnabled
+  if (x !== undefined) { P.push("isInteractiveRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInteractiveRosterEnabled = y } }
   return o
 }
 function d7(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K4.has(v) ? v : (K5.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.outgoingCallOptions" ? v : (K2.get(v.toLowerCase()) ?? v)
 }
 function dIncomingCallOptions(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
   let o = v
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    let y
-    switch (k) {
-      case "@odata.type": P.push(k); y = d4(x); P.pop(); break
-      case "hideBotAfterEscalation": P.push(k); y = d5(x); P.pop(); break
-      case "isContentSharingNotificationEnabled": P.push(k); y = d5(x); P.pop(); break
-      case "isDeltaRosterEnabled": P.push(k); y = d5(x); P.pop(); break
-      case "isInteractiveRosterEnabled": P.push(k); y = d5(x); P.pop(); break
-      default: continue
-    }
-    if (y !== x) { if (o === v) o = { ...v }; o[k] = y }
-  }
+  let x, y
+  x = v["@odata.type"]
+  if (x !== undefined) { P.push("@odata.type"); y = d4(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
+  x = v.hideBotAfterEscalation
+  if (x !== undefined) { P.push("hideBotAfterEscalation"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hideBotAfterEscalation = y } }
+  x = v.isContentSharingNotificationEnabled
+  if (x !== undefined) { P.push("isContentSharingNotificationEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isContentSharingNotificationEnabled = y } }
+  x = v.isDeltaRosterEnabled
+  if (x !== undefined) { P.push("isDeltaRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isDeltaRosterEnabled = y } }
+  x = v.isInteractiveRosterEnabled
+  if (x !== undefined) { P.push("isInteractiveRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInteractiveRosterEnabled = y } }
   return o
 }
 function d5(v: any): any {
@@ -1681,7 +1512,7 @@ function d6(v: any): any {
 }
 function d4(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K2.has(v) ? v : (K3.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.incomingCallOptions" ? v : (K1.get(v.toLowerCase()) ?? v)
 }
 function d2(v: any): any {
   return v === null ? v : d1(v)
@@ -1692,7 +1523,7 @@ function d1(v: any): any {
 }
 function d0(v: any): any {
   if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K0.has(v) ? v : (K1.get(v.toLowerCase()) ?? v)
+  return v === "#microsoft.graph.call" ? v : (K0.get(v.toLowerCase()) ?? v)
 }
 
 /** Decodes a value leniently as `Call`, adding an issue for each wrong JSON type, at paths below `at`. */

@@ -1,5 +1,5 @@
 /** `graph-calling/notifications`: turns Graph's callback POSTs into typed call events. */
-export { NotificationError, NotificationParseError, NotificationAuthError } from '../errors.ts'
+export { NotificationError, NotificationParseError, NotificationAuthError, ValidationError } from '../errors.ts'
 export type { NotificationAuthReason, Issue } from '../errors.ts'
 export {
   createNotificationTokenVerifier,
@@ -14,3 +14,28 @@ export type {
   VerifiedNotificationToken,
   VerifyNotificationTokenOptions,
 } from './verify/index.ts'
+export { parseNotifications, type ParseNotificationsOptions } from './parse-notifications.ts'
+export { DEFAULT_MAX_NOTIFICATION_BYTES } from './read-notification-body.ts'
+export { createCallTracker, type CallTracker, type CallTrackerOptions, type TrackedCall, type ApplyResult } from './call-tracker.ts'
+export type {
+  CallEvent,
+  CallEventBase,
+  CallEventOf,
+  CallEventType,
+  CallIncomingEvent,
+  CallEstablishingEvent,
+  CallEstablishedEvent,
+  CallUpdatedEvent,
+  CallTerminatedEvent,
+  ContentSharingStartedEvent,
+  ContentSharingUpdatedEvent,
+  ContentSharingEndedEvent,
+  ParticipantsUpdatedEvent,
+  OperationCompletedEvent,
+  OperationFailedEvent,
+  OperationUpdatedEvent,
+  ParticipantJoiningEvent,
+  ParticipantLeftEvent,
+  UnknownEvent,
+  NotificationItem,
+} from './call-event.ts'

@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** A request body an Express-style middleware read before us (`express.raw`, `express.text`, `express.json`). */
+type ReadBefore = { body?: unknown }
+
+/**
+ * A Web `Request` for a `node:http` request. The body streams from the socket as the handler reads it
+ * (with back-pressure), so a handler that stops reading (a body over its size limit) stops the upload too.
+ * The request's signal aborts when the client goes away before the response is sent.
+ */
+export function requestFromNode(req: IncomingMessage, res: ServerResponse): { request: Request; bodyLeftUnread: () => boolean } {
+  const headers = new Headers()
+  const raw = req.rawHeaders
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    // HTTP/2 pseudo-headers (":path") are not headers a Request can hold.
+    if (!raw[i]!.startsWith(':')) headers.append(raw[i]!, raw[i + 1]!)
+  }
+  const controller = new AbortController()
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
+  })
+  const method = req.method ?? 'GET'
+  let unread = method !== 'GET' && method !== 'HEAD'
+  let body: RequestInit['body'] = null
+  const early = (req as IncomingMessage & ReadBefore).body
+  if (unread && req.readableEnded && early !== undefined) {
+    body = bodyReadBefore(early, headers)
+    unread = false
+  } else if (unread) {
+    // Set once the stream is closed, failed or cancelled: the socket may still deliver data after that.
+    let settled = false
+    const onData = (chunk: Buffer | string): void => {
+      if (settled) return
+      stream.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+      if ((stream.desiredSize ?? 0) <= 0) req.pause()
+    }
+    let stream!: ReadableStreamDefaultController<Uint8Array>
+    body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        stream = controller
+        req.on('data', onData)
+        req.once('end', () => {
+          unread = false
+          if (!settled) stream.close()
+          settled = true
+        })
+        req.once('error', (error) => {
+          if (!settled) stream.error(error)
+          settled = true
+        })
+      },
+      pull() {
+        req.resume()
+      },
+      cancel() {
+        settled = true
+        req.off('data', onData)
+        req.pause()
+      },
+    })
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: controller.signal }
+  if (body instanceof ReadableStream) init.duplex = 'half'
+  return { request: new Request(urlOf(req), init), bodyLeftUnread: () => unread && !req.readableEnded }
+}
+
+function urlOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? 'localhost'
+  try {
+    return new URL(req.url ?? '/', `http://${host}`).href
+  } catch {
+    return new URL(req.url ?? '/', 'http://localhost').href
+  }
+}
+
+/** The body a middleware already read: its bytes, or the JSON of the object it parsed. */
+function bodyReadBefore(body: unknown, headers: Headers): NonNullable<RequestInit['body']> {
+  headers.delete('content-length')
+  if (typeof body === 'string' || body instanceof Uint8Array) return body
+  return JSON.stringify(body)
+}

@@ -1,0 +1,175 @@
+import { NotificationAuthError, NotificationError, NotificationParseError } from '../../errors.ts'
+import type { CallEvent, ParticipantJoiningEvent } from '../../notifications/call-event.ts'
+import { parseNotifications } from '../../notifications/parse-notifications.ts'
+import { DEFAULT_MAX_NOTIFICATION_BYTES } from '../../notifications/read-notification-body.ts'
+import type { Authenticate } from './authenticate.ts'
+import { problemResponse } from './problem-response.ts'
+import { declaredLength, readRequestBody, tooLarge } from './read-request-body.ts'
+
+/**
+ * The answer to a policy-based recording `participantJoiningNotification`, sent back in the HTTP response:
+ * `#microsoft.graph.acceptJoinResponse`, `#microsoft.graph.rejectJoinResponse` or
+ * `#microsoft.graph.inviteNewBotResponse`, with their properties.
+ */
+export interface ParticipantJoiningResponse {
+  readonly '@odata.type': '#microsoft.graph.acceptJoinResponse' | '#microsoft.graph.rejectJoinResponse' | '#microsoft.graph.inviteNewBotResponse' | (string & {})
+  readonly [property: string]: unknown
+}
+
+/** What the app does with the events; shared by `createNotificationHandler`'s options. */
+export interface NotificationHandlerHooks {
+  /**
+   * Called once per event, in order, before the response is sent; the response does not wait for a promise
+   * it returns (a rejection goes to `onError`). For a `participant.joining` event, a join response it returns
+   * (not a promise) is sent back to Graph.
+   */
+  onEvent?: ((event: CallEvent) => unknown) | undefined
+  /**
+   * Answers a `participant.joining` event: awaited (up to `participantJoiningTimeoutMs`) before the response,
+   * and what it returns is sent back to Graph. Called for the first joining event of a body that `onEvent`
+   * did not answer.
+   */
+  onParticipantJoining?: ((event: ParticipantJoiningEvent) => ParticipantJoiningResponse | undefined | Promise<ParticipantJoiningResponse | undefined>) | undefined
+  /**
+   * How long `onParticipantJoining` may take before the request is answered without a join response.
+   * @default 2_000
+   */
+  participantJoiningTimeoutMs?: number | undefined
+  /**
+   * Receives every failure: an event handler that threw or rejected (with its event), a join response that
+   * came late, and every request answered with an error status (its `NotificationError`).
+   * @default logs with console.error
+   */
+  onError?: ((error: unknown, event: CallEvent | undefined) => void) | undefined
+  /**
+   * The largest body accepted, in bytes.
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBytes?: number | undefined
+  /**
+   * The clock, for `call.incoming`'s `respondBy`.
+   * @default Date.now
+   */
+  now?: (() => number | Date) | undefined
+}
+
+/** A handler of Graph's notification POSTs for any server with Web `Request` and `Response`. */
+export type NotificationRequestHandler = (request: Request) => Promise<Response>
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+function logError(error: unknown): void {
+  console.error('graph-calling: notification handling failed:', error)
+}
+
+/**
+ * The handler, given how requests are authenticated. Answers 202 once the events are handed to `onEvent`,
+ * 200 with a join response for policy-based recording, and a problem response otherwise: 405 for a method
+ * other than POST, 415 for a body that is not JSON, 413 for one over `maxBytes`, 401 when authentication
+ * fails (no event reaches the app), 400 when the body is not `commsNotifications`.
+ */
+export function handleNotificationsWith(authenticate: Authenticate, hooks: NotificationHandlerHooks): NotificationRequestHandler {
+  const maxBytes = hooks.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES
+  const joiningTimeoutMs = hooks.participantJoiningTimeoutMs ?? 2_000
+  const now = hooks.now ?? Date.now
+  const onError = hooks.onError ?? logError
+  const report = (error: unknown, event?: CallEvent): void => {
+    try {
+      onError(error, event)
+    } catch {
+      // An error hook that fails has nowhere left to report to; the response must still go out.
+    }
+  }
+  const refuse = (error: NotificationError, response: Response): Response => {
+    report(error)
+    return response
+  }
+
+  return async (request) => {
+    if (request.method !== 'POST') {
+      await request.body?.cancel().catch(() => {})
+      const detail = `Graph posts notifications; ${request.method} is not accepted here.`
+      return refuse(new NotificationError(detail, 405), problemResponse(405, { detail, headers: { allow: 'POST' } }))
+    }
+    const contentType = request.headers.get('content-type')
+    if (contentType !== null && !JSON_TYPE.test(contentType)) {
+      await request.body?.cancel().catch(() => {})
+      const detail = `Expected a JSON body (Content-Type: application/json), got ${JSON.stringify(contentType.slice(0, 100))}.`
+      return refuse(new NotificationError(detail, 415), problemResponse(415, { detail }))
+    }
+    let tenantId: string | undefined
+    let events: CallEvent[]
+    try {
+      // A body declared too large is refused before the token is checked or a byte is read.
+      if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
+      ;({ tenantId } = await authenticate(request))
+      events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, now, tenantId })
+    } catch (error) {
+      await request.body?.cancel().catch(() => {})
+      if (error instanceof NotificationAuthError) {
+        return refuse(error, problemResponse(401, { detail: error.message, headers: { 'www-authenticate': 'Bearer' } }))
+      }
+      if (error instanceof NotificationParseError) {
+        return refuse(error, problemResponse(error.status, { detail: error.message, issues: error.issues }))
+      }
+      report(error)
+      return problemResponse(500, { detail: 'The notification could not be handled; the error went to the onError hook.' })
+    }
+    const joinResponse = dispatch(events)
+    const answer = joinResponse ?? (await askForJoinResponse(events))
+    if (answer === undefined) return new Response(null, { status: 202 })
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })
+  }
+
+  /** Hands every event to `onEvent`; returns the join response it gave synchronously, if any. */
+  function dispatch(events: CallEvent[]): ParticipantJoiningResponse | undefined {
+    let joinResponse: ParticipantJoiningResponse | undefined
+    if (!hooks.onEvent) return undefined
+    for (const event of events) {
+      let result: unknown
+      try {
+        result = hooks.onEvent(event)
+      } catch (error) {
+        report(error, event)
+        continue
+      }
+      if (isThenable(result)) result.then(undefined, (error: unknown) => report(error, event))
+      else if (event.type === 'participant.joining' && joinResponse === undefined && isJoinResponse(result)) joinResponse = result
+    }
+    return joinResponse
+  }
+
+  /** Awaits `onParticipantJoining` for the body's first joining event, up to the time limit. */
+  async function askForJoinResponse(events: CallEvent[]): Promise<ParticipantJoiningResponse | undefined> {
+    const hook = hooks.onParticipantJoining
+    const event = hook && events.find((e): e is ParticipantJoiningEvent => e.type === 'participant.joining')
+    if (!hook || !event) return undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), joiningTimeoutMs)
+    })
+    try {
+      const answer = await Promise.race([Promise.resolve().then(() => hook(event)), late])
+      if (answer === 'late') {
+        report(new NotificationError(`onParticipantJoining gave no answer within ${joiningTimeoutMs} ms; Graph was answered without a join response`, 202), event)
+        return undefined
+      }
+      if (answer === undefined || isJoinResponse(answer)) return answer
+      report(new NotificationError('onParticipantJoining returned something other than a join response object; Graph was answered without one', 202), event)
+      return undefined
+    } catch (error) {
+      report(error, event)
+      return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+}
+
+function isJoinResponse(value: unknown): value is ParticipantJoiningResponse {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { '@odata.type'?: unknown })['@odata.type'] === 'string'
+}

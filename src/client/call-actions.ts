@@ -1,0 +1,167 @@
+import {
+  addLargeGalleryView,
+  answer,
+  cancelMediaProcessing,
+  changeScreenSharingRole,
+  createCall,
+  getCall,
+  getOperation,
+  hangUp,
+  keepAlive,
+  logTeleconferenceDeviceQuality,
+  mute,
+  playPrompt,
+  recordResponse,
+  redirect,
+  reject,
+  sendDtmfTones,
+  subscribeToTone,
+  transfer,
+  unmute,
+  updateRecordingStatus,
+  type AnswerParams,
+  type ChangeScreenSharingRoleParams,
+  type ClientContextParams,
+  type CreateCallParams,
+  type LogTeleconferenceDeviceQualityParams,
+  type PlayPromptParams,
+  type RecordResponseParams,
+  type RedirectParams,
+  type RejectParams,
+  type SendDtmfTonesParams,
+  type TransferParams,
+  type UpdateRecordingStatusParams,
+} from '../requests/index.ts'
+import type { GraphRequest } from '../requests/graph-request.ts'
+import type { CloudName } from '../transport/clouds.ts'
+import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
+import { act, type Send } from './act.ts'
+import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
+
+/**
+ * The actions on `/communications/calls` (`client.calls`), one method per Graph action, named as Graph
+ * names it. Each checks its parameters (a `ValidationError` before any I/O) and resolves once Graph has
+ * accepted the request, with Graph's `requestId` and its typed answer in `body` (an operation, a call);
+ * what then happens arrives as notifications.
+ */
+export class CallActions {
+  readonly #send: Send
+  readonly #cloud: CloudName
+
+  constructor(send: Send, cloud: CloudName) {
+    this.#send = send
+    this.#cloud = cloud
+  }
+
+  /** `POST /communications/calls`: places a call, or joins a meeting. */
+  create(params: CreateCallParams, options?: SendOptions) {
+    return act(this.#send, () => createCall(params), options)
+  }
+
+  /** `GET /communications/calls/{id}`: reads a call. */
+  get(callId: string, options?: SendOptions) {
+    return act(this.#send, () => getCall(callId), options)
+  }
+
+  /** `DELETE /communications/calls/{id}`: hangs up (leaves) a call. */
+  hangUp(callId: string, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => hangUp(callId), options)
+  }
+
+  /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
+  answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
+    return this.#actOffered('answer', () => answer(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
+  reject(callId: string, params?: RejectParams, options?: SendOptions): Promise<GraphResponse> {
+    return this.#actOffered('reject', () => reject(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/redirect`: sends an incoming call on to 1 to 25 other targets. */
+  redirect(callId: string, params: RedirectParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => redirect(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/transfer`: transfers an active call. */
+  transfer(callId: string, params: TransferParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => transfer(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/keepAlive`: tells Graph the call is still wanted (at least every 45 minutes). */
+  keepAlive(callId: string, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => keepAlive(callId), options)
+  }
+
+  /** `POST /communications/calls/{id}/playPrompt`: plays audio prompts. */
+  playPrompt(callId: string, params: PlayPromptParams, options?: SendOptions) {
+    return act(this.#send, () => playPrompt(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/recordResponse`: records what the caller says. */
+  recordResponse(callId: string, params?: RecordResponseParams, options?: SendOptions) {
+    return act(this.#send, () => recordResponse(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/subscribeToTone`: subscribes to the caller's DTMF tones. */
+  subscribeToTone(callId: string, params?: ClientContextParams, options?: SendOptions) {
+    return act(this.#send, () => subscribeToTone(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/sendDtmfTones`: sends DTMF tones. */
+  sendDtmfTones(callId: string, params: SendDtmfTonesParams, options?: SendOptions) {
+    return act(this.#send, () => sendDtmfTones(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/cancelMediaProcessing`: stops the prompts and recordings in progress. */
+  cancelMediaProcessing(callId: string, params?: ClientContextParams, options?: SendOptions) {
+    return act(this.#send, () => cancelMediaProcessing(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/mute`: mutes the bot itself. */
+  mute(callId: string, params?: ClientContextParams, options?: SendOptions) {
+    return act(this.#send, () => mute(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/unmute`: unmutes the bot itself. */
+  unmute(callId: string, params?: ClientContextParams, options?: SendOptions) {
+    return act(this.#send, () => unmute(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/changeScreenSharingRole`: starts or stops sharing the screen. */
+  changeScreenSharingRole(callId: string, params: ChangeScreenSharingRoleParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => changeScreenSharingRole(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/updateRecordingStatus`: tells the participants whether the bot records. */
+  updateRecordingStatus(callId: string, params: UpdateRecordingStatusParams, options?: SendOptions) {
+    return act(this.#send, () => updateRecordingStatus(callId, params), options)
+  }
+
+  /** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. */
+  addLargeGalleryView(callId: string, params?: ClientContextParams, options?: SendOptions) {
+    return act(this.#send, () => addLargeGalleryView(callId, params), options)
+  }
+
+  /** `POST /communications/calls/logTeleconferenceDeviceQuality`: reports a teleconference device's media quality. */
+  logTeleconferenceDeviceQuality(params: LogTeleconferenceDeviceQualityParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => logTeleconferenceDeviceQuality(params), options)
+  }
+
+  /** `GET /communications/calls/{id}/operations/{id}`: reads an operation's status. */
+  getOperation(callId: string, operationId: string, options?: SendOptions) {
+    return act(this.#send, () => getOperation(callId, operationId), options)
+  }
+
+  /** Like `act`, after checking that Graph offers `action` in the client's cloud. */
+  #actOffered<Result>(action: CloudLimitedAction, build: () => GraphRequest<Result>, options: SendOptions | undefined): Promise<GraphResponse<Result>> {
+    return act(
+      this.#send,
+      () => {
+        assertOffered(action, this.#cloud)
+        return build()
+      },
+      options,
+    )
+  }
+}

@@ -1,0 +1,83 @@
+import { inspect } from 'node:util'
+import { ConnectionError } from '../errors.ts'
+import type { GraphRequest } from '../requests/graph-request.ts'
+import { systemClock } from '../transport/clock.ts'
+import { createKeepAliveAgent, type Dispatcher } from '../transport/dispatcher.ts'
+import type { ApiVersion, CloudName } from '../transport/clouds.ts'
+import { GraphTransport, type GraphResponse, type SendOptions } from '../transport/graph-transport.ts'
+import { BetaCallActions, BetaParticipantActions } from './beta-actions.ts'
+import { CallActions } from './call-actions.ts'
+import { ParticipantActions } from './participant-actions.ts'
+import type { CallingClientOptions } from './calling-client-options.ts'
+import { resolveOptions } from './resolve-options.ts'
+
+/**
+ * The Graph calling client of a bot: `client.calls.answer(...)`, `.reject`, `.redirect`, `.hangUp`, and
+ * `client.send(request)` for any request built with `graph-calling/requests`. Holds the token cache and,
+ * unless given one, a keep-alive connection pool; call `close()` when done.
+ */
+export class CallingClient {
+  /** The actions on calls (`answer`, `reject`, `playPrompt`, `hangUp`, ...). */
+  readonly calls: CallActions
+  /** The actions on a call's participants (`list`, `invite`, `mute`, `remove`, ...). */
+  readonly participants: ParticipantActions
+  /** Graph's beta-only actions, sent by a client created with `apiVersion: 'beta'`. */
+  readonly beta: { readonly calls: BetaCallActions; readonly participants: BetaParticipantActions }
+  /** The Graph deployment this client calls. */
+  readonly cloud: CloudName
+  /** The Graph API version this client calls. */
+  readonly apiVersion: ApiVersion
+  readonly #transport: GraphTransport
+  readonly #ownDispatcher: Dispatcher | undefined
+  #closed = false
+  #closing: Promise<void> | undefined
+
+  /** Checks the options (a `ValidationError` names each bad one) and sets the client up; nothing is sent yet. */
+  constructor(options: CallingClientOptions) {
+    const resolved = resolveOptions(options)
+    this.#ownDispatcher = resolved.dispatcher ? undefined : createKeepAliveAgent()
+    this.#transport = new GraphTransport({
+      credential: resolved.credential,
+      dispatcher: resolved.dispatcher ?? this.#ownDispatcher!,
+      cloud: resolved.cloud,
+      apiVersion: resolved.apiVersion,
+      baseUrl: resolved.baseUrl,
+      timeoutMs: resolved.timeoutMs,
+      maxRetries: resolved.maxRetries,
+      userAgent: resolved.userAgent,
+      clock: resolved.clock ?? systemClock,
+    })
+    this.cloud = resolved.cloud
+    this.apiVersion = resolved.apiVersion
+    const send = <Result>(request: GraphRequest<Result>, sendOptions?: SendOptions) => this.send(request, sendOptions)
+    this.calls = new CallActions(send, resolved.cloud)
+    this.participants = new ParticipantActions(send)
+    this.beta = Object.freeze({ calls: new BetaCallActions(send), participants: new BetaParticipantActions(send) })
+  }
+
+  /** Where requests go: Graph's root for the cloud and API version (or `baseUrl`), e.g. `https://graph.microsoft.com/v1.0`. */
+  get rootUrl(): string {
+    return this.#transport.rootUrl
+  }
+
+  /**
+   * Sends any request built with `graph-calling/requests` (or by hand) and resolves with Graph's answer
+   * once Graph accepts it. The national cloud checks of `client.calls` are not applied here.
+   */
+  send<Result>(request: GraphRequest<Result>, options?: SendOptions): Promise<GraphResponse<Result>> {
+    if (this.#closed) return Promise.reject(new ConnectionError(`This CallingClient is closed; ${request.method} ${request.path} was not sent`))
+    return this.#transport.send(request, options)
+  }
+
+  /** Stops sending, and closes the client's own connection pool (waiting for requests in flight); a dispatcher you passed stays open. */
+  close(): Promise<void> {
+    this.#closed = true
+    this.#closing ??= this.#ownDispatcher ? this.#ownDispatcher.close().then(() => undefined) : Promise.resolve()
+    return this.#closing
+  }
+
+  /** Shows where the client points and nothing of its credential. */
+  [inspect.custom](): string {
+    return `CallingClient { cloud: '${this.cloud}', apiVersion: '${this.apiVersion}', rootUrl: '${this.rootUrl}' }`
+  }
+}

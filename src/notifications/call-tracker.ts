@@ -1,0 +1,269 @@
+import { ValidationError, type Issue } from '../errors.ts'
+import type { Call, CallState, CommsOperation, ContentSharingSession, Inbound, Participant, ResultInfo } from '../schemas/index.ts'
+import type { CallEvent, CallEventOf } from './call-event.ts'
+import { callStateRank } from './call-state-order.ts'
+
+/** Options of `createCallTracker`. */
+export interface CallTrackerOptions {
+  /**
+   * How long a terminated call is remembered, so that events arriving after the end are known as stale.
+   * @default 60_000
+   */
+  terminatedGraceMs?: number
+  /**
+   * The most calls remembered; past it, the call updated least recently is forgotten.
+   * @default 10_000
+   */
+  maxCalls?: number
+  /**
+   * A call with no update for this long is forgotten (its end was never notified).
+   * @default 86_400_000 (24 hours)
+   */
+  maxAgeMs?: number
+  /**
+   * Roster notifications carry only the participants that changed (the call was answered or created with
+   * `isDeltaRosterEnabled`). Otherwise each roster notification is the whole roster.
+   * @default false
+   */
+  deltaRoster?: boolean
+  /**
+   * The clock, in milliseconds since the epoch (or a `Date`).
+   * @default Date.now
+   */
+  now?: () => number | Date
+}
+
+/** What the tracker knows of one call, folded from its events. */
+export interface TrackedCall {
+  /** The call's id. */
+  readonly callId: string
+  /** The call's state, never moving backwards; `undefined` until an event names one. */
+  readonly state: Inbound<CallState> | undefined
+  /** The call resource: every call event's `resourceData` merged, the latest on top. */
+  readonly call: Inbound<Call>
+  /** The participants by id, from the roster notifications (participants without an id are not kept). */
+  readonly participants: ReadonlyMap<string, Inbound<Participant>>
+  /** The content-sharing sessions going on, by id (the session resource when Graph sent one). */
+  readonly contentSharingSessions: ReadonlyMap<string, Inbound<ContentSharingSession> | undefined>
+  /** The operations that have not completed or failed yet, by id. */
+  readonly pendingOperations: ReadonlyMap<string, Inbound<CommsOperation>>
+  /** Why the call ended, once it has. */
+  readonly resultInfo: Inbound<ResultInfo> | undefined
+  /** The tenant named by the last verified event. */
+  readonly tenantId: string | undefined
+  /** When the first event of the call was applied (ms since the epoch). */
+  readonly firstSeenAt: number
+  /** When the last event of the call was applied (ms since the epoch). */
+  readonly updatedAt: number
+  /** When the call was seen to end (ms since the epoch). */
+  readonly terminatedAt: number | undefined
+}
+
+/** What `apply` did with an event. */
+export interface ApplyResult {
+  /** The event changed what the tracker knows. */
+  readonly applied: boolean
+  /** The event came too late: its call had already moved past it (or ended). */
+  readonly stale?: true
+  /** The event repeats the state the call is already in. */
+  readonly duplicate?: true
+  /** The call after the event (`undefined` for an event the tracker does not fold that names no known call). */
+  readonly call: TrackedCall | undefined
+}
+
+/** Folds call events into per-call state, in bounded memory. */
+export interface CallTracker {
+  /** Folds one event in; a stale or duplicate event is reported as such and changes nothing. */
+  apply(event: CallEvent): ApplyResult
+  /** What is known of a call, or `undefined` when it is unknown or forgotten. */
+  get(callId: string): TrackedCall | undefined
+  /** Forgets a call now; returns whether it was known. */
+  forget(callId: string): boolean
+  /** Every call remembered, least recently updated first. */
+  calls(): TrackedCall[]
+  /** How many calls are remembered. */
+  readonly size: number
+}
+
+interface CallRecord {
+  callId: string
+  state: string | undefined
+  call: Inbound<Call>
+  participants: Map<string, Inbound<Participant>>
+  contentSharingSessions: Map<string, Inbound<ContentSharingSession> | undefined>
+  pendingOperations: Map<string, Inbound<CommsOperation>>
+  resultInfo: Inbound<ResultInfo> | undefined
+  tenantId: string | undefined
+  firstSeenAt: number
+  updatedAt: number
+  terminatedAt: number | undefined
+}
+
+/**
+ * Creates a tracker that folds call events into what is known of each call: its state (which never moves
+ * backwards, since Graph may deliver establishing and established late or twice), participants,
+ * content-sharing sessions and pending operations. Terminated calls are forgotten after a grace period,
+ * idle ones after `maxAgeMs`, the least recently updated past `maxCalls`. It keeps no timer: forgetting
+ * happens as `apply`, `get`, `calls` and `size` are used.
+ */
+export function createCallTracker(options: CallTrackerOptions = {}): CallTracker {
+  const graceMs = options.terminatedGraceMs ?? 60_000
+  const maxCalls = options.maxCalls ?? 10_000
+  const maxAgeMs = options.maxAgeMs ?? 86_400_000
+  const issues: Issue[] = []
+  if (!(graceMs >= 0 && graceMs < Infinity)) issues.push({ path: '$.terminatedGraceMs', message: 'expected a finite number of milliseconds, 0 or more' })
+  if (!(Number.isInteger(maxCalls) && maxCalls >= 1)) issues.push({ path: '$.maxCalls', message: 'expected a whole number, 1 or more' })
+  if (!(maxAgeMs > 0)) issues.push({ path: '$.maxAgeMs', message: 'expected a number of milliseconds greater than 0' })
+  if (issues.length > 0) throw new ValidationError('call tracker options', issues)
+  const deltaRoster = options.deltaRoster ?? false
+  const clock = options.now ?? Date.now
+  const now = (): number => {
+    const time = clock()
+    return typeof time === 'number' ? time : time.getTime()
+  }
+  // Least recently updated first: an applied event moves its call to the end.
+  const records = new Map<string, CallRecord>()
+  // Terminated calls in the order they ended, to forget each when its grace period is over.
+  let ended: { callId: string; terminatedAt: number }[] = []
+  let endedHead = 0
+
+  function sweep(at: number): void {
+    while (endedHead < ended.length && ended[endedHead]!.terminatedAt + graceMs <= at) {
+      const { callId, terminatedAt } = ended[endedHead++]!
+      if (records.get(callId)?.terminatedAt === terminatedAt) records.delete(callId)
+    }
+    if (endedHead > 1024 && endedHead * 2 > ended.length) {
+      ended = ended.slice(endedHead)
+      endedHead = 0
+    }
+    for (const record of records.values()) {
+      if (record.updatedAt + maxAgeMs > at) break
+      records.delete(record.callId)
+    }
+  }
+
+  function touch(record: CallRecord, at: number): void {
+    record.updatedAt = at
+    records.delete(record.callId)
+    records.set(record.callId, record)
+    while (records.size > maxCalls) records.delete(records.keys().next().value!)
+  }
+
+  function apply(event: CallEvent): ApplyResult {
+    const at = now()
+    sweep(at)
+    if (event.type === 'unknown' || event.type === 'participant.joining' || event.type === 'participant.left') {
+      return { applied: false, call: event.callId === undefined ? undefined : records.get(event.callId) }
+    }
+    let record = records.get(event.callId)
+    const isNew = record === undefined
+    record ??= {
+      callId: event.callId,
+      state: undefined,
+      call: {},
+      participants: new Map(),
+      contentSharingSessions: new Map(),
+      pendingOperations: new Map(),
+      resultInfo: undefined,
+      tenantId: undefined,
+      firstSeenAt: at,
+      updatedAt: at,
+      terminatedAt: undefined,
+    }
+    if (!isNew && record.state === 'terminated') {
+      return event.type === 'call.terminated' ? { applied: false, duplicate: true, call: record } : { applied: false, stale: true, call: record }
+    }
+    if (isCallStateEvent(event)) {
+      const verdict = callVerdict(record, event)
+      if (verdict) return { applied: false, ...verdict, call: record }
+    }
+    fold(record, event, at)
+    if (event.tenantId !== undefined) record.tenantId = event.tenantId
+    touch(record, at)
+    return { applied: true, call: record }
+  }
+
+  function fold(record: CallRecord, event: CallEvent, at: number): void {
+    switch (event.type) {
+      case 'call.incoming':
+      case 'call.establishing':
+      case 'call.established':
+      case 'call.updated':
+      case 'call.terminated':
+        record.call = { ...record.call, ...event.call }
+        if (event.type === 'call.terminated') {
+          record.state = 'terminated'
+          record.resultInfo = event.resultInfo
+          record.terminatedAt = at
+          ended.push({ callId: record.callId, terminatedAt: at })
+        } else if (typeof event.call.state === 'string') {
+          record.state = event.call.state
+        }
+        return
+      case 'participants.updated':
+        foldRoster(record.participants, event.participants, event.changeType === 'deleted', event.participantId)
+        return
+      case 'contentSharing.started':
+      case 'contentSharing.updated':
+        record.contentSharingSessions.set(event.sessionId, event.session)
+        return
+      case 'contentSharing.ended':
+        record.contentSharingSessions.delete(event.sessionId)
+        return
+      case 'operation.updated':
+        record.pendingOperations.set(event.operationId, event.operation)
+        return
+      case 'operation.completed':
+      case 'operation.failed':
+        record.pendingOperations.delete(event.operationId)
+        return
+    }
+  }
+
+  function foldRoster(roster: Map<string, Inbound<Participant>>, participants: Inbound<Participant>[], deleted: boolean, participantId: string | undefined): void {
+    if (deleted) {
+      if (participantId !== undefined) roster.delete(participantId)
+      for (const participant of participants) if (typeof participant.id === 'string') roster.delete(participant.id)
+      return
+    }
+    if (!deltaRoster) roster.clear()
+    for (const participant of participants) if (typeof participant.id === 'string') roster.set(participant.id, participant)
+  }
+
+  return {
+    apply,
+    get(callId) {
+      sweep(now())
+      return records.get(callId)
+    },
+    forget(callId) {
+      return records.delete(callId)
+    },
+    calls() {
+      sweep(now())
+      return [...records.values()]
+    },
+    get size() {
+      sweep(now())
+      return records.size
+    },
+  }
+}
+
+/** The events about the call itself, which carry its resource. */
+type CallStateEvent = CallEventOf<'call.incoming' | 'call.establishing' | 'call.established' | 'call.updated' | 'call.terminated'>
+
+function isCallStateEvent(event: CallEvent): event is CallStateEvent {
+  return event.type.startsWith('call.')
+}
+
+/** Whether a call event comes too late (`stale`) or repeats the call's state (`duplicate`); nothing when it applies. */
+function callVerdict(record: CallRecord, event: CallStateEvent): { stale: true } | { duplicate: true } | undefined {
+  const state = event.type === 'call.terminated' ? 'terminated' : event.call.state
+  if (record.state === undefined || typeof state !== 'string') return undefined
+  if (callStateRank(state) < callStateRank(record.state)) return { stale: true }
+  // A repeated incoming, establishing or established notification says nothing new; an update in the same
+  // state (a tone, a media change) does.
+  if (state === record.state && event.type !== 'call.updated') return { duplicate: true }
+  return undefined
+}

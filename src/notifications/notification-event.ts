@@ -1,0 +1,278 @@
+import type { Issue } from '../errors.ts'
+import type { CallEvent, NotificationItem, UnknownEvent } from './call-event.ts'
+import {
+  decodeCall,
+  decodeChangeType,
+  decodeCommsOperation,
+  decodeContentSharingSession,
+  decodeParticipant,
+  decodeParticipantJoiningNotification,
+  decodeParticipantLeftNotification,
+} from './decoders.generated.ts'
+import { jsonPath } from './json-path.ts'
+import { isPolicyBasedRecordingInvite } from './policy-based-recording.ts'
+import { resourceTarget, type ResourceTarget } from './resource-target.ts'
+
+/** Graph's deadline to answer an incoming call, and the shorter one for policy-based recording. */
+const ANSWER_WITHIN_MS = 15_000
+const ANSWER_POLICY_RECORDING_WITHIN_MS = 5_000
+
+const JOINING_TYPE = '#microsoft.graph.participantjoiningnotification'
+const LEFT_TYPE = '#microsoft.graph.participantleftnotification'
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([])
+
+/** What every item of one body shares. */
+export interface BatchContext {
+  /** When the body arrived, in ms since the epoch; read from `now` on first need (only incoming calls need it). */
+  receivedAtMs: number | undefined
+  readonly now: () => number | Date
+  readonly tenantId: string | undefined
+}
+
+type Json = { [key: string]: any }
+/** An event under construction: the common fields, then its payload. */
+type Draft = { [key: string]: unknown }
+
+/** What the classifiers of one item need. */
+interface ItemContext {
+  readonly item: Json
+  readonly index: number
+  readonly changeType: string
+  readonly resourceUrl: string
+  readonly target: ResourceTarget | undefined
+  readonly batch: BatchContext
+}
+
+// Parsing is synchronous and never re-entered, so one issue list and one path serve every item: an item's
+// issues are copied out only when there are some, and the decoders leave the path as they found it.
+const scratchIssues: Issue[] = []
+const dataPath: (string | number)[] = ['value', 0, 'resourceData']
+
+/**
+ * Turns one item of `value[]` into its event: never throws and never returns nothing, so a batch always
+ * gives one event per item; what does not fit goes on the event's `issues`, or makes it `unknown`.
+ */
+export function notificationEvent(item: unknown, index: number, batch: BatchContext): CallEvent {
+  // Setting an array's length is slow even when it changes nothing, so only when it must.
+  if (scratchIssues.length > 0) scratchIssues.length = 0
+  if (dataPath.length !== 3) dataPath.length = 3
+  dataPath[1] = index
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    scratchIssues.push({ path: `$.value[${index}]`, message: 'expected a notification object' })
+    return unknownEvent({ raw: item, reason: 'the notification is not an object' }, batch)
+  }
+  const json = item as Json
+  const url = typeof json.resourceUrl === 'string' ? json.resourceUrl : typeof json.resource === 'string' ? json.resource : undefined
+  if (url === undefined) scratchIssues.push({ path: `$.value[${index}].resourceUrl`, message: 'expected a string (or the legacy resource)' })
+  let changeType: unknown = json.changeType
+  if (changeType !== 'updated' && changeType !== 'created' && changeType !== 'deleted') {
+    changeType = decodeChangeType(changeType, scratchIssues, ['value', index, 'changeType'])
+  }
+  const target = url === undefined ? undefined : resourceTarget(url)
+  if (url === undefined || typeof changeType !== 'string') {
+    const reason = url === undefined ? 'the notification has no resourceUrl' : 'the notification has no changeType'
+    const known = typeof changeType === 'string' ? changeType : undefined
+    return unknownEvent({ raw: json, callId: target?.callId, resourceUrl: url, changeType: known, reason }, batch)
+  }
+  const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch }
+  const policyEvent = policyNotificationEvent(context)
+  if (policyEvent) return policyEvent
+  if (!target) return unknownOf(context, `the resourceUrl names no call: ${url}`)
+  switch (target.kind) {
+    case 'call':
+      return callEvent(context, target.callId)
+    case 'participants':
+      return participantsEvent(context, target)
+    case 'operation':
+      return operationEvent(context, target)
+    case 'contentSharingSession':
+      return contentSharingEvent(context, target)
+    default:
+      return unknownOf(context, `no event for notifications about ${target.collection}`)
+  }
+}
+
+function callEvent(context: ItemContext, callId: string): CallEvent {
+  const { item, changeType } = context
+  let data: unknown = item.resourceData
+  let call: Json = {}
+  if (Array.isArray(data)) {
+    if (data.length > 1) issue(`expected one call, got an array of ${data.length}; the first is used`)
+    dataPath.push(0)
+    data = data[0]
+  }
+  if (isObject(data)) call = decodeCall(data, scratchIssues, dataPath) as Json
+  else if (data != null || changeType !== 'deleted') issue('expected a call object')
+  if (dataPath.length > 3) dataPath.pop()
+  const state = call.state
+  if (changeType === 'deleted' || state === 'terminated') {
+    const event = draft(context, 'call.terminated', callId)
+    event.call = call
+    event.resultInfo = objectOrUndefined(call.resultInfo)
+    return event as unknown as CallEvent
+  }
+  let type: CallEvent['type'] = 'call.updated'
+  if (state === 'incoming' && changeType === 'created') type = 'call.incoming'
+  else if (state === 'establishing') type = 'call.establishing'
+  // A tone, or media going inactive, comes with the call still `established`: an update, not a new state.
+  else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') type = 'call.established'
+  const event = draft(context, type, callId)
+  event.call = call
+  if (type === 'call.incoming') {
+    const isPolicyBasedRecording = isPolicyBasedRecordingInvite(call)
+    const answerWithinMs = isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS
+    event.respondBy = new Date(receivedAtMsOf(context.batch) + answerWithinMs)
+    event.isPolicyBasedRecording = isPolicyBasedRecording
+  }
+  return event as unknown as CallEvent
+}
+
+function participantsEvent(context: ItemContext, target: ResourceTarget): CallEvent {
+  const data: unknown = context.item.resourceData
+  const participants: Json[] = []
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      dataPath.push(i)
+      if (isObject(data[i])) participants.push(decodeParticipant(data[i], scratchIssues, dataPath) as Json)
+      else issue('expected a participant object')
+      dataPath.pop()
+    }
+  } else if (isObject(data)) {
+    participants.push(decodeParticipant(data, scratchIssues, dataPath) as Json)
+  } else if (data != null || context.changeType !== 'deleted') {
+    issue('expected an array of participants')
+  }
+  const event = draft(context, 'participants.updated', target.callId)
+  event.participants = participants
+  event.participantId = target.childId
+  return event as unknown as CallEvent
+}
+
+function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
+  const data: unknown = context.item.resourceData
+  let operation: Json = {}
+  if (isObject(data)) operation = decodeCommsOperation(data, scratchIssues, dataPath) as Json
+  else issue('expected an operation object')
+  const status = typeof operation.status === 'string' ? operation.status : undefined
+  const type = status === 'Completed' ? 'operation.completed' : status === 'Failed' ? 'operation.failed' : 'operation.updated'
+  const event = draft(context, type, target.callId)
+  event.operationId = target.childId
+  event.operation = operation
+  event.status = status
+  event.clientContext = typeof operation.clientContext === 'string' ? operation.clientContext : undefined
+  event.resultInfo = objectOrUndefined(operation.resultInfo)
+  return event as unknown as CallEvent
+}
+
+function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
+  const { item, changeType } = context
+  const data: unknown = item.resourceData
+  let session: Json | undefined
+  if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
+  else if (data != null) issue('expected a content-sharing session object')
+  const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
+  const event = draft(context, type, target.callId)
+  event.sessionId = target.childId
+  event.session = session
+  return event as unknown as CallEvent
+}
+
+/** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
+function policyNotificationEvent(context: ItemContext): CallEvent | undefined {
+  const data: unknown = context.item.resourceData
+  if (!isObject(data)) return undefined
+  const odataType = data['@odata.type']
+  // Only a string as long as one of the two names is worth lowercasing.
+  if (typeof odataType !== 'string' || (odataType.length !== JOINING_TYPE.length && odataType.length !== LEFT_TYPE.length)) return undefined
+  const lower = odataType.toLowerCase()
+  if (lower === JOINING_TYPE) {
+    const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
+    const event = draft(context, 'participant.joining', callIdOf(context, notification))
+    event.notification = notification
+    return event as unknown as CallEvent
+  }
+  if (lower === LEFT_TYPE) {
+    const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
+    const event = draft(context, 'participant.left', callIdOf(context, notification))
+    event.notification = notification
+    event.participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
+    return event as unknown as CallEvent
+  }
+  return undefined
+}
+
+/** The call a policy notification is about: its URL's, else its own call's id. */
+function callIdOf(context: ItemContext, notification: Json): string {
+  if (context.target) return context.target.callId
+  const id = notification.call?.id
+  if (typeof id === 'string') return id
+  scratchIssues.push({ path: `$.value[${context.index}].resourceUrl`, message: 'expected a URL naming the call (/communications/calls/{id})' })
+  return ''
+}
+
+/** Records an issue about the `resourceData` being read. */
+function issue(message: string): void {
+  scratchIssues.push({ path: jsonPath(dataPath), message })
+}
+
+/** The common fields of an event, in one order for every event (so they share their hidden classes). */
+function draft(context: ItemContext, type: CallEvent['type'], callId: string): Draft {
+  return {
+    type,
+    callId,
+    changeType: context.changeType,
+    resourceUrl: context.resourceUrl,
+    tenantId: context.batch.tenantId,
+    issues: issuesSoFar(),
+    raw: context.item as NotificationItem,
+  }
+}
+
+function issuesSoFar(): readonly Issue[] {
+  return scratchIssues.length > 0 ? scratchIssues.slice() : NO_ISSUES
+}
+
+function unknownOf(context: ItemContext, reason: string): UnknownEvent {
+  const { item, target, resourceUrl, changeType, batch } = context
+  return unknownEvent({ raw: item, callId: target?.callId, resourceUrl, changeType, reason }, batch)
+}
+
+/** What is known of an item that fits no event. */
+interface UnknownFields {
+  readonly raw: unknown
+  readonly reason: string
+  readonly callId?: string | undefined
+  readonly resourceUrl?: string | undefined
+  readonly changeType?: string | undefined
+}
+
+function unknownEvent(fields: UnknownFields, batch: BatchContext): UnknownEvent {
+  return {
+    type: 'unknown',
+    callId: fields.callId,
+    changeType: fields.changeType,
+    resourceUrl: fields.resourceUrl,
+    tenantId: batch.tenantId,
+    issues: issuesSoFar(),
+    raw: fields.raw,
+    reason: fields.reason,
+    resourceData: isObject(fields.raw) ? fields.raw.resourceData : undefined,
+  }
+}
+
+function receivedAtMsOf(batch: BatchContext): number {
+  if (batch.receivedAtMs === undefined) {
+    const now = batch.now()
+    batch.receivedAtMs = typeof now === 'number' ? now : now.getTime()
+  }
+  return batch.receivedAtMs
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function objectOrUndefined(value: unknown): Json | undefined {
+  return isObject(value) ? value : undefined
+}

@@ -1,0 +1,40 @@
+import type { CallEvent } from './call-event.ts'
+import { notificationEvent, type BatchContext } from './notification-event.ts'
+import { DEFAULT_MAX_NOTIFICATION_BYTES, readNotificationBody } from './read-notification-body.ts'
+
+/** Options of `parseNotifications`. */
+export interface ParseNotificationsOptions {
+  /**
+   * The largest body accepted, in bytes (UTF-8); a larger one throws `NotificationParseError` with status 413.
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBytes?: number
+  /**
+   * When the notification arrived; `call.incoming`'s `respondBy` counts from it.
+   * @default now()
+   */
+  receivedAt?: Date
+  /**
+   * The clock, used when `receivedAt` is not given.
+   * @default Date.now
+   */
+  now?: () => number | Date
+  /** The tenant a verified token named, put on every event as `tenantId`. */
+  tenantId?: string
+}
+
+/**
+ * Parses the body of a notification POST from Graph (`commsNotifications`) into one typed event per item
+ * of `value[]`, in order. The body may be the raw text, its bytes, or an object already parsed from JSON.
+ * Items Graph sends in other casings, with extra fields or without `resourceData` are read leniently;
+ * anything that does not decode is listed on the event's `issues`, and an item that fits no event becomes
+ * an `unknown` event. Throws `NotificationParseError` when the body is not JSON, not `{ value: [...] }`,
+ * or larger than `maxBytes` (status 413).
+ */
+export function parseNotifications(body: unknown, options: ParseNotificationsOptions = {}): CallEvent[] {
+  const { value } = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES)
+  const batch: BatchContext = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? Date.now, tenantId: options.tenantId }
+  const events: CallEvent[] = new Array(value.length)
+  for (let i = 0; i < value.length; i++) events[i] = notificationEvent(value[i], i, batch)
+  return events
+}

@@ -1,0 +1,135 @@
+import { NotificationParseError } from '../errors.ts'
+import { jsonPath } from './json-path.ts'
+
+/** The largest body `parseNotifications` reads unless told otherwise: 1 MiB. */
+export const DEFAULT_MAX_NOTIFICATION_BYTES = 1024 * 1024
+
+/** A body's top level once it is known to be `{ value: [...] }`. */
+export interface NotificationsEnvelope {
+  readonly value: readonly unknown[]
+  readonly [key: string]: unknown
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Reads a `commsNotifications` body given as text, bytes or an already-parsed object, parsing JSON once.
+ * Throws `NotificationParseError` (413 when over `maxBytes`, else 400) naming what to fix.
+ */
+export function readNotificationBody(body: unknown, maxBytes: number): NotificationsEnvelope {
+  let root: unknown
+  if (typeof body === 'string') {
+    if (isOverLimit(body, maxBytes)) throw tooLarge(maxBytes)
+    root = parseJson(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)
+  } else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
+    let text: string
+    try {
+      text = utf8.decode(body)
+    } catch {
+      throw new NotificationParseError([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
+    }
+    root = parseJson(text)
+  } else if (typeof body === 'object' && body !== null) {
+    const problem = nonJsonValue(body)
+    if (problem) throw new NotificationParseError([problem])
+    root = body
+  } else {
+    throw new NotificationParseError([
+      { path: '$', message: `expected the request body as a string, a Uint8Array or a parsed JSON object, got ${describe(body)}` },
+    ])
+  }
+  return envelopeOf(root)
+}
+
+function envelopeOf(root: unknown): NotificationsEnvelope {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    throw new NotificationParseError([
+      { path: '$', message: `expected a commsNotifications object such as { "value": [ ... ] }, got ${describe(root)}` },
+    ])
+  }
+  const value = (root as { value?: unknown }).value
+  if (!Array.isArray(value)) {
+    throw new NotificationParseError([
+      { path: '$.value', message: `expected an array of notifications, got ${value === undefined ? 'nothing' : describe(value)}` },
+    ])
+  }
+  return root as NotificationsEnvelope
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    throw new NotificationParseError([{ path: '$', message: `expected JSON (${why}); pass the request body exactly as received` }])
+  }
+}
+
+/** Whether a string's UTF-8 encoding is longer than `maxBytes`, without encoding it when the answer is plain. */
+function isOverLimit(text: string, maxBytes: number): boolean {
+  // A UTF-16 code unit takes one to three UTF-8 bytes, so only lengths in between need counting.
+  if (text.length * 3 <= maxBytes) return false
+  if (text.length > maxBytes) return true
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4
+      i++
+    } else bytes += 3
+    if (bytes > maxBytes) return true
+  }
+  return false
+}
+
+function tooLarge(maxBytes: number): NotificationParseError {
+  return new NotificationParseError([{ path: '$', message: `expected a body of at most ${maxBytes} bytes (the maxBytes option)` }], 413)
+}
+
+/**
+ * The first value in an already-parsed body that JSON cannot hold (a Date, a Map, a function, a cycle...):
+ * such a body was built or revived by code, not read from the request, and its fields would be misread.
+ */
+function nonJsonValue(root: object): { path: string; message: string } | undefined {
+  const seen = new Set<object>()
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }]
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!
+    const kind = typeof value
+    if (kind === 'function' || kind === 'symbol' || kind === 'bigint' || (kind === 'number' && !Number.isFinite(value))) {
+      return { path: jsonPath(path), message: `expected JSON data, got ${describe(value)}; pass the raw body (string or bytes), not a parsed object with ${kind} values` }
+    }
+    if (kind !== 'object' || value === null) continue
+    const object = value as object
+    if (seen.has(object)) {
+      return { path: jsonPath(path), message: 'expected JSON data, got an object that appears twice (JSON has no shared or circular objects); pass the raw body' }
+    }
+    seen.add(object)
+    if (Array.isArray(object)) {
+      for (let i = object.length - 1; i >= 0; i--) stack.push({ value: object[i], path: [...path, i] })
+      continue
+    }
+    const proto = Object.getPrototypeOf(object)
+    if (proto !== Object.prototype && proto !== null) {
+      const name = describe(object)
+      return { path: jsonPath(path), message: `expected JSON data, got ${name}; pass the raw body (string or bytes), not a parsed object with ${name.replace(/^an? /, '')} values` }
+    }
+    for (const key of Object.keys(object)) stack.push({ value: (object as Record<string, unknown>)[key], path: [...path, key] })
+  }
+  return undefined
+}
+
+/** A value's kind in words, for messages: `an array`, `a Date`, `a number`. */
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') {
+    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name
+    return typeof name === 'string' && name !== 'Object' && name.length > 0 ? `a ${name}` : 'an object'
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`
+}

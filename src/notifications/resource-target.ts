@@ -1,0 +1,86 @@
+/** What a notification's `resourceUrl` points at, read with plain string operations (no regular expressions). */
+export interface ResourceTarget {
+  /** `call` for `.../calls/{id}`, else the kind of the child collection. */
+  readonly kind: 'call' | 'participants' | 'operation' | 'contentSharingSession' | 'other'
+  /** The call id, as it appears in the URL. */
+  readonly callId: string
+  /** The child's id (`.../operations/{id}`), when the URL names one. */
+  readonly childId: string | undefined
+  /** The child collection: a known one in lowercase (`contentsharingsessions`), another as written; `''` for the call. */
+  readonly collection: string
+}
+
+const CANONICAL_PREFIX = '/communications/calls/'
+const COMMUNICATIONS_CALLS = 'communications/calls/'
+const APP_CALLS = 'app/calls/'
+const SLASH = 47
+
+const KIND = { participants: 'participants', operations: 'operation', contentsharingsessions: 'contentSharingSession' } as const
+type KnownCollection = keyof typeof KIND
+const KNOWN_COLLECTIONS = Object.keys(KIND) as KnownCollection[]
+
+/**
+ * Reads `/communications/calls/{id}[/{collection}[/{childId}]]`, the legacy `/app/calls/...` and absolute
+ * Graph URLs, in any casing. Returns `undefined` when the URL names no call.
+ */
+export function resourceTarget(url: string): ResourceTarget | undefined {
+  let start: number
+  // Graph writes the path this way; only other spellings pay for lowercasing.
+  if (url.startsWith(CANONICAL_PREFIX)) start = CANONICAL_PREFIX.length
+  else {
+    const lower = url.toLowerCase()
+    start = segmentStart(lower, COMMUNICATIONS_CALLS)
+    if (start < 0) start = segmentStart(lower, APP_CALLS)
+    if (start < 0) return undefined
+  }
+  const end = pathEnd(url, start)
+  const callEnd = segmentEnd(url, start, end)
+  if (callEnd === start) return undefined
+  const callId = url.slice(start, callEnd)
+  if (callEnd >= end) return { kind: 'call', callId, childId: undefined, collection: '' }
+  const from = callEnd + 1
+  const collectionEnd = segmentEnd(url, from, end)
+  if (collectionEnd === from) return undefined
+  const known = knownCollection(url, from, collectionEnd)
+  const collection = known ?? url.slice(from, collectionEnd)
+  const childEnd = collectionEnd >= end ? end : segmentEnd(url, collectionEnd + 1, end)
+  const childId = childEnd > collectionEnd + 1 ? url.slice(collectionEnd + 1, childEnd) : undefined
+  let kind: ResourceTarget['kind'] = 'other'
+  // `participants` is the roster with or without a participant id; the others need their child's id.
+  if (known !== undefined && childEnd >= end && (childId !== undefined || known === 'participants')) kind = KIND[known]
+  return { kind, callId, childId, collection }
+}
+
+/** The collection named at `url[from, to)` when it is one with events, in any casing. */
+function knownCollection(url: string, from: number, to: number): KnownCollection | undefined {
+  for (const name of KNOWN_COLLECTIONS) {
+    if (to - from !== name.length) continue
+    // Graph writes these names in lowercase; only other spellings pay for lowercasing.
+    if (url.startsWith(name, from) || url.slice(from, to).toLowerCase() === name) return name
+  }
+  return undefined
+}
+
+/** Where the path after `prefix` starts, when `prefix` begins a path segment; -1 when absent. */
+function segmentStart(lower: string, prefix: string): number {
+  let at = lower.indexOf(prefix)
+  while (at > 0 && lower.charCodeAt(at - 1) !== SLASH) at = lower.indexOf(prefix, at + 1)
+  return at < 0 ? -1 : at + prefix.length
+}
+
+/** The end of the path: before a query or fragment, and before one trailing slash. */
+function pathEnd(url: string, start: number): number {
+  let end = url.length
+  const query = url.indexOf('?', start)
+  if (query >= 0) end = query
+  const fragment = url.indexOf('#', start)
+  if (fragment >= 0 && fragment < end) end = fragment
+  if (end > start && url.charCodeAt(end - 1) === SLASH) end--
+  return end
+}
+
+/** Where the segment starting at `from` ends: its next slash, or `end`. */
+function segmentEnd(url: string, from: number, end: number): number {
+  const slash = url.indexOf('/', from)
+  return slash < 0 || slash > end ? end : slash
+}

@@ -1,0 +1,20 @@
+/**
+ * `Inbound<T>`: the type of a Graph value as the lenient notification decoders return it. Graph adds enum
+ * members over time and sends properties newer than these schemas, so what arrives is wider than what is
+ * sent: every enum (string-literal) field also admits any other string, and every object admits unknown
+ * properties. `@odata.type` keeps its literal type, so unions of Graph types still narrow on it.
+ */
+
+/** A string-literal union widened to any string, keeping the literals for completion and `switch`. */
+type OpenEnum<T extends string> = string extends T ? string : T | (string & {})
+
+/** `T` as the notification decoders return it: enums widened, unknown properties kept, all optional as in `T`. */
+export type Inbound<T> = T extends string
+  ? OpenEnum<T>
+  : T extends number | boolean | bigint | null | undefined
+    ? T
+    : T extends readonly (infer Item)[]
+      ? Inbound<Item>[]
+      : T extends object
+        ? { [K in keyof T]: K extends '@odata.type' ? T[K] : Inbound<T[K]> } & { readonly [key: string]: unknown }
+        : T

@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto'
+import type { Dispatcher } from 'undici'
+import {
+  AbortError,
+  ConnectionError,
+  GraphApiError,
+  GraphCallingError,
+  TimeoutError,
+  UnsupportedActionError,
+  ValidationError,
+  type Issue,
+} from '../errors.ts'
+import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
+import { AttemptStop, untilAborted } from './attempt-stop.ts'
+import type { Clock } from './clock.ts'
+import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
+import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
+import { backoffMs, isConnectionReset, isRetriedStatus, MAX_RETRY_WAIT_MS } from './retry-policy.ts'
+import { TokenCache } from './token-cache.ts'
+import type { Credential } from './token-credential.ts'
+import { userAgent } from './user-agent.ts'
+
+/** Everything a transport needs, checked and with defaults filled in (the client does both). */
+export interface TransportConfig {
+  readonly credential: Credential
+  readonly dispatcher: Dispatcher
+  readonly cloud: CloudName
+  readonly apiVersion: ApiVersion
+  /** Sent to instead of the cloud's Graph host; the API version is still appended. */
+  readonly baseUrl: string | undefined
+  readonly timeoutMs: number
+  readonly maxRetries: number
+  /** The caller's product, put before graph-calling's in `User-Agent`. */
+  readonly userAgent: string | undefined
+  readonly clock: Clock
+}
+
+/** Options of one call. */
+export interface SendOptions {
+  /** Stops the call (the request in flight, or the wait before a retry) with an `AbortError`. */
+  signal?: AbortSignal | undefined
+  /** Time limit of each attempt in milliseconds (see the client's `timeoutMs`, used when absent). */
+  timeoutMs?: number | undefined
+  /** Nothing is sent or retried after this instant, and an attempt in flight is stopped at it (`TimeoutError`). */
+  deadline?: Date | undefined
+}
+
+/** What Graph answered to a request it accepted (any 2xx). */
+export interface GraphResponse<Result = void> {
+  /** The HTTP status (202 for the call actions, 204 for a hang-up). */
+  readonly status: number
+  /** Graph's `request-id` header, what Microsoft support asks for. */
+  readonly requestId: string | undefined
+  /** The `client-request-id` this client sent (the same across the retries of this call). */
+  readonly clientRequestId: string
+  /** The response headers. */
+  readonly headers: Readonly<ResponseHeaders>
+  /** The parsed JSON body; undefined for 202 and 204 answers. */
+  readonly body: Result
+}
+
+/** One call: what every attempt sends, and what the retry loop has learnt so far. */
+interface Call {
+  readonly method: GraphMethod
+  readonly path: string
+  readonly body: string | undefined
+  readonly headers: Record<string, string>
+  readonly clientRequestId: string
+  readonly signal: AbortSignal | undefined
+  readonly timeoutMs: number
+  readonly deadline: number | undefined
+  attempts: number
+  retries: number
+  tokenRenewed: boolean
+  /** The token the last attempt sent, to forget it when Graph refuses it. */
+  token: string | undefined
+}
+
+/**
+ * Sends `GraphRequest`s to Graph over one undici `Dispatcher`: base URL per cloud and API version, a
+ * cached bearer token, a `client-request-id` per call, time limits, cancellation, and retries that honour
+ * `Retry-After`. Error answers become `GraphApiError`s.
+ */
+export class GraphTransport {
+  readonly #dispatcher: Dispatcher
+  readonly #tokens: TokenCache
+  readonly #origin: string
+  readonly #root: string
+  readonly #apiVersion: ApiVersion
+  readonly #timeoutMs: number
+  readonly #maxRetries: number
+  readonly #userAgent: string
+  readonly #clock: Clock
+
+  constructor(config: TransportConfig) {
+    const cloud = clouds[config.cloud]
+    const base = new URL(config.baseUrl ?? cloud.graphUrl)
+    this.#origin = base.origin
+    this.#root = `${base.pathname.replace(/\/+$/, '')}/${config.apiVersion}`
+    this.#dispatcher = config.dispatcher
+    this.#tokens = new TokenCache(config.credential, cloud.scope, config.clock)
+    this.#apiVersion = config.apiVersion
+    this.#timeoutMs = config.timeoutMs
+    this.#maxRetries = config.maxRetries
+    this.#userAgent = userAgent(config.userAgent)
+    this.#clock = config.clock
+  }
+
+  /** The URL a request path is sent to, e.g. `https://graph.microsoft.com/v1.0`. */
+  get rootUrl(): string {
+    return this.#origin + this.#root
+  }
+
+  /**
+   * Sends one request and resolves with Graph's answer once Graph accepts it. Throws `GraphApiError` for
+   * an error answer, `TimeoutError`, `ConnectionError`, `AbortError` or `CredentialError` when no answer
+   * came, and `ValidationError` / `UnsupportedActionError` before any I/O.
+   */
+  send<Result>(request: GraphRequest<Result>, options?: SendOptions): Promise<GraphResponse<Result>> {
+    let call: Call
+    try {
+      call = this.#prepare(request, options)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    // The first attempt is the common case; the retry loop is entered only after a failure.
+    return this.#attempt<Result>(call).catch((error: unknown) => this.#retry<Result>(call, error))
+  }
+
+  async #retry<Result>(call: Call, failure: unknown): Promise<GraphResponse<Result>> {
+    let error = failure
+    for (;;) {
+      // A refused token is fetched anew once (it may have been revoked or have expired early).
+      if (!call.tokenRenewed && error instanceof GraphApiError && error.status === 401 && call.token !== undefined) {
+        call.tokenRenewed = true
+        this.#tokens.invalidate(call.token)
+      } else {
+        const wait = this.#retryWait(error, call)
+        try {
+          await this.#clock.sleep(wait, call.signal)
+        } catch {
+          throw this.#abortError(call)
+        }
+        call.retries++
+      }
+      try {
+        return await this.#attempt<Result>(call)
+      } catch (next) {
+        error = next
+      }
+    }
+  }
+
+  #prepare(request: GraphRequest<unknown>, options: SendOptions | undefined): Call {
+    if (request.apiVersion === 'beta' && this.#apiVersion !== 'beta') {
+      throw new UnsupportedActionError(
+        `${request.method} ${request.path} exists only in Graph's beta API, and this client sends to ${this.#apiVersion}; ` +
+          `use a client created with apiVersion: 'beta' for it`,
+      )
+    }
+    let timeoutMs = this.#timeoutMs
+    let deadline: number | undefined
+    let signal: AbortSignal | undefined
+    if (options !== undefined) {
+      checkSendOptions(options)
+      timeoutMs = options.timeoutMs ?? timeoutMs
+      deadline = options.deadline?.getTime()
+      signal = options.signal
+    }
+    const body = requestBody(request)
+    const clientRequestId = randomUUID()
+    const call: Call = {
+      method: request.method,
+      path: this.#root + request.path,
+      body,
+      headers:
+        request.body === undefined
+          ? { authorization: '', 'client-request-id': clientRequestId, 'user-agent': this.#userAgent }
+          : { authorization: '', 'client-request-id': clientRequestId, 'user-agent': this.#userAgent, 'content-type': 'application/json' },
+      clientRequestId,
+      signal,
+      timeoutMs,
+      deadline,
+      attempts: 0,
+      retries: 0,
+      tokenRenewed: false,
+      token: undefined,
+    }
+    if (signal?.aborted) throw this.#abortError(call)
+    if (deadline !== undefined && this.#clock.now() >= deadline) throw this.#pastDeadlineError(call)
+    return call
+  }
+
+  async #attempt<Result>(call: Call): Promise<GraphResponse<Result>> {
+    let budget = call.timeoutMs
+    let limit: 'timeout' | 'deadline' = 'timeout'
+    if (call.deadline !== undefined) {
+      const left = call.deadline - this.#clock.now()
+      if (left <= 0) throw this.#pastDeadlineError(call)
+      if (left < budget) {
+        budget = left
+        limit = 'deadline'
+      }
+    }
+    if (call.signal?.aborted) throw this.#abortError(call)
+    call.attempts++
+    let token = this.#tokens.peek()
+    // The common case (a cached token, no deadline) allocates nothing to watch the time: undici's own
+    // per-request timers bound the wait for the response headers and each gap in the body, and the
+    // caller's signal goes to undici as it is. A deadline, or a token to await, needs an exact stop.
+    const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
+    try {
+      if (token === undefined) token = await untilAborted(this.#tokens.fetch(), stop!.signal)
+      call.token = token
+      call.headers.authorization = `Bearer ${token}`
+      const response = await this.#dispatcher.request({
+        origin: this.#origin,
+        path: call.path,
+        method: call.method,
+        headers: call.headers,
+        body: call.body,
+        signal: stop ? stop.signal : call.signal,
+        headersTimeout: budget,
+        bodyTimeout: budget,
+      })
+      const status = response.statusCode
+      if (status >= 200 && status < 300) {
+        let body: unknown
+        if (status === 202 || status === 204) await response.body.dump()
+        else body = this.#successBody(await response.body.text(), status, call)
+        return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
+      }
+      const text = await response.body.text()
+      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
+    } catch (error) {
+      const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isUndiciTimeout(error) ? limit : undefined)
+      if (stoppedBy === 'caller') throw this.#abortError(call)
+      if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
+      if (error instanceof GraphCallingError) throw error
+      throw new ConnectionError(`${this.#describe(call)} failed: ${describeCause(error)} (${this.#ids(call)})`, { cause: error })
+    } finally {
+      stop?.dispose()
+    }
+  }
+
+  #successBody(text: string, status: number, call: Call): unknown {
+    if (text === '') return undefined
+    try {
+      return JSON.parse(text)
+    } catch (cause) {
+      const quoted = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}...` : text)
+      throw new GraphCallingError(`Graph answered ${status} to ${this.#describe(call)} with a body that is not JSON: ${quoted} (${this.#ids(call)})`, { cause })
+    }
+  }
+
+  /** The wait before the next attempt, or throws when there is to be none. */
+  #retryWait(error: unknown, call: Call): number {
+    const retried =
+      error instanceof GraphApiError
+        ? isRetriedStatus(error.status)
+        : error instanceof ConnectionError && !(error instanceof TimeoutError) && isConnectionReset(error.cause)
+    if (!retried || call.retries >= this.#maxRetries) throw error
+    const retryAfterMs = error instanceof GraphApiError ? error.retryAfterMs : undefined
+    const wait = retryAfterMs ?? backoffMs(call.retries)
+    // A deadline is the caller's word on how long a call may wait; without one, a wait over a minute is
+    // left to the caller (the error carries retryAfterMs) rather than slept through.
+    if (call.deadline === undefined) {
+      if (wait > MAX_RETRY_WAIT_MS) throw error
+    } else if (this.#clock.now() + wait >= call.deadline) {
+      const asked = retryAfterMs === undefined ? `a retry after ${wait} ms` : `Graph asked to retry after ${wait} ms (Retry-After)`
+      throw new TimeoutError(
+        `${this.#describe(call)}: ${describeCause(error)}; ${asked}, which is past the deadline ${new Date(call.deadline).toISOString()}, so it was not retried (${this.#ids(call)})`,
+        { cause: error, retryAfterMs: wait },
+      )
+    }
+    return wait
+  }
+
+  #describe(call: Call): string {
+    return `${call.method} ${this.#origin}${call.path}`
+  }
+
+  #ids(call: Call): string {
+    return `client-request-id ${call.clientRequestId}, attempt ${call.attempts}`
+  }
+
+  #abortError(call: Call): AbortError {
+    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal (${this.#ids(call)})`, { cause: call.signal?.reason })
+  }
+
+  #pastDeadlineError(call: Call): TimeoutError {
+    const deadline = new Date(call.deadline!).toISOString()
+    return call.attempts === 0
+      ? new TimeoutError(`The deadline ${deadline} had passed before ${this.#describe(call)} could be sent; nothing was sent`)
+      : new TimeoutError(`The deadline ${deadline} passed before ${this.#describe(call)} could be tried again (${this.#ids(call)})`)
+  }
+
+  #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown): TimeoutError {
+    const why =
+      stoppedBy === 'timeout'
+        ? `timed out: no answer within ${call.timeoutMs} ms`
+        : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
+    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause })
+  }
+}
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'DELETE'])
+
+/**
+ * The JSON text of a request's body, after the checks a hand-made request needs (the builders' requests
+ * always pass): a known method, a path below the version root, and a body JSON can write.
+ */
+function requestBody(request: GraphRequest<unknown>): string | undefined {
+  const issues: Issue[] = []
+  if (!METHODS.has(request.method)) issues.push({ path: '$.method', message: "expected 'GET', 'POST', 'PATCH' or 'DELETE'" })
+  if (typeof request.path !== 'string' || !/^\/[^?#\s]*$/.test(request.path) || /(^|\/)\.\.?(\/|$)/.test(request.path)) {
+    issues.push({ path: '$.path', message: "expected a path below the version root, starting with '/', without '.' or '..' segments, '?', '#' or spaces" })
+  }
+  let body: string | undefined
+  if (request.body !== undefined) {
+    try {
+      body = JSON.stringify(request.body)
+    } catch (error) {
+      issues.push({ path: '$.body', message: `expected a value JSON can write (${(error as Error).message})` })
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('request', issues)
+  return body
+}
+
+/** Checks the per-call options, naming each bad one by its path. */
+function checkSendOptions(options: SendOptions): void {
+  const issues: Issue[] = []
+  const { timeoutMs, deadline, signal } = options
+  if (timeoutMs !== undefined && !isTimeout(timeoutMs)) issues.push({ path: '$.timeoutMs', message: TIMEOUT_EXPECTED })
+  if (deadline !== undefined && !(deadline instanceof Date && !Number.isNaN(deadline.getTime()))) {
+    issues.push({ path: '$.deadline', message: 'expected a valid Date' })
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) issues.push({ path: '$.signal', message: 'expected an AbortSignal' })
+  if (issues.length > 0) throw new ValidationError('call options', issues)
+}
+
+/** The largest delay `setTimeout` honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** What a time limit must be. */
+export const TIMEOUT_EXPECTED = `expected a number of milliseconds greater than 0 and at most ${MAX_TIMER_MS}`
+
+/** Whether a value can be a time limit in milliseconds. */
+export function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS
+}
+
+/** Whether undici gave up waiting for the response headers or the next chunk of the body. */
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+}
+
+/** An error from the HTTP stack in a few words: its message and code. */
+function describeCause(error: unknown): string {
+  if (error instanceof GraphCallingError) return error.message
+  if (!(error instanceof Error)) return String(error)
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CallingClient, UnsupportedActionError, type GraphResponse } from '../../../src/index.ts'
+import { cases, sampleIds } from '../../unit/requests/catalogue.ts'
+import { FakeGraph } from './fake-graph.ts'
+
+type Any = any
+/** How the client sends what each builder builds: its method, given the sample ids and the valid body. */
+const viaClient: Record<string, (c: CallingClient, ids: string[], body: Any) => Promise<GraphResponse<unknown>>> = {
+  createCall: (c, _, body) => c.calls.create(body),
+  getCall: (c, [callId]) => c.calls.get(callId!),
+  hangUp: (c, [callId]) => c.calls.hangUp(callId!),
+  answer: (c, [callId], body) => c.calls.answer(callId!, body),
+  reject: (c, [callId], body) => c.calls.reject(callId!, body),
+  redirect: (c, [callId], body) => c.calls.redirect(callId!, body),
+  transfer: (c, [callId], body) => c.calls.transfer(callId!, body),
+  keepAlive: (c, [callId]) => c.calls.keepAlive(callId!),
+  playPrompt: (c, [callId], body) => c.calls.playPrompt(callId!, body),
+  recordResponse: (c, [callId], body) => c.calls.recordResponse(callId!, body),
+  subscribeToTone: (c, [callId], body) => c.calls.subscribeToTone(callId!, body),
+  sendDtmfTones: (c, [callId], body) => c.calls.sendDtmfTones(callId!, body),
+  cancelMediaProcessing: (c, [callId], body) => c.calls.cancelMediaProcessing(callId!, body),
+  mute: (c, [callId], body) => c.calls.mute(callId!, body),
+  unmute: (c, [callId], body) => c.calls.unmute(callId!, body),
+  changeScreenSharingRole: (c, [callId], body) => c.calls.changeScreenSharingRole(callId!, body),
+  updateRecordingStatus: (c, [callId], body) => c.calls.updateRecordingStatus(callId!, body),
+  addLargeGalleryView: (c, [callId], body) => c.calls.addLargeGalleryView(callId!, body),
+  logTeleconferenceDeviceQuality: (c, _, body) => c.calls.logTeleconferenceDeviceQuality(body),
+  getOperation: (c, [callId, operationId]) => c.calls.getOperation(callId!, operationId!),
+  listParticipants: (c, [callId]) => c.participants.list(callId!),
+  getParticipant: (c, [callId, participantId]) => c.participants.get(callId!, participantId!),
+  invite: (c, [callId], body) => c.participants.invite(callId!, body),
+  muteParticipant: (c, [callId, participantId], body) => c.participants.mute(callId!, participantId!, body),
+  removeParticipant: (c, [callId, participantId]) => c.participants.remove(callId!, participantId!),
+  startHoldMusic: (c, [callId, participantId], body) => c.participants.startHoldMusic(callId!, participantId!, body),
+  stopHoldMusic: (c, [callId, participantId], body) => c.participants.stopHoldMusic(callId!, participantId!, body),
+  'beta.record': (c, [callId], body) => c.beta.calls.record(callId!, body),
+  'beta.recordResponse': (c, [callId], body) => c.beta.calls.recordResponse(callId!, body),
+  'beta.playPrompt': (c, [callId], body) => c.beta.calls.playPrompt(callId!, body),
+  'beta.redirect': (c, [callId], body) => c.beta.calls.redirect(callId!, body),
+  'beta.startRecording': (c, [callId], body) => c.beta.calls.startRecording(callId!, body),
+  'beta.stopRecording': (c, [callId], body) => c.beta.calls.stopRecording(callId!, body),
+  'beta.startTranscription': (c, [callId], body) => c.beta.calls.startTranscription(callId!, body),
+  'beta.stopTranscription': (c, [callId], body) => c.beta.calls.stopTranscription(callId!, body),
+  'beta.admitFromLobby': (c, [callId, participantId], body) => c.beta.participants.admitFromLobby(callId!, participantId!, body),
+  'beta.removeFromLobby': (c, [callId, participantId], body) => c.beta.participants.removeFromLobby(callId!, participantId!, body),
+  'beta.admitAllFromLobby': (c, [callId], body) => c.beta.participants.admitAllFromLobby(callId!, body),
+  'beta.muteAll': (c, [callId], body) => c.beta.participants.muteAll(callId!, body),
+}
+
+const credential = async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 })
+let graph: FakeGraph
+let v1: CallingClient
+let beta: CallingClient
+beforeAll(async () => {
+  graph = await FakeGraph.start()
+  v1 = new CallingClient({ credential, baseUrl: graph.url })
+  beta = new CallingClient({ credential, baseUrl: graph.url, apiVersion: 'beta' })
+})
+afterAll(async () => {
+  await Promise.all([v1.close(), beta.close()])
+  await graph.close()
+})
+
+describe('every Graph action has its client method', () => {
+  it('one per builder', () => {
+    expect(Object.keys(viaClient).sort()).toEqual(cases.map((c) => c.builder).sort())
+  })
+
+  it.each(cases.map((c) => [c.builder, c] as const))('%s sends what its builder builds', async (_, c) => {
+    const client = c.apiVersion === 'beta' ? beta : v1
+    const before = graph.requests.length
+    await viaClient[c.builder]!(client, c.ids.map((id) => sampleIds[id]), c.body)
+    const [seen] = graph.requests.slice(before)
+    expect(seen!.method).toBe(c.method)
+    expect(seen!.url).toBe(`/${c.apiVersion ?? 'v1.0'}${c.path}`)
+    expect(seen!.body === '' ? undefined : JSON.parse(seen!.body)).toEqual(c.body)
+  })
+
+  it.each(cases.filter((c) => c.apiVersion === 'beta').map((c) => [c.builder, c] as const))('%s is refused by a v1.0 client before any I/O', async (_, c) => {
+    const before = graph.requests.length
+    await expect(viaClient[c.builder]!(v1, c.ids.map((id) => sampleIds[id]), c.body)).rejects.toThrow(UnsupportedActionError)
+    expect(graph.requests.length).toBe(before)
+  })
+})
+
+describe('typed answers', () => {
+  it("resolves with Graph's JSON body, typed by the action", async () => {
+    graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@odata.type': '#microsoft.graph.playPromptOperation', id: 'op-1', status: 'running', clientContext: 'cc' }) })
+    const result = await v1.calls.playPrompt('c1', { prompts: [{ '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { '@odata.type': '#microsoft.graph.mediaInfo', uri: 'https://cdn.contoso.com/beep.wav' } }] })
+    const operationId: string | null | undefined = result.body.id
+    expect(operationId).toBe('op-1')
+    expect(result.body.status).toBe('running')
+  })
+
+  it('bad parameters reject before any I/O, for every group', async () => {
+    const before = graph.requests.length
+    await expect(v1.calls.playPrompt('c1', { prompts: [] })).rejects.toThrow('Invalid playPrompt parameters')
+    await expect(v1.participants.invite('', { participants: [] } as Any)).rejects.toThrow('Invalid invite parameters')
+    await expect(beta.beta.participants.muteAll('c/1')).rejects.toThrow('Invalid muteAll parameters')
+    expect(graph.requests.length).toBe(before)
+  })
+})

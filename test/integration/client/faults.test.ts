@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto'
+import { inspect } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  AbortError,
+  CallingClient,
+  ConnectionError,
+  CredentialError,
+  GraphApiError,
+  TimeoutError,
+  type CallingClientOptions,
+  type Clock,
+} from '../../../src/index.ts'
+import { FakeGraph, type Reply } from './fake-graph.ts'
+import { expectNoSecret } from './secrets.ts'
+
+const callId = 'call-1'
+// A whole second, so that an HTTP date (second resolution) converts to an exact wait.
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0)
+
+let graph: FakeGraph
+let secret: string
+let tokensIssued: number
+let waits: number[]
+let clients: CallingClient[]
+
+beforeEach(async () => {
+  graph = await FakeGraph.start()
+  secret = `eyJ0eXAi.secret-${randomBytes(12).toString('hex')}`
+  tokensIssued = 0
+  waits = []
+  clients = []
+})
+afterEach(async () => {
+  await Promise.all(clients.map((c) => c.close()))
+  await graph.close()
+})
+
+/** A clock at a fixed instant (or the real one) whose sleeps are recorded and return at once, unless `sleep` says otherwise. */
+function fakeClock(options: { realNow?: boolean; sleep?: Clock['sleep'] } = {}): Clock {
+  return {
+    now: options.realNow ? Date.now : () => NOW,
+    sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
+  }
+}
+
+/** A client of the loopback server whose credential hands out a new secret token each time it is asked. */
+function client(options: Partial<CallingClientOptions> = {}): CallingClient {
+  const c = new CallingClient({
+    baseUrl: graph.url,
+    clock: fakeClock(),
+    credential: async () => ({ token: `${secret}-${++tokensIssued}`, expiresOnTimestamp: (options.clock ?? fakeClock()).now() + 3_600_000 }),
+    ...options,
+  })
+  clients.push(c)
+  return c
+}
+
+/** Runs `promise`, which must fail, and returns its error after checking that no token shows in it. */
+async function failure(promise: Promise<unknown>): Promise<any> {
+  const error = await promise.then(
+    () => expect.unreachable('the call resolved'),
+    (e: unknown) => e,
+  )
+  expectNoSecret(error, secret)
+  return error
+}
+
+const send = (c: CallingClient, options?: Parameters<CallingClient['calls']['hangUp']>[1]) => c.calls.hangUp(callId, options)
+const ids = () => graph.requests.map((r) => r.headers['client-request-id'])
+
+// A client with its token cached sends on the lean path (undici's own timers, the caller's signal as
+// is); a fresh one awaits its token under an exact stop. Both must keep every limit.
+const temperatures = ['with its token cached', 'fetching its token'] as const
+
+/** A client on the loopback server, warmed with one call when its token is to be cached. */
+async function ready(temperature: (typeof temperatures)[number], options: Partial<CallingClientOptions> = {}) {
+  const c = client({ clock: fakeClock({ realNow: true }), ...options })
+  if (temperature === temperatures[0]) {
+    await send(c)
+    graph.requests.length = 0
+  }
+  return c
+}
+
+describe('429 with each form of Retry-After', () => {
+  it.each([
+    ['delta seconds', '2', 2000],
+    ['decimal seconds', '1.5', 1500],
+    ['an HTTP date', new Date(NOW + 3000).toUTCString(), 3000],
+    ['an HTTP date already past', new Date(NOW - 60_000).toUTCString(), 0],
+  ])('waits what %s asks for, then sends again with the same client-request-id', async (_, retryAfter, expected) => {
+    graph.reply({ status: 429, headers: { 'retry-after': retryAfter }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' }, { status: 204 })
+    const result = await send(client())
+    expect(result.status).toBe(204)
+    expect(waits).toEqual([expected])
+    expect(graph.requests).toHaveLength(2)
+    expect(new Set(ids()).size).toBe(1)
+  })
+
+  it('gives up after maxRetries with the last GraphApiError, keeping retryAfterMs', async () => {
+    const throttled: Reply = { status: 429, headers: { 'retry-after': '1', 'request-id': 'r-429' }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' }
+    graph.reply(throttled, throttled, throttled)
+    const error = await failure(send(client({ maxRetries: 2 })))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect([error.status, error.code, error.retryAfterMs, error.requestId]).toEqual([429, 'TooManyRequests', 1000, 'r-429'])
+    expect(graph.requests).toHaveLength(3)
+    expect(waits).toEqual([1000, 1000])
+  })
+
+  it('waits longer than a minute when the deadline allows it', async () => {
+    graph.reply({ status: 429, headers: { 'retry-after': '120' } }, { status: 204 })
+    await send(client(), { deadline: new Date(NOW + 600_000) })
+    expect(waits).toEqual([120_000])
+  })
+
+  it('without a deadline, does not sleep through a Retry-After longer than a minute: the error carries it', async () => {
+    graph.reply({ status: 429, headers: { 'retry-after': '3600' } })
+    const error = await failure(send(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect(error.retryAfterMs).toBe(3_600_000)
+    expect(waits).toEqual([])
+  })
+})
+
+describe('503, 504 and connection resets are retried with jittered back-off', () => {
+  it.each([503, 504])('%i then 202', async (status) => {
+    graph.reply({ status, body: '<html><title>Service Unavailable</title></html>', headers: { 'content-type': 'text/html' } }, { status: 202 })
+    const result = await client().calls.answer(callId, { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' } })
+    expect(result.status).toBe(202)
+    expect(graph.requests).toHaveLength(2)
+    expect(graph.requests[1]!.body).toBe(graph.requests[0]!.body)
+    expect(new Set(ids()).size).toBe(1)
+    expect(waits).toHaveLength(1)
+    expect(waits[0]).toBeGreaterThanOrEqual(375)
+    expect(waits[0]).toBeLessThanOrEqual(500)
+  })
+
+  it('back-off doubles between retries', async () => {
+    graph.reply({ status: 503 }, { status: 503 }, { status: 503 }, { status: 204 })
+    await send(client())
+    expect(waits).toHaveLength(3)
+    waits.forEach((wait, i) => {
+      expect(wait).toBeGreaterThanOrEqual(500 * 2 ** i * 0.75)
+      expect(wait).toBeLessThanOrEqual(500 * 2 ** i)
+    })
+  })
+
+  it('a connection reset then 204: sent again on a new connection, same client-request-id', async () => {
+    graph.reply('reset', { status: 204 })
+    const result = await send(client())
+    expect(result.status).toBe(204)
+    expect(graph.requests).toHaveLength(2)
+    expect(new Set(ids()).size).toBe(1)
+  })
+
+  it('resets past maxRetries end in a ConnectionError that keeps its cause', async () => {
+    graph.reply('reset', 'reset')
+    const error = await failure(send(client({ maxRetries: 1 })))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error).not.toBeInstanceOf(TimeoutError)
+    expect(error.cause).toBeInstanceOf(Error)
+    expect(error.message).toMatch(new RegExp(`^DELETE ${graph.url}/v1.0/communications/calls/call-1 failed: .+ \\(client-request-id [0-9a-f-]{36}, attempt 2\\)$`))
+    expect(graph.requests).toHaveLength(2)
+  })
+
+  it('no other status is retried', async () => {
+    for (const status of [400, 403, 404, 409, 500, 502]) {
+      graph.requests.length = 0
+      graph.reply({ status })
+      const error = await failure(send(client()))
+      expect(error).toBeInstanceOf(GraphApiError)
+      expect(error.status).toBe(status)
+      expect(graph.requests).toHaveLength(1)
+    }
+    expect(waits).toEqual([])
+  })
+})
+
+describe('time limits', () => {
+  it.each(temperatures)('slow headers, %s: the attempt times out, keeps its cause and is not retried', async (temperature) => {
+    const c = await ready(temperature, { timeoutMs: 150 })
+    graph.reply('hang')
+    const error = await failure(send(c))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toMatch(/^DELETE http:\/\/127\.0\.0\.1:\d+\/v1\.0\/communications\/calls\/call-1 timed out: no answer within 150 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+    expect(error.cause).toBeDefined()
+    expect(graph.requests).toHaveLength(1)
+  })
+
+  it.each(temperatures)('a slow body, %s, times out too', async (temperature) => {
+    const c = await ready(temperature)
+    graph.reply((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"id":')
+    })
+    const error = await failure(c.send({ method: 'GET', path: '/communications/calls/x' }, { timeoutMs: 150 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain('timed out: no answer within 150 ms')
+  })
+
+  it('a deadline already past fails at once: no token asked, nothing sent', async () => {
+    const error = await failure(send(client({ clock: fakeClock({ realNow: true }) }), { deadline: new Date(Date.now() - 1) }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toMatch(/^The deadline \S+ had passed before DELETE .+ could be sent; nothing was sent$/)
+    expect(graph.requests).toHaveLength(0)
+    expect(tokensIssued).toBe(0)
+  })
+
+  it('a deadline that a Retry-After wait would pass fails now, saying so and keeping retryAfterMs', async () => {
+    graph.reply({ status: 429, headers: { 'retry-after': '120' }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' })
+    const error = await failure(send(client(), { deadline: new Date(NOW + 5000) }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.retryAfterMs).toBe(120_000)
+    expect(error.cause).toBeInstanceOf(GraphApiError)
+    expect(error.cause.status).toBe(429)
+    expect(error.message).toContain('Graph asked to retry after 120000 ms (Retry-After), which is past the deadline 2026-11-23T12:00:05.000Z, so it was not retried')
+    expect(graph.requests).toHaveLength(1)
+    expect(waits).toEqual([])
+  })
+
+  it.each(temperatures)('an attempt in flight, %s, is stopped at the deadline', async (temperature) => {
+    const c = await ready(temperature)
+    graph.reply('hang')
+    const error = await failure(send(c, { deadline: new Date(Date.now() + 150) }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain('was stopped at the deadline')
+  })
+})
+
+describe('cancellation', () => {
+  it.each(temperatures)('aborting the signal, %s, stops the request in flight with an AbortError whose cause is the reason', async (temperature) => {
+    const c = await ready(temperature)
+    graph.reply('hang')
+    const controller = new AbortController()
+    const reason = new Error('the caller hung up')
+    void graph.nextRequest().then(() => controller.abort(reason))
+    const error = await failure(send(c, { signal: controller.signal }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.cause).toBe(reason)
+  })
+
+  it('aborting during the wait before a retry stops the retry', async () => {
+    const controller = new AbortController()
+    const sleep: Clock['sleep'] = (ms, signal) =>
+      new Promise((_, reject) => {
+        waits.push(ms)
+        signal!.addEventListener('abort', () => reject(signal!.reason))
+        controller.abort()
+      })
+    graph.reply({ status: 503 })
+    const error = await failure(send(client({ clock: fakeClock({ sleep }) }), { signal: controller.signal }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(graph.requests).toHaveLength(1)
+  })
+
+  it('an aborted signal sends nothing', async () => {
+    const error = await failure(send(client(), { signal: AbortSignal.abort() }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(graph.requests).toHaveLength(0)
+  })
+})
+
+describe('tokens', () => {
+  it('a 401 gets one new token and one retry', async () => {
+    graph.reply({ status: 401, body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}' }, { status: 204 })
+    await send(client())
+    expect(graph.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${secret}-1`, `Bearer ${secret}-2`])
+    expect(new Set(ids()).size).toBe(1)
+    expect(waits).toEqual([])
+  })
+
+  it('a second 401 is the caller\'s error', async () => {
+    const refused: Reply = { status: 401, body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure."}}' }
+    graph.reply(refused, refused)
+    const error = await failure(send(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect([error.status, error.code]).toEqual([401, 'InvalidAuthenticationToken'])
+    expect(graph.requests).toHaveLength(2)
+    expect(tokensIssued).toBe(2)
+  })
+
+  it('a failing credential is a CredentialError and nothing is sent', async () => {
+    const c = client({ credential: async () => Promise.reject(new Error('AADSTS7000215: Invalid client secret provided.')) })
+    const error = await failure(send(c))
+    expect(error).toBeInstanceOf(CredentialError)
+    expect(error.message).toBe('The credential could not get a token for https://graph.microsoft.com/.default: AADSTS7000215: Invalid client secret provided.')
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it('a credential that does not answer times the attempt out; nothing is sent', async () => {
+    const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }) })
+    const error = await failure(send(c, { timeoutMs: 100 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it("one caller's abort while the token is fetched leaves the shared fetch to the others", async () => {
+    let release!: () => void
+    const c = client({
+      credential: () =>
+        new Promise((resolve) => {
+          tokensIssued++
+          release = () => resolve({ token: `${secret}-shared`, expiresOnTimestamp: NOW + 3_600_000 })
+        }),
+    })
+    const controller = new AbortController()
+    const aborted = failure(send(c, { signal: controller.signal }))
+    const other = send(c)
+    controller.abort()
+    expect(await aborted).toBeInstanceOf(AbortError)
+    release()
+    expect((await other).status).toBe(202)
+    expect(tokensIssued).toBe(1)
+    expect(graph.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${secret}-shared`])
+  })
+
+  it('util.inspect(client) shows where it points and no token', async () => {
+    const c = client()
+    await send(c)
+    const shown = inspect(c, { depth: Infinity, showHidden: true })
+    expect(shown).toBe(`CallingClient { cloud: 'global', apiVersion: 'v1.0', rootUrl: '${graph.url}/v1.0' }`)
+    expectNoSecret(c, secret)
+    expect(JSON.stringify(c)).not.toContain(secret)
+  })
+})
+
+describe('error answers', () => {
+  it("Graph's JSON error: code, message, request-id, client-request-id and date", async () => {
+    graph.reply((req, res) => {
+      const sent = req.headers['client-request-id'] as string
+      res.writeHead(403, { 'content-type': 'application/json', 'request-id': 'r-403', 'client-request-id': sent })
+      res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'Application is not authorized.', innerError: { 'request-id': 'r-403', date: '2026-11-23T12:00:00', 'client-request-id': sent } } }))
+    })
+    const error = await failure(send(client()))
+    const sent = ids()[0]
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect(error.message).toBe(`403 Forbidden: Application is not authorized. (request-id r-403, client-request-id ${sent})`)
+    expect([error.status, error.code, error.requestId, error.clientRequestId, error.date]).toEqual([403, 'Forbidden', 'r-403', sent, '2026-11-23T12:00:00'])
+    expect(error.body).toMatchObject({ error: { code: 'Forbidden' } })
+    expect(error.headers['request-id']).toBe('r-403')
+  })
+
+  it('an HTML error page gives its status and title', async () => {
+    graph.reply({ status: 502, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>' })
+    const error = await failure(send(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect(error.code).toBe('http502')
+    expect(error.message).toMatch(/^502 http502: Graph answered 502 Bad Gateway with an HTML page \(text\/html\) titled "502 Bad Gateway" \(client-request-id [0-9a-f-]{36}\)$/)
+    expect(error.body).toContain('<h1>Bad Gateway</h1>')
+  })
+
+  it('an empty body says so', async () => {
+    graph.reply({ status: 500 })
+    const error = await failure(send(client()))
+    expect(error.message).toMatch(/^500 http500: Graph answered 500 Internal Server Error with an empty body \(client-request-id /)
+    expect(error.body).toBeUndefined()
+  })
+
+  it('a truncated JSON body says so and keeps the text', async () => {
+    graph.reply({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"BadRequest","mess' })
+    const error = await failure(send(client()))
+    expect(error.message).toContain('Graph answered 400 Bad Request with a JSON body that does not parse (truncated?): "{\\"error\\":{\\"code\\":\\"BadRequest\\",\\"mess"')
+    expect(error.body).toBe('{"error":{"code":"BadRequest","mess')
+  })
+})

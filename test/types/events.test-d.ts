@@ -1,0 +1,119 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import type { Call, CallState, Inbound, OperationStatus, ResultInfo } from '../../src/schemas/index.ts'
+import { createCallTracker, parseNotifications, type CallEvent, type CallEventOf, type TrackedCall } from '../../src/notifications/index.ts'
+import { createNotificationHandler, type ParticipantJoiningResponse } from '../../src/adapters/web.ts'
+import { toNodeListener, type NodeRequestListener } from '../../src/adapters/node.ts'
+
+describe('Inbound<T>', () => {
+  it('widens enums to any string but keeps @odata.type literal', () => {
+    expectTypeOf<Inbound<Call>['state']>().toEqualTypeOf<CallState | (string & {}) | null | undefined>()
+    expectTypeOf<'parked'>().toExtend<NonNullable<Inbound<Call>['state']>>()
+    expectTypeOf<Inbound<Call>['@odata.type']>().toEqualTypeOf<'#microsoft.graph.call' | undefined>()
+    // @ts-expect-error @odata.type stays the one literal
+    const wrongType: Inbound<Call>['@odata.type'] = '#microsoft.graph.participant'
+    void wrongType
+  })
+
+  it('keeps unknown properties as unknown, and the schema properties typed', () => {
+    const call = {} as Inbound<Call>
+    expectTypeOf(call.applicationMetadata).toEqualTypeOf<unknown>()
+    expectTypeOf(call.resultInfo).toEqualTypeOf<Inbound<ResultInfo> | null | undefined>()
+    expectTypeOf<NonNullable<Inbound<ResultInfo>['code']>>().toEqualTypeOf<number>()
+    expectTypeOf(call.requestedModalities).toExtend<string[] | null | undefined>()
+  })
+})
+
+describe('CallEvent', () => {
+  it('narrows on event.type in a switch', () => {
+    const handle = (event: CallEvent): string => {
+      switch (event.type) {
+        case 'call.incoming':
+          expectTypeOf(event.respondBy).toEqualTypeOf<Date>()
+          expectTypeOf(event.isPolicyBasedRecording).toEqualTypeOf<boolean>()
+          expectTypeOf(event.call).toEqualTypeOf<Inbound<Call>>()
+          expectTypeOf(event.callId).toEqualTypeOf<string>()
+          // @ts-expect-error an incoming call has no operation
+          return event.operation
+        case 'call.terminated':
+          expectTypeOf(event.resultInfo).toEqualTypeOf<Inbound<ResultInfo> | undefined>()
+          return event.callId
+        case 'operation.completed':
+        case 'operation.failed':
+        case 'operation.updated':
+          expectTypeOf(event.status).toEqualTypeOf<Inbound<OperationStatus> | undefined>()
+          expectTypeOf(event.clientContext).toEqualTypeOf<string | undefined>()
+          if (event.operation['@odata.type'] === '#microsoft.graph.recordOperation') {
+            expectTypeOf(event.operation.recordingLocation).toEqualTypeOf<string | null | undefined>()
+          }
+          // @ts-expect-error an operation event carries no call resource
+          return event.call.state
+        case 'participants.updated':
+          expectTypeOf(event.participants[0]!.isMuted).toEqualTypeOf<boolean | undefined>()
+          return event.participantId ?? ''
+        case 'contentSharing.started':
+        case 'contentSharing.ended':
+        case 'contentSharing.updated':
+          return event.sessionId
+        case 'participant.joining':
+          return event.notification.call?.id ?? ''
+        case 'participant.left':
+          return event.participantId ?? ''
+        case 'unknown':
+          expectTypeOf(event.callId).toEqualTypeOf<string | undefined>()
+          expectTypeOf(event.raw).toEqualTypeOf<unknown>()
+          return event.reason
+        case 'call.establishing':
+        case 'call.established':
+        case 'call.updated':
+          return event.call.state ?? ''
+        default: {
+          const unhandled: never = event
+          return unhandled
+        }
+      }
+    }
+    void handle
+  })
+
+  it('is read-only, and CallEventOf picks one event', () => {
+    const [event] = parseNotifications('{"value": []}')
+    if (event?.type === 'call.established') {
+      // @ts-expect-error events are read-only
+      event.callId = 'other'
+    }
+    expectTypeOf<CallEventOf<'call.incoming'>['respondBy']>().toEqualTypeOf<Date>()
+  })
+
+  it('parseNotifications returns CallEvent[]', () => {
+    expectTypeOf(parseNotifications).returns.toEqualTypeOf<CallEvent[]>()
+  })
+})
+
+describe('tracker and handlers', () => {
+  it('the tracker gives TrackedCall with a typed state', () => {
+    const tracker = createCallTracker()
+    expectTypeOf(tracker.get('x')).toEqualTypeOf<TrackedCall | undefined>()
+    expectTypeOf<TrackedCall['state']>().toEqualTypeOf<Inbound<CallState> | undefined>()
+  })
+
+  it('the handler takes a typed onEvent and a join response with @odata.type', () => {
+    const handler = createNotificationHandler({
+      appId: 'app',
+      verify: false,
+      onEvent: (event) => {
+        if (event.type === 'call.incoming') expectTypeOf(event.respondBy).toEqualTypeOf<Date>()
+      },
+      onParticipantJoining: async (event) => {
+        expectTypeOf(event.type).toEqualTypeOf<'participant.joining'>()
+        return { '@odata.type': '#microsoft.graph.acceptJoinResponse' }
+      },
+    })
+    expectTypeOf(handler).toEqualTypeOf<(request: Request) => Promise<Response>>()
+    expectTypeOf(toNodeListener(handler)).toEqualTypeOf<NodeRequestListener>()
+    // @ts-expect-error a join response names its @odata.type
+    const noType: ParticipantJoiningResponse = { reason: 'busy' }
+    void noType
+    // @ts-expect-error appId is required
+    createNotificationHandler({ verify: false })
+  })
+})

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest'
+import { ValidationError, createCallTracker, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
+
+const CALL = '57DAB8B1894C409AB240BD8BEAE78896'
+const URL = `/communications/calls/${CALL}`
+
+/** One event, parsed from a notification item as Graph sends it. */
+function event(item: Record<string, unknown>, tenantId?: string): CallEvent {
+  const [parsed] = parseNotifications({ value: [item] }, tenantId === undefined ? {} : { tenantId })
+  return parsed!
+}
+const callIn = (state: string, changeType = 'updated', url = URL) => event({ changeType, resourceUrl: url, resourceData: { '@odata.type': '#microsoft.graph.call', state } })
+const incoming = (url = URL) => callIn('incoming', 'created', url)
+const roster = (changeType: string, ...ids: string[]) =>
+  event({ changeType, resourceUrl: `${URL}/participants`, resourceData: ids.map((id) => ({ '@odata.type': '#microsoft.graph.participant', id, isMuted: false })) })
+const operation = (id: string, status: string) =>
+  event({ changeType: status === 'running' ? 'updated' : 'deleted', resourceUrl: `${URL}/operations/${id}`, resourceData: { '@odata.type': '#microsoft.graph.playPromptOperation', id, status } })
+const sharing = (changeType: string) => event({ changeType, resourceUrl: `${URL}/contentsharingsessions/s1` })
+
+/** A clock the test moves by hand. */
+function manualClock(start = 1_000_000) {
+  let time = start
+  return { now: () => time, advance: (ms: number) => (time += ms) }
+}
+
+describe('createCallTracker: call state', () => {
+  it('follows a call from incoming to terminated', () => {
+    const tracker = createCallTracker({ now: () => 5 })
+    expect(tracker.apply(incoming())).toMatchObject({ applied: true, call: { callId: CALL, state: 'incoming', firstSeenAt: 5 } })
+    expect(tracker.apply(callIn('establishing')).call?.state).toBe('establishing')
+    expect(tracker.apply(callIn('established')).call?.state).toBe('established')
+    const ended = event({ changeType: 'deleted', resourceUrl: URL, resourceData: { state: 'terminated', resultInfo: { code: 200, subcode: 5001 } } })
+    const result = tracker.apply(ended)
+    expect(result).toMatchObject({ applied: true, call: { state: 'terminated', terminatedAt: 5, resultInfo: { code: 200, subcode: 5001 } } })
+  })
+
+  it('marks establishing after established as stale, and never moves back', () => {
+    const tracker = createCallTracker()
+    tracker.apply(incoming())
+    tracker.apply(callIn('established'))
+    const late = tracker.apply(callIn('establishing'))
+    expect(late).toEqual({ applied: false, stale: true, call: expect.objectContaining({ state: 'established' }) })
+    expect(tracker.apply(incoming())).toMatchObject({ applied: false, stale: true })
+    expect(tracker.get(CALL)?.state).toBe('established')
+  })
+
+  it('marks a repeated state as a duplicate', () => {
+    const tracker = createCallTracker()
+    tracker.apply(callIn('established'))
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, duplicate: true, call: { state: 'established' } })
+  })
+
+  it('lets lateral states come and go: hold and back to established', () => {
+    const tracker = createCallTracker()
+    tracker.apply(callIn('established'))
+    expect(tracker.apply(callIn('hold'))).toMatchObject({ applied: true, call: { state: 'hold' } })
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: true, call: { state: 'established' } })
+    expect(tracker.apply(callIn('terminating'))).toMatchObject({ applied: true, call: { state: 'terminating' } })
+    expect(tracker.apply(callIn('hold'))).toMatchObject({ applied: false, stale: true, call: { state: 'terminating' } })
+  })
+
+  it('applies an update in the same state, merging the call resource', () => {
+    const tracker = createCallTracker()
+    tracker.apply(event({ changeType: 'updated', resourceUrl: URL, resourceData: { state: 'established', subject: 'Standup' } }))
+    const tone = event({ changeType: 'updated', resourceUrl: URL, resourceData: { state: 'established', toneInfo: { tone: 'tone5', sequenceId: 1 } } })
+    expect(tone.type).toBe('call.updated')
+    expect(tracker.apply(tone)).toMatchObject({ applied: true, call: { state: 'established', call: { subject: 'Standup', toneInfo: { tone: 'tone5' } } } })
+  })
+
+  it('treats everything after the end as stale, and a second end as a duplicate', () => {
+    const tracker = createCallTracker()
+    tracker.apply(callIn('established'))
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL }))
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, stale: true })
+    expect(tracker.apply(roster('updated', 'p1'))).toMatchObject({ applied: false, stale: true })
+    expect(tracker.apply(event({ changeType: 'deleted', resourceUrl: URL }))).toMatchObject({ applied: false, duplicate: true })
+  })
+
+  it('keeps the tenant a verified event named', () => {
+    const tracker = createCallTracker()
+    expect(tracker.apply(event({ changeType: 'created', resourceUrl: URL, resourceData: { state: 'incoming' } }, 'tenant-a')).call?.tenantId).toBe('tenant-a')
+  })
+
+  it('does not fold unknown or policy notifications, and says what it knows of their call', () => {
+    const tracker = createCallTracker()
+    const unknown = event({ changeType: 'updated', resourceUrl: `${URL}/audioRoutingGroups/g1` })
+    expect(tracker.apply(unknown)).toEqual({ applied: false, call: undefined })
+    tracker.apply(incoming())
+    expect(tracker.apply(unknown)).toEqual({ applied: false, call: expect.objectContaining({ callId: CALL }) })
+    expect(tracker.apply(event({ changeType: 'created', resourceUrl: URL, resourceData: { '@odata.type': '#microsoft.graph.participantJoiningNotification' } })).applied).toBe(false)
+  })
+})
+
+describe('createCallTracker: roster, content sharing, operations', () => {
+  it('replaces the roster with each full roster notification', () => {
+    const tracker = createCallTracker()
+    tracker.apply(roster('updated', 'p1', 'p2'))
+    expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p1', 'p2'])
+    tracker.apply(roster('updated', 'p2', 'p3'))
+    expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p2', 'p3'])
+    tracker.apply(roster('deleted', 'p2'))
+    expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p3'])
+  })
+
+  it('merges delta roster notifications', () => {
+    const tracker = createCallTracker({ deltaRoster: true })
+    tracker.apply(roster('updated', 'p1', 'p2'))
+    tracker.apply(roster('updated', 'p3'))
+    expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p1', 'p2', 'p3'])
+    tracker.apply(roster('deleted', 'p1'))
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: `${URL}/participants/p2` }))
+    expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p3'])
+  })
+
+  it('tracks content-sharing sessions from start to end', () => {
+    const tracker = createCallTracker()
+    tracker.apply(sharing('created'))
+    expect([...tracker.get(CALL)!.contentSharingSessions.keys()]).toEqual(['s1'])
+    tracker.apply(sharing('deleted'))
+    expect(tracker.get(CALL)!.contentSharingSessions.size).toBe(0)
+  })
+
+  it('keeps operations pending until they complete or fail', () => {
+    const tracker = createCallTracker()
+    tracker.apply(operation('op1', 'running'))
+    tracker.apply(operation('op2', 'running'))
+    expect([...tracker.get(CALL)!.pendingOperations.keys()]).toEqual(['op1', 'op2'])
+    expect(tracker.get(CALL)!.pendingOperations.get('op1')?.status).toBe('Running')
+    tracker.apply(operation('op1', 'completed'))
+    tracker.apply(operation('op2', 'Failed'))
+    expect(tracker.get(CALL)!.pendingOperations.size).toBe(0)
+  })
+})
+
+describe('createCallTracker: memory', () => {
+  it('forgets a terminated call after the grace period, not before', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, terminatedGraceMs: 60_000 })
+    tracker.apply(callIn('established'))
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL }))
+    clock.advance(59_999)
+    expect(tracker.get(CALL)?.state).toBe('terminated')
+    clock.advance(1)
+    expect(tracker.get(CALL)).toBeUndefined()
+    expect(tracker.size).toBe(0)
+  })
+
+  it('forgets a call with no update for maxAgeMs, and keeps one that is updated', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, maxAgeMs: 1_000 })
+    tracker.apply(callIn('established', 'updated', '/communications/calls/quiet'))
+    tracker.apply(callIn('established', 'updated', '/communications/calls/busy'))
+    clock.advance(600)
+    tracker.apply(callIn('hold', 'updated', '/communications/calls/busy'))
+    clock.advance(400)
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['busy'])
+  })
+
+  it('holds at most maxCalls, forgetting the least recently updated', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, maxCalls: 3 })
+    for (const id of ['a', 'b', 'c']) {
+      tracker.apply(incoming(`/communications/calls/${id}`))
+      clock.advance(1)
+    }
+    tracker.apply(callIn('established', 'updated', '/communications/calls/a'))
+    tracker.apply(incoming('/communications/calls/d'))
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['c', 'a', 'd'])
+    for (let i = 0; i < 1_000; i++) tracker.apply(incoming(`/communications/calls/n${i}`))
+    expect(tracker.size).toBe(3)
+  })
+
+  it('stale and duplicate events do not keep a call alive', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, maxAgeMs: 1_000 })
+    tracker.apply(callIn('established'))
+    clock.advance(900)
+    expect(tracker.apply(callIn('established')).duplicate).toBe(true)
+    clock.advance(100)
+    expect(tracker.get(CALL)).toBeUndefined()
+  })
+
+  it('forget drops a call at once', () => {
+    const tracker = createCallTracker()
+    tracker.apply(incoming())
+    expect(tracker.forget(CALL)).toBe(true)
+    expect(tracker.forget(CALL)).toBe(false)
+    expect(tracker.get(CALL)).toBeUndefined()
+  })
+
+  it('accepts a clock that gives Dates', () => {
+    const tracker = createCallTracker({ now: () => new Date(42) })
+    expect(tracker.apply(incoming()).call?.firstSeenAt).toBe(42)
+  })
+
+  it('refuses options that cannot bound memory', () => {
+    const thrown = (run: () => unknown) => {
+      try {
+        run()
+      } catch (error) {
+        return error
+      }
+      return undefined
+    }
+    const error = thrown(() => createCallTracker({ maxCalls: 0, maxAgeMs: -1, terminatedGraceMs: Number.NaN }))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['$.terminatedGraceMs', '$.maxCalls', '$.maxAgeMs'])
+  })
+})

@@ -1,0 +1,206 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
+
+const CALL_URL = '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896'
+const established = { changeType: 'updated', resourceUrl: CALL_URL, resourceData: { '@odata.type': '#microsoft.graph.call', state: 'established' } }
+const body = (...items: unknown[]) => JSON.stringify({ '@odata.type': '#microsoft.graph.commsNotifications', value: items })
+
+function parseError(run: () => unknown): NotificationParseError {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(NotificationParseError)
+    return error as NotificationParseError
+  }
+  throw new Error('expected a NotificationParseError')
+}
+
+describe('parseNotifications: bodies it refuses', () => {
+  it('refuses text that is not JSON, saying where to look', () => {
+    const error = parseError(() => parseNotifications('{"value": [}'))
+    expect(error.status).toBe(400)
+    expect(error.issues).toHaveLength(1)
+    expect(error.issues[0]!.path).toBe('$')
+    expect(error.issues[0]!.message).toMatch(/^expected JSON \(.+\); pass the request body exactly as received$/)
+  })
+
+  it.each([
+    ['an array', '[]', 'got an array'],
+    ['a number', '42', 'got a number'],
+    ['null', 'null', 'got null'],
+  ])('refuses a body that is %s', (_kind, text, got) => {
+    const error = parseError(() => parseNotifications(text))
+    expect(error.issues).toEqual([{ path: '$', message: `expected a commsNotifications object such as { "value": [ ... ] }, ${got}` }])
+  })
+
+  it.each([
+    ['missing', '{}', 'got nothing'],
+    ['null', '{"value": null}', 'got null'],
+    ['an object', '{"value": {}}', 'got an object'],
+  ])('refuses a value that is %s', (_kind, text, got) => {
+    expect(parseError(() => parseNotifications(text)).issues).toEqual([{ path: '$.value', message: `expected an array of notifications, ${got}` }])
+  })
+
+  it('refuses a body of another type', () => {
+    expect(parseError(() => parseNotifications(undefined)).issues[0]!.message).toBe(
+      'expected the request body as a string, a Uint8Array or a parsed JSON object, got an undefined',
+    )
+    expect(parseError(() => parseNotifications(12)).issues[0]!.message).toMatch(/got a number$/)
+  })
+
+  it('refuses bytes that are not UTF-8', () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d])
+    expect(parseError(() => parseNotifications(bytes)).issues).toEqual([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
+  })
+
+  it('answers 413 for a body over maxBytes, counting UTF-8 bytes of text', () => {
+    const text = body(established)
+    const bytes = new TextEncoder().encode(text)
+    for (const input of [text, bytes]) {
+      const error = parseError(() => parseNotifications(input, { maxBytes: bytes.length - 1 }))
+      expect(error.status).toBe(413)
+      expect(error.issues).toEqual([{ path: '$', message: `expected a body of at most ${bytes.length - 1} bytes (the maxBytes option)` }])
+      expect(parseNotifications(input, { maxBytes: bytes.length })).toHaveLength(1)
+    }
+    // 'é' is one UTF-16 unit but two UTF-8 bytes; '😀' two units, four bytes.
+    const wide = body({ ...established, note: 'é😀'.repeat(100) })
+    const wideBytes = new TextEncoder().encode(wide).length
+    expect(wideBytes).toBeGreaterThan(wide.length)
+    expect(parseError(() => parseNotifications(wide, { maxBytes: wideBytes - 1 })).status).toBe(413)
+    expect(parseNotifications(wide, { maxBytes: wideBytes })).toHaveLength(1)
+  })
+
+  it('by default accepts 1 MiB and refuses more', () => {
+    const filler = (size: number) => body({ ...established, pad: 'x'.repeat(size - body({ ...established, pad: '' }).length) })
+    expect(parseNotifications(filler(1024 * 1024))).toHaveLength(1)
+    expect(parseError(() => parseNotifications(filler(1024 * 1024 + 1))).status).toBe(413)
+  })
+
+  it.each([
+    ['Date', new Date(0), 'Date'],
+    ['Map', new Map(), 'Map'],
+    ['Set', new Set(), 'Set'],
+  ])('refuses a parsed object holding a %s, and says to pass the raw body', (_kind, value, name) => {
+    const parsed = { value: [{ ...established, resourceData: { state: 'established', '@odata.etag': value } }] }
+    expect(parseError(() => parseNotifications(parsed)).issues).toEqual([
+      {
+        path: '$.value[0].resourceData["@odata.etag"]',
+        message: `expected JSON data, got a ${name}; pass the raw body (string or bytes), not a parsed object with ${name} values`,
+      },
+    ])
+  })
+
+  it('refuses a parsed object holding a function, a bigint, NaN or a cycle', () => {
+    const message = (value: unknown) => parseError(() => parseNotifications({ value: [{ ...established, extra: value }] })).issues[0]!.message
+    expect(message(() => 1)).toBe('expected JSON data, got a function; pass the raw body (string or bytes), not a parsed object with function values')
+    expect(message(10n)).toMatch(/got a bigint/)
+    expect(message(Number.NaN)).toMatch(/got NaN/)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(message(cyclic)).toMatch(/appears twice/)
+  })
+
+  it('accepts a byte-order mark before the JSON', () => {
+    expect(parseNotifications(`\uFEFF${body(established)}`)[0]!.type).toBe('call.established')
+    expect(parseNotifications(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body(established))]))[0]!.type).toBe('call.established')
+  })
+})
+
+describe('parseNotifications: events', () => {
+  it('gives one event per item, in order, for any items at all', () => {
+    const notificationLike = fc.record(
+      {
+        changeType: fc.constantFrom('created', 'updated', 'deleted', 'Deleted', 'weird', 3),
+        resourceUrl: fc.constantFrom(CALL_URL, `${CALL_URL}/participants`, `${CALL_URL}/operations/1`, `${CALL_URL}/contentsharingsessions/2`, '/x', 5),
+        resource: fc.constantFrom('/app/calls/abc', undefined),
+        resourceData: fc.oneof(fc.jsonValue(), fc.record({ '@odata.type': fc.string(), state: fc.jsonValue(), status: fc.jsonValue() })),
+      },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.jsonValue(), notificationLike), { maxLength: 8 }), (items) => {
+        const text = JSON.stringify({ value: items })
+        const events = parseNotifications(text)
+        expect(events).toHaveLength(items.length)
+        expect(events.map((e) => e.raw)).toEqual(JSON.parse(text).value)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('dates call.incoming from the receipt time: receivedAt, else the injected clock, read once per body', () => {
+    const incoming = { changeType: 'created', resourceUrl: CALL_URL, resourceData: { state: 'incoming' } }
+    const respondBy = (event: CallEvent | undefined) => (event?.type === 'call.incoming' ? event.respondBy : undefined)
+    let reads = 0
+    const events = parseNotifications(body(incoming, incoming), { now: () => 1_000 + 100 * reads++ })
+    expect(events.map(respondBy)).toEqual([new Date(16_000), new Date(16_000)])
+    expect(reads).toBe(1)
+    expect(respondBy(parseNotifications(body(incoming), { now: () => new Date(2_000) })[0])).toEqual(new Date(17_000))
+    expect(respondBy(parseNotifications(body(incoming), { receivedAt: new Date(5_000), now: () => 1 })[0])).toEqual(new Date(20_000))
+    // Bodies without an incoming call never read the clock.
+    parseNotifications(body(established), { now: () => { throw new Error('the clock was read') } })
+  })
+
+  it('puts the verified tenant on every event', () => {
+    const events = parseNotifications(body(established, 7), { tenantId: 'tenant-1' })
+    expect(events.map((e) => e.tenantId)).toEqual(['tenant-1', 'tenant-1'])
+    expect(parseNotifications(body(established))[0]!.tenantId).toBeUndefined()
+  })
+
+  it('never changes the object it is given', () => {
+    const parsed = JSON.parse(
+      body(
+        { changeType: 'Updated', resourceUrl: CALL_URL, resourceData: { state: 'Established', resultInfo: { code: '200' } } },
+        { changeType: 'deleted', resourceUrl: `${CALL_URL}/operations/1`, resourceData: { status: 'completed', resultInfo: { code: '200' } } },
+      ),
+    )
+    const before = structuredClone(parsed)
+    const events = parseNotifications(parsed)
+    expect(parsed).toEqual(before)
+    expect(events[0]!.type === 'call.established' && events[0]!.call.state).toBe('established')
+    expect(events[1]!.type === 'operation.completed' && events[1]!.resultInfo?.code).toBe(200)
+  })
+
+  it('a __proto__, constructor or prototype key never changes a prototype', () => {
+    const hostile = `{"__proto__": {"polluted": "top"}, "constructor": {"prototype": {"polluted": "ctor"}}, "value": [
+      {"__proto__": {"polluted": "item"}, "changeType": "updated", "resourceUrl": "${CALL_URL}",
+       "resourceData": {"__proto__": {"polluted": "data", "state": "terminated"}, "state": "Established", "prototype": {"polluted": 1},
+         "constructor": {"prototype": {"polluted": "data-ctor"}}, "resultInfo": {"__proto__": {"polluted": "ri"}, "code": "200"}}},
+      {"changeType": "updated", "resourceUrl": "${CALL_URL}/participants", "resourceData": [{"__proto__": {"isMuted": true}, "id": "p1", "isMuted": false}]}
+    ]}`
+    const events: CallEvent[] = [...parseNotifications(hostile), ...parseNotifications(JSON.parse(hostile))]
+    expect(Object.prototype).not.toHaveProperty('polluted')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    for (const event of events) {
+      expect(Object.getPrototypeOf(event)).toBe(Object.prototype)
+      if (event.type === 'call.established') {
+        // The state was canonicalised, so the call is a copy; its __proto__ key stays plain data.
+        expect(event.call.state).toBe('established')
+        expect(Object.getPrototypeOf(event.call)).toBe(Object.prototype)
+        expect(Object.hasOwn(event.call, '__proto__')).toBe(true)
+        expect((event.call as Record<string, unknown>).polluted).toBeUndefined()
+        expect(Object.getPrototypeOf(event.call.resultInfo)).toBe(Object.prototype)
+        expect(event.call.resultInfo?.code).toBe(200)
+      } else if (event.type === 'participants.updated') {
+        expect(Object.getPrototypeOf(event.participants[0])).toBe(Object.prototype)
+        expect(event.participants[0]!.isMuted).toBe(false)
+      } else {
+        throw new Error(`unexpected ${event.type}`)
+      }
+    }
+  })
+
+  it('an unknown item keeps what it can: call id, change type, resourceData', () => {
+    const [event] = parseNotifications(body({ changeType: 'updated', resourceUrl: `${CALL_URL}/audioRoutingGroups/g1`, resourceData: { id: 'g1' } }))
+    expect(event).toMatchObject({ type: 'unknown', callId: '57DAB8B1894C409AB240BD8BEAE78896', resourceData: { id: 'g1' } })
+  })
+
+  it('an issue inside an operation is reported at its JSON path, and the event is still typed', () => {
+    const [event] = parseNotifications(
+      body({ changeType: 'deleted', resourceUrl: `${CALL_URL}/operations/op1`, resourceData: { status: 'failed', resultInfo: { code: 'E42', subcode: '1' } } }),
+    )
+    expect(event).toMatchObject({ type: 'operation.failed', operationId: 'op1', resultInfo: { code: 'E42', subcode: 1 } })
+    expect(event!.issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' }])
+  })
+})

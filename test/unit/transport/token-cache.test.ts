@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { CredentialError } from '../../../src/errors.ts'
+import type { Clock } from '../../../src/transport/clock.ts'
+import { TokenCache } from '../../../src/transport/token-cache.ts'
+import type { AccessToken, GetToken } from '../../../src/transport/token-credential.ts'
+
+const MINUTE = 60_000
+const SCOPE = 'https://graph.microsoft.com/.default'
+
+/** A clock moved by hand, and a credential whose answers the test releases one by one. */
+function setup() {
+  let now = Date.UTC(2026, 10, 23, 12)
+  const clock: Clock = { now: () => now, sleep: async () => {} }
+  const asked: { scopes: string[]; resolve: (t: AccessToken | null) => void; reject: (e: unknown) => void }[] = []
+  const getToken: GetToken = (scopes) => new Promise((resolve, reject) => asked.push({ scopes, resolve, reject }))
+  const cache = new TokenCache(getToken, SCOPE, clock)
+  const issue = (token: string, lifetimeMs: number, refreshAfterMs?: number) =>
+    asked.at(-1)!.resolve({ token, expiresOnTimestamp: now + lifetimeMs, refreshAfterTimestamp: refreshAfterMs === undefined ? undefined : now + refreshAfterMs })
+  /** Fills the cache with a first token. */
+  const prime = async (lifetimeMs: number, refreshAfterMs?: number) => {
+    const first = cache.fetch()
+    issue('t1', lifetimeMs, refreshAfterMs)
+    await first
+  }
+  return { cache, asked, issue, prime, advance: (ms: number) => (now += ms) }
+}
+
+describe('TokenCache', () => {
+  it('asks the credential once for any number of concurrent callers, for the scope', async () => {
+    const { cache, asked, issue } = setup()
+    const waiting = Array.from({ length: 20 }, () => cache.fetch())
+    expect(asked).toHaveLength(1)
+    expect(asked[0]!.scopes).toEqual([SCOPE])
+    issue('t1', 60 * MINUTE)
+    expect(await Promise.all(waiting)).toEqual(Array(20).fill('t1'))
+  })
+
+  it('gives the cached token synchronously until it is due for renewal', async () => {
+    const { cache, asked, prime, advance } = setup()
+    expect(cache.peek()).toBeUndefined()
+    await prime(60 * MINUTE)
+    advance(54 * MINUTE)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(1)
+  })
+
+  it('renews in the background five minutes before expiry, still giving the old token meanwhile', async () => {
+    const { cache, asked, issue, prime, advance } = setup()
+    await prime(60 * MINUTE)
+    advance(56 * MINUTE)
+    expect(cache.peek()).toBe('t1')
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(2)
+    issue('t2', 60 * MINUTE)
+    await cache.fetch()
+    expect(cache.peek()).toBe('t2')
+  })
+
+  it('renews a short-lived token at half its life', async () => {
+    const { cache, asked, prime, advance } = setup()
+    await prime(4 * MINUTE)
+    advance(2 * MINUTE - 1)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(1)
+    advance(1)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(2)
+  })
+
+  it('follows refreshAfterTimestamp when the credential gives one', async () => {
+    const { cache, asked, prime, advance } = setup()
+    await prime(60 * MINUTE, 10 * MINUTE)
+    advance(10 * MINUTE)
+    cache.peek()
+    expect(asked).toHaveLength(2)
+  })
+
+  it('stops giving a token 30 s before it expires: callers await the new one', async () => {
+    const { cache, asked, issue, prime, advance } = setup()
+    await prime(60 * MINUTE)
+    advance(60 * MINUTE - 30_000)
+    expect(cache.peek()).toBeUndefined()
+    const next = cache.fetch()
+    expect(asked).toHaveLength(2)
+    issue('t2', 60 * MINUTE)
+    expect(await next).toBe('t2')
+  })
+
+  it('forgets a token Graph refused, but not its successor', async () => {
+    const { cache, prime } = setup()
+    await prime(60 * MINUTE)
+    cache.invalidate('t0')
+    expect(cache.peek()).toBe('t1')
+    cache.invalidate('t1')
+    expect(cache.peek()).toBeUndefined()
+  })
+
+  it('reports a failing credential as a CredentialError with its cause, then tries again on the next call', async () => {
+    const { cache, asked, issue } = setup()
+    const first = cache.fetch()
+    const cause = new Error('AADSTS700016: Application not found')
+    asked[0]!.reject(cause)
+    const error = await first.catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CredentialError)
+    expect((error as Error).message).toBe(`The credential could not get a token for ${SCOPE}: AADSTS700016: Application not found`)
+    expect((error as Error).cause).toBe(cause)
+    const second = cache.fetch()
+    expect(asked).toHaveLength(2)
+    issue('t2', 60 * MINUTE)
+    expect(await second).toBe('t2')
+  })
+
+  it('a failed background renewal keeps the good token, is tried again 30 s later, and shows at expiry', async () => {
+    const { cache, asked, prime, advance } = setup()
+    await prime(60 * MINUTE)
+    advance(56 * MINUTE)
+    expect(cache.peek()).toBe('t1')
+    asked[1]!.reject(new Error('authority down'))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(2)
+    advance(30_000)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(3)
+    asked[2]!.reject(new Error('authority still down'))
+    await new Promise((resolve) => setImmediate(resolve))
+    advance(4 * MINUTE)
+    expect(cache.peek()).toBeUndefined()
+    const late = cache.fetch()
+    asked[3]!.reject(new Error('authority down for good'))
+    await expect(late).rejects.toThrow(new CredentialError(`The credential could not get a token for ${SCOPE}: authority down for good`))
+  })
+
+  it.each([
+    ['null', null, `The credential returned no token for ${SCOPE}`],
+    ['an empty token', { token: '', expiresOnTimestamp: 1 }, `The credential returned no token for ${SCOPE}`],
+    ['no expiry', { token: 'x' }, `The credential returned a token for ${SCOPE} without expiresOnTimestamp (expected milliseconds since the epoch)`],
+  ])('refuses %s from the credential', async (_, value, message) => {
+    const cache = new TokenCache(async () => value as AccessToken, SCOPE, { now: () => 0, sleep: async () => {} })
+    await expect(cache.fetch()).rejects.toThrow(new CredentialError(message))
+  })
+
+  it('calls a TokenCredential as a method (this is the credential)', async () => {
+    const credential = {
+      token: 'from-this',
+      async getToken(this: { token: string }, scopes: string | string[]) {
+        return { token: `${this.token}:${String(scopes)}`, expiresOnTimestamp: Number.POSITIVE_INFINITY }
+      },
+    }
+    const cache = new TokenCache(credential, SCOPE, { now: () => 0, sleep: async () => {} })
+    expect(await cache.fetch()).toBe(`from-this:${SCOPE}`)
+    expect(cache.peek()).toBe(`from-this:${SCOPE}`)
+  })
+})
