@@ -30,3 +30,13 @@ export {
 export type { CommsNotificationItem, CommsNotificationsBody, IncomingCallInit, OperationNotificationInit, UpdatedCallState } from './notification-builders.ts'
 export { createTestSigner } from './test-signer.ts'
 export type { TestOpenIdConfiguration, TestPublicJwk, TestSigner, TestSignerOptions, TestSignOptions } from './test-signer.ts'
+export {
+  buildCallEstablished,
+  buildCallEstablishing,
+  buildCallTerminated,
+  buildContentSharing,
+  buildIncomingCall,
+  buildOperation,
+  buildParticipantsUpdated,
+} from './event-builders.ts'
+export type { EventContext } from './event-builders.ts'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseNotifications } from '../../../src/notifications/index.ts'
 import * as requests from '../../../src/requests/index.ts'
 import { cases } from '../requests/catalogue.ts'
 import { createHarness, labelOf, serviceHostedAnswer, type Harness } from './simulator-harness.ts'
@@ -185,5 +186,42 @@ describe('tones, transfer, keep-alive, participants, outgoing calls', () => {
     expect(harness.simulator.call(created.body.id).direction).toBe('outgoing')
     await harness.send(requests.hangUp(created.body.id))
     expect((await harness.send(requests.getCall(created.body.id))).status).toBe(404)
+  })
+})
+
+describe('what the simulator sends is what the parser reads', () => {
+  it('every notification of a rich call parses into known events with no issues', async () => {
+    const harness = await createHarness()
+    const { simulator, send } = harness
+    const call = await simulator.placeIncomingCall({ policyBasedRecording: false })
+    await send(requests.answer(call.id, { ...serviceHostedAnswer, callOptions: requests.incomingCallOptions({ isContentSharingNotificationEnabled: true }) }))
+    await simulator.waitForState(call.id, 'established')
+    await send(requests.playPrompt(call.id, { prompts: [requests.mediaPrompt('https://cdn.example.com/a.wav')], clientContext: 'c' }))
+    await send(requests.recordResponse(call.id))
+    await send(requests.subscribeToTone(call.id))
+    await simulator.pressTone(call.id, 'tone5')
+    await simulator.startContentSharing(call.id)
+    await simulator.stopContentSharing(call.id)
+    const [first] = (await send(requests.listParticipants(call.id))).body.value
+    await send(requests.removeParticipant(call.id, first.id))
+    await send(requests.transfer(call.id, { transferTarget: { identity: { user: { id: 'u-2' } } } }))
+    await simulator.idle()
+    const events = harness.received.flatMap((r) => parseNotifications(r.body))
+    expect(events.map((e) => e.type)).toEqual([
+      'call.incoming',
+      'call.establishing',
+      'call.established',
+      'operation.completed',
+      'operation.completed',
+      'operation.completed',
+      'call.updated',
+      'contentSharing.started',
+      'contentSharing.ended',
+      'participants.updated',
+      'call.updated',
+      'call.updated',
+      'call.terminated',
+    ])
+    expect(events.flatMap((e) => e.issues)).toEqual([])
   })
 })
