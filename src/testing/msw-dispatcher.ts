@@ -82,6 +82,12 @@ function responseHeaders(headers: Headers): IncomingHttpHeaders {
   return out
 }
 
+/** A timer for an undici time limit (none when it is absent or 0); it never holds the process open. */
+function startTimer(ms: number | null | undefined, onTimeout: () => void): NodeJS.Timeout | undefined {
+  if (ms === undefined || ms === null || ms <= 0) return undefined
+  return setTimeout(onTimeout, ms).unref()
+}
+
 /** The controller undici's handlers are given: abort, pause and resume one dispatched request. */
 class MswDispatchController implements Dispatcher.DispatchController {
   readonly #abortController = new AbortController()
@@ -130,8 +136,8 @@ class MswDispatchController implements Dispatcher.DispatchController {
 /**
  * An undici `Dispatcher` that answers every request from msw request handlers, through msw's
  * `getResponse`: no socket, no global interception. Give it to undici's `request`, or to anything that takes
- * a dispatcher. A request no handler answers fails with a clear error; aborting a request aborts the
- * `Request` the handlers see.
+ * a dispatcher. A request no handler answers fails with a clear error; aborting a request, or running past
+ * its `headersTimeout` or `bodyTimeout`, aborts the `Request` the handlers see.
  */
 export class MswDispatcher extends Dispatcher {
   readonly #handlers: () => readonly RequestHandler[]
@@ -177,7 +183,9 @@ export class MswDispatcher extends Dispatcher {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await bodyOf(options.body)
       const request = new Request(urlOf(options), { method, headers: headersOf(options.headers), body: body ?? null, signal: controller.signal })
       handler.onRequestSent?.()
-      const response = await getResponse([...this.#handlers()], request)
+      // Like undici's own clients: headersTimeout bounds the wait for the answer, bodyTimeout each gap in its body.
+      const headersTimer = startTimer(options.headersTimeout, () => controller.abort(new errors.HeadersTimeoutError()))
+      const response = await getResponse([...this.#handlers()], request).finally(() => clearTimeout(headersTimer))
       if (controller.aborted) return
       if (response === undefined) {
         throw new errors.UndiciError(`msw dispatcher: no request handler answered ${method} ${request.url}`)
@@ -185,9 +193,14 @@ export class MswDispatcher extends Dispatcher {
       controller.rawHeaders = rawHeaderList(response.headers)
       handler.onResponseStart?.(controller, response.status, responseHeaders(response.headers), response.statusText)
       if (response.body !== null) {
-        for await (const chunk of response.body) {
+        const reader = response.body.getReader()
+        controller.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true })
+        for (;;) {
+          const bodyTimer = startTimer(options.bodyTimeout, () => controller.abort(new errors.BodyTimeoutError()))
+          const chunk = await reader.read().finally(() => clearTimeout(bodyTimer))
           if (controller.aborted) return
-          handler.onResponseData?.(controller, Buffer.from(chunk))
+          if (chunk.done) break
+          handler.onResponseData?.(controller, Buffer.from(chunk.value))
           await controller.ready()
         }
       }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { http, HttpResponse } from 'msw'
 import { errors, request, type Dispatcher } from 'undici'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { MswDispatcher } from '../../../src/testing/index.ts'
 
 const echo = http.all('https://api.example.com/echo', async ({ request: received }) =>
@@ -135,6 +135,29 @@ describe('aborting', () => {
     const closing = new MswDispatcher([echo])
     await closing.close()
     await expect(request('https://api.example.com/echo', { dispatcher: closing })).rejects.toBeInstanceOf(errors.ClientClosedError)
+  })
+})
+
+describe('time limits, as undici clients keep them', () => {
+  it('headersTimeout: a handler too slow to answer fails the request with HeadersTimeoutError and sees its abort', async () => {
+    let aborted = false
+    const dispatcher = new MswDispatcher([
+      http.get('https://api.example.com/slow', async ({ request: received }) => {
+        await new Promise((resolve) => received.signal.addEventListener('abort', resolve))
+        aborted = true
+        return HttpResponse.text('late')
+      }),
+    ])
+    await expect(request('https://api.example.com/slow', { dispatcher, headersTimeout: 30 })).rejects.toBeInstanceOf(errors.HeadersTimeoutError)
+    await vi.waitUntil(() => aborted)
+  })
+
+  it('bodyTimeout: a body that stalls fails with BodyTimeoutError', async () => {
+    const dispatcher = new MswDispatcher([
+      http.get('https://api.example.com/stall', () => new HttpResponse(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('part')) }))),
+    ])
+    const answer = await request('https://api.example.com/stall', { dispatcher, bodyTimeout: 30 })
+    await expect(answer.body.text()).rejects.toBeInstanceOf(errors.BodyTimeoutError)
   })
 })
 
