@@ -64,7 +64,7 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
   const path = new URL(request.url).pathname
   const route = matched?.route
   const callId = matched?.ids.callId || undefined
-  const record = (status: number | undefined, responseBody: unknown): void =>
+  const record = (status: number | undefined, responseBody: unknown, responseHeaders: Record<string, string> = {}): void =>
     finish({
       kind: 'request',
       at,
@@ -79,10 +79,12 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
       body,
       status,
       responseBody,
+      responseHeaders,
     })
   const answer = (outcome: ActionOutcome, retryAfterSec?: number): Response => {
     const response = toResponse(outcome, clientRequestId, clock.now(), retryAfterSec)
-    record(outcome.status, 'code' in outcome ? { error: { code: outcome.code, message: outcome.message } } : (outcome as { body?: unknown }).body)
+    const responseBody = 'code' in outcome ? { error: { code: outcome.code, message: outcome.message } } : (outcome as { body?: unknown }).body
+    record(outcome.status, responseBody, Object.fromEntries(response.headers))
     return response
   }
 

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   readonly status: number | undefined
   /** The JSON body answered, if any. */
   readonly responseBody: unknown
+  /** The headers answered (`request-id`, `retry-after`, ...); empty when the client went away first. */
+  readonly responseHeaders: Readonly<Record<string, string>>
 }
 
 /** A notification the simulated Graph sent to the bot, and how the bot answered. */

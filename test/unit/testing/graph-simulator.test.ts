@@ -346,6 +346,7 @@ describe('records', () => {
       body: serviceHostedAnswer,
       status: 202,
       responseBody: undefined,
+      responseHeaders: { 'client-request-id': 'cr-1', 'request-id': expect.stringMatching(/^[0-9a-f-]{36}$/) },
     })
     expect(JSON.stringify(simulator.records)).not.toContain('secret-token-value')
   })

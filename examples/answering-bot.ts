@@ -1,0 +1,88 @@
+// What every example bot does with a call: answer with service-hosted media before Graph's deadline, play
+// a greeting once the call is up, and hang up when it has played. Late and repeated notifications (Graph
+// may send `establishing` after `established`, or a state twice) are recognised and ignored.
+import { CallingClient } from 'graph-calling'
+import { createCallTracker, type CallEvent } from 'graph-calling/notifications'
+import { incomingCallOptions, mediaPrompt, serviceHostedMedia } from 'graph-calling/requests'
+import { createNotificationHandler, type NotificationRequestHandler } from 'graph-calling/web'
+import type { BotSettings } from './bot-settings.ts'
+
+/** What the answering bot needs. */
+export interface AnsweringBotOptions {
+  /** The client it answers, plays and hangs up with. */
+  client: CallingClient
+  /** The bot's public https callback URL: Graph sends the call's notifications there. */
+  callbackUri: string
+  /** The greeting it plays. */
+  greetingUri?: string
+  /** Where it says what it does. */
+  log?: (line: string) => void
+}
+
+/** The bot's reaction to each call event: give it to `createNotificationHandler({ onEvent })`. */
+export function createAnsweringBot(options: AnsweringBotOptions): (event: CallEvent) => Promise<void> {
+  const { client, callbackUri } = options
+  const log = options.log ?? ((line: string) => console.log(line))
+  const greeting = mediaPrompt(options.greetingUri ?? 'https://cdn.contoso.com/greeting.wav')
+  const tracker = createCallTracker()
+  // Graph may repeat an operation's completion too: the operations already acted on, per call.
+  const completed = new Map<string, Set<string>>()
+
+  return async (event) => {
+    const { stale, duplicate } = tracker.apply(event)
+    if (stale || duplicate) {
+      log(`ignored a ${stale ? 'late' : 'repeated'} ${event.type}`)
+      return
+    }
+    switch (event.type) {
+      case 'call.incoming': {
+        const caller = event.call.source?.identity?.user?.displayName ?? 'someone'
+        log(`${caller} is calling; answering before ${event.respondBy.toISOString()}`)
+        // The deadline bounds the answer and its retries: an answer after it would be refused anyway.
+        await client.calls.answer(
+          event.callId,
+          { callbackUri, acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia(), callOptions: incomingCallOptions({ isContentSharingNotificationEnabled: true }) },
+          { deadline: event.respondBy },
+        )
+        log(`answered with ${event.respondBy.getTime() - Date.now()} ms to spare`)
+        return
+      }
+      case 'call.established':
+        log('the call is up: playing the greeting')
+        await client.calls.playPrompt(event.callId, { prompts: [greeting], clientContext: 'greeting' })
+        return
+      case 'contentSharing.started':
+        log('the caller started sharing their screen')
+        return
+      case 'operation.completed': {
+        if (event.clientContext !== 'greeting') return
+        const done = completed.get(event.callId) ?? new Set<string>()
+        if (done.has(event.operationId)) {
+          log('ignored a repeated operation.completed')
+          return
+        }
+        completed.set(event.callId, done.add(event.operationId))
+        log('the greeting has played: hanging up')
+        await client.calls.hangUp(event.callId)
+        return
+      }
+      case 'call.terminated':
+        completed.delete(event.callId)
+        log(`the call ended: ${event.resultInfo?.code ?? '?'} ${event.resultInfo?.message ?? ''}`.trimEnd())
+        return
+    }
+  }
+}
+
+/** The answering bot as a notification handler (`(Request) => Promise<Response>`), with the client it calls Graph with. */
+export function createAnsweringBotHandler(settings: Omit<BotSettings, 'port'>): { handler: NotificationRequestHandler; client: CallingClient } {
+  const client = new CallingClient(settings.client)
+  const log = settings.log ?? ((line: string) => console.log(line))
+  const handler = createNotificationHandler({
+    appId: settings.appId,
+    ...(settings.verify === undefined ? {} : { verify: settings.verify }),
+    onEvent: createAnsweringBot({ client, callbackUri: settings.callbackUri, log }),
+    onError: (error, event) => log(`failed on ${event?.type ?? 'a request'}: ${error instanceof Error ? error.message : String(error)}`),
+  })
+  return { handler, client }
+}
