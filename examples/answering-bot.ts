@@ -1,7 +1,8 @@
 // What every example bot does with a call: answer with service-hosted media before Graph's deadline, play
-// a greeting once the call is up, and hang up when it has played. Late and repeated notifications (Graph
-// may send `establishing` after `established`, or a state twice) are recognised and ignored.
-import { CallingClient } from 'graph-calling'
+// a greeting once the call is up, keep the call alive while it lasts, and hang up when the greeting has
+// played. Late and repeated notifications (Graph may send `establishing` after `established`, or a state
+// twice) are recognised and ignored.
+import { CallingClient, createKeepAliveScheduler } from 'graph-calling'
 import { createCallTracker, type CallEvent } from 'graph-calling/notifications'
 import { incomingCallOptions, mediaPrompt, serviceHostedMedia } from 'graph-calling/requests'
 import { createNotificationHandler, type NotificationRequestHandler } from 'graph-calling/web'
@@ -19,16 +20,26 @@ export interface AnsweringBotOptions {
   log?: (line: string) => void
 }
 
-/** The bot's reaction to each call event: give it to `createNotificationHandler({ onEvent })`. */
-export function createAnsweringBot(options: AnsweringBotOptions): (event: CallEvent) => Promise<void> {
+/** The answering bot: its reaction to each call event, and how to stop it. */
+export interface AnsweringBot {
+  /** Give it to `createNotificationHandler({ onEvent })`. */
+  onEvent(event: CallEvent): Promise<void>
+  /** Stops keeping calls alive. */
+  stop(): void
+}
+
+/** Makes the answering bot. */
+export function createAnsweringBot(options: AnsweringBotOptions): AnsweringBot {
   const { client, callbackUri } = options
   const log = options.log ?? ((line: string) => console.log(line))
   const greeting = mediaPrompt(options.greetingUri ?? 'https://cdn.contoso.com/greeting.wav')
   const tracker = createCallTracker()
+  // Graph ends a call it has heard no keepAlive for in 45 minutes.
+  const keepAlive = createKeepAliveScheduler({ send: (callId) => client.calls.keepAlive(callId), onError: (error, callId) => log(`keepAlive of ${callId} failed: ${String(error)}`) })
   // Graph may repeat an operation's completion too: the operations already acted on, per call.
   const completed = new Map<string, Set<string>>()
 
-  return async (event) => {
+  const onEvent = async (event: CallEvent): Promise<void> => {
     const { stale, duplicate } = tracker.apply(event)
     if (stale || duplicate) {
       log(`ignored a ${stale ? 'late' : 'repeated'} ${event.type}`)
@@ -48,6 +59,7 @@ export function createAnsweringBot(options: AnsweringBotOptions): (event: CallEv
         return
       }
       case 'call.established':
+        keepAlive.track(event.callId)
         log('the call is up: playing the greeting')
         await client.calls.playPrompt(event.callId, { prompts: [greeting], clientContext: 'greeting' })
         return
@@ -67,22 +79,31 @@ export function createAnsweringBot(options: AnsweringBotOptions): (event: CallEv
         return
       }
       case 'call.terminated':
+        keepAlive.untrack(event.callId)
         completed.delete(event.callId)
         log(`the call ended: ${event.resultInfo?.code ?? '?'} ${event.resultInfo?.message ?? ''}`.trimEnd())
         return
     }
   }
+  return { onEvent, stop: () => keepAlive.stop() }
 }
 
 /** The answering bot as a notification handler (`(Request) => Promise<Response>`), with the client it calls Graph with. */
-export function createAnsweringBotHandler(settings: Omit<BotSettings, 'port'>): { handler: NotificationRequestHandler; client: CallingClient } {
+export function createAnsweringBotHandler(settings: Omit<BotSettings, 'port'>): { handler: NotificationRequestHandler; close(): Promise<void> } {
   const client = new CallingClient(settings.client)
   const log = settings.log ?? ((line: string) => console.log(line))
+  const bot = createAnsweringBot({ client, callbackUri: settings.callbackUri, log })
   const handler = createNotificationHandler({
     appId: settings.appId,
     ...(settings.verify === undefined ? {} : { verify: settings.verify }),
-    onEvent: createAnsweringBot({ client, callbackUri: settings.callbackUri, log }),
+    onEvent: bot.onEvent,
     onError: (error, event) => log(`failed on ${event?.type ?? 'a request'}: ${error instanceof Error ? error.message : String(error)}`),
   })
-  return { handler, client }
+  return {
+    handler,
+    close: async () => {
+      bot.stop()
+      await client.close()
+    },
+  }
 }

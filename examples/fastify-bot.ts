@@ -13,7 +13,7 @@ import { settingsFromEnvironment, type BotSettings, type RunningBot } from './bo
 export async function startFastifyBot(settings: BotSettings): Promise<RunningBot> {
   const client = new CallingClient(settings.client)
   const log = settings.log ?? ((line: string) => console.log(line))
-  const onEvent = createAnsweringBot({ client, callbackUri: settings.callbackUri, log })
+  const bot = createAnsweringBot({ client, callbackUri: settings.callbackUri, log })
   const verifyToken = createNotificationTokenVerifier({ ...settings.verify, appId: settings.appId })
   const tenants = new WeakMap<object, string>()
 
@@ -34,7 +34,7 @@ export async function startFastifyBot(settings: BotSettings): Promise<RunningBot
     // Graph wants its answer fast: the events are handled after the 202 goes out.
     void reply.code(202).send()
     for (const event of events) {
-      onEvent(event).catch((error: unknown) => log(`failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`))
+      bot.onEvent(event).catch((error: unknown) => log(`failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`))
     }
   })
   await app.listen({ port: settings.port ?? 3978, host: '127.0.0.1' })
@@ -44,6 +44,7 @@ export async function startFastifyBot(settings: BotSettings): Promise<RunningBot
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close()
+      bot.stop()
       await client.close()
     },
   }

@@ -8,7 +8,7 @@ import { settingsFromEnvironment, type BotSettings, type RunningBot } from './bo
 
 /** Starts the bot on 127.0.0.1. */
 export async function startNodeHttpBot(settings: BotSettings): Promise<RunningBot> {
-  const { handler, client } = createAnsweringBotHandler(settings)
+  const { handler, close } = createAnsweringBotHandler(settings)
   const server = createServer(toNodeListener(handler))
   await new Promise<void>((resolve) => server.listen(settings.port ?? 3978, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -16,7 +16,7 @@ export async function startNodeHttpBot(settings: BotSettings): Promise<RunningBo
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await client.close()
+      await close()
     },
   }
 }

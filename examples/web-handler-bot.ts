@@ -13,9 +13,9 @@ export interface WebBot {
 
 /** Makes the bot; the platform serves its `fetch`. */
 export function createWebBot(settings: Omit<BotSettings, 'port'>): WebBot {
-  const { handler, client } = createAnsweringBotHandler(settings)
+  const { handler, close } = createAnsweringBotHandler(settings)
   return {
     fetch: (request) => handler(request),
-    close: () => client.close(),
+    close,
   }
 }
