@@ -36,8 +36,6 @@ export function createAnsweringBot(options: AnsweringBotOptions): AnsweringBot {
   const tracker = createCallTracker()
   // Graph ends a call it has heard no keepAlive for in 45 minutes.
   const keepAlive = createKeepAliveScheduler({ send: (callId) => client.calls.keepAlive(callId), onError: (error, callId) => log(`keepAlive of ${callId} failed: ${String(error)}`) })
-  // Graph may repeat an operation's completion too: the operations already acted on, per call.
-  const completed = new Map<string, Set<string>>()
 
   const onEvent = async (event: CallEvent): Promise<void> => {
     const { stale, duplicate } = tracker.apply(event)
@@ -68,19 +66,12 @@ export function createAnsweringBot(options: AnsweringBotOptions): AnsweringBot {
         return
       case 'operation.completed': {
         if (event.clientContext !== 'greeting') return
-        const done = completed.get(event.callId) ?? new Set<string>()
-        if (done.has(event.operationId)) {
-          log('ignored a repeated operation.completed')
-          return
-        }
-        completed.set(event.callId, done.add(event.operationId))
         log('the greeting has played: hanging up')
         await client.calls.hangUp(event.callId)
         return
       }
       case 'call.terminated':
         keepAlive.untrack(event.callId)
-        completed.delete(event.callId)
         log(`the call ended: ${event.resultInfo?.code ?? '?'} ${event.resultInfo?.message ?? ''}`.trimEnd())
         return
     }
