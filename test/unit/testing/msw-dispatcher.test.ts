@@ -143,13 +143,14 @@ describe('time limits, as undici clients keep them', () => {
     let aborted = false
     const dispatcher = new MswDispatcher([
       http.get('https://api.example.com/slow', async ({ request: received }) => {
-        await new Promise((resolve) => received.signal.addEventListener('abort', resolve))
+        // The timeout may fire before this handler runs: then the signal is already aborted.
+        if (!received.signal.aborted) await new Promise((resolve) => received.signal.addEventListener('abort', resolve))
         aborted = true
         return HttpResponse.text('late')
       }),
     ])
     await expect(request('https://api.example.com/slow', { dispatcher, headersTimeout: 30 })).rejects.toBeInstanceOf(errors.HeadersTimeoutError)
-    await vi.waitUntil(() => aborted)
+    await vi.waitUntil(() => aborted, { timeout: 10_000 })
   })
 
   it('bodyTimeout: a body that stalls fails with BodyTimeoutError', async () => {
