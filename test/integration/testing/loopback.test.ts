@@ -71,10 +71,10 @@ describe('simulator.listen(): the same handlers over loopback HTTP', () => {
       signal: abort.signal,
     })
     // The fault counts the request once it is in the handlers, about to wait.
-    await vi.waitUntil(() => slow.hits === 1, { timeout: 5_000 })
+    await vi.waitUntil(() => slow.hits === 1, { timeout: 10_000 })
     abort.abort()
     await expect(answering).rejects.toThrow(/abort/i)
-    await vi.waitUntil(() => graph.requests.length === 1, { timeout: 5_000 })
+    await vi.waitUntil(() => graph.requests.length === 1, { timeout: 10_000 })
     expect(graph.requests[0]!.status).toBeUndefined()
     expect(graph.call(call.id).state).toBe('incoming')
   })
