@@ -149,7 +149,8 @@ describe('time limits, as undici clients keep them', () => {
         return HttpResponse.text('late')
       }),
     ])
-    await expect(request('https://api.example.com/slow', { dispatcher, headersTimeout: 30 })).rejects.toBeInstanceOf(errors.HeadersTimeoutError)
+    // Long enough for the handler to start on a loaded machine, so it is there to see the abort.
+    await expect(request('https://api.example.com/slow', { dispatcher, headersTimeout: 1000 })).rejects.toBeInstanceOf(errors.HeadersTimeoutError)
     await vi.waitUntil(() => aborted, { timeout: 10_000 })
   })
 
