@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 20_000,
     // Integration tests open loopback servers; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    // Each test file in its own process: tests that patch globals (fetch, timers) cannot reach another file.
+    pool: 'forks',
+    isolate: true,
   },
 })
