@@ -182,6 +182,7 @@ export class MswDispatcher extends Dispatcher {
       const method = options.method.toUpperCase()
       const body = method === 'GET' || method === 'HEAD' ? undefined : await bodyOf(options.body)
       const request = new Request(urlOf(options), { method, headers: headersOf(options.headers), body: body ?? null, signal: controller.signal })
+      withSignal(request, controller.signal)
       handler.onRequestSent?.()
       // Like undici's own clients: headersTimeout bounds the wait for the answer, bodyTimeout each gap in its body.
       const headersTimer = startTimer(options.headersTimeout, () => controller.abort(new errors.HeadersTimeoutError()))
@@ -233,4 +234,16 @@ export class MswDispatcher extends Dispatcher {
     if (done === undefined) return destroyed
     void destroyed.then(done)
   }
+}
+
+/**
+ * Makes `request`, and every clone of it (msw hands its handlers clones), expose `signal` itself. Node's
+ * Request follows the signal it was made with, and a clone follows its original, only through weak
+ * references that garbage collection can cut; an abort (or a time limit) must always reach the handlers.
+ */
+function withSignal(request: Request, signal: AbortSignal): Request {
+  const clone = request.clone.bind(request)
+  Object.defineProperty(request, 'signal', { value: signal })
+  Object.defineProperty(request, 'clone', { value: () => withSignal(clone(), signal) })
+  return request
 }
