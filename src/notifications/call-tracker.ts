@@ -85,6 +85,9 @@ export interface CallTracker {
   readonly size: number
 }
 
+/** How many finished operation ids a call remembers, to recognise repeats. */
+const MAX_FINISHED_OPERATIONS = 256
+
 interface CallRecord {
   callId: string
   state: string | undefined
@@ -92,6 +95,8 @@ interface CallRecord {
   participants: Map<string, Inbound<Participant>>
   contentSharingSessions: Map<string, Inbound<ContentSharingSession> | undefined>
   pendingOperations: Map<string, Inbound<CommsOperation>>
+  /** Ids of the operations that completed or failed (the most recent ones), to recognise Graph's repeats. */
+  finishedOperations: Set<string>
   resultInfo: Inbound<ResultInfo> | undefined
   tenantId: string | undefined
   firstSeenAt: number
@@ -164,6 +169,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       participants: new Map(),
       contentSharingSessions: new Map(),
       pendingOperations: new Map(),
+      finishedOperations: new Set(),
       resultInfo: undefined,
       tenantId: undefined,
       firstSeenAt: at,
@@ -176,6 +182,10 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     if (isCallStateEvent(event)) {
       const verdict = callVerdict(record, event)
       if (verdict) return { applied: false, ...verdict, call: record }
+    }
+    if (event.type.startsWith('operation.') && record.finishedOperations.has((event as { operationId: string }).operationId)) {
+      // An operation ends once: a repeated end is a duplicate, a progress update after it came late.
+      return { applied: false, ...(event.type === 'operation.updated' ? { stale: true as const } : { duplicate: true as const }), call: record }
     }
     fold(record, event, at)
     if (event.tenantId !== undefined) record.tenantId = event.tenantId
@@ -216,6 +226,9 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       case 'operation.completed':
       case 'operation.failed':
         record.pendingOperations.delete(event.operationId)
+        record.finishedOperations.add(event.operationId)
+        // Bounded: only a recent repeat needs recognising.
+        if (record.finishedOperations.size > MAX_FINISHED_OPERATIONS) record.finishedOperations.delete(record.finishedOperations.values().next().value!)
         return
     }
   }

@@ -39,3 +39,11 @@ export type {
   UnknownEvent,
   NotificationItem,
 } from './call-event.ts'
+export {
+  createOperationWaiter,
+  type OperationWaiter,
+  type OperationWaiterOptions,
+  type OperationWaitOptions,
+  type OperationOutcome,
+  type OperationRef,
+} from './operation-waiter.ts'

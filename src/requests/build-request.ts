@@ -33,15 +33,25 @@ export interface RequestSpec {
  * reported in one `ValidationError`, so a caller fixes them all at once and nothing is ever sent.
  */
 export function buildRequest<Result = void>(spec: RequestSpec): GraphRequest<Result> {
-  const issues: Issue[] = []
-  for (const segment of spec.path) if (typeof segment !== 'string') issues.push(...idIssues(segment.name, segment.value))
-  if (spec.body) issues.push(...spec.body.validate(spec.body.params))
-  if (issues.length > 0) throw new ValidationError(`${spec.operation} parameters`, issues)
-  const path = spec.path.map((segment) => (typeof segment === 'string' ? segment : encodeId(segment.value))).join('/')
-  return {
-    method: spec.method,
-    path: `/${path}`,
-    ...(spec.body && { body: spec.body.params }),
-    ...(spec.apiVersion && { apiVersion: spec.apiVersion }),
+  // One pass over the segments, no intermediate arrays: builders run on every call a bot makes.
+  let path = ''
+  let issues: Issue[] | undefined
+  for (const segment of spec.path) {
+    if (typeof segment === 'string') {
+      path += `/${segment}`
+      continue
+    }
+    const found = idIssues(segment.name, segment.value)
+    if (found.length > 0) (issues ??= []).push(...found)
+    else path += `/${encodeId(segment.value)}`
   }
+  if (spec.body) {
+    const found = spec.body.validate(spec.body.params)
+    if (found.length > 0) (issues ??= []).push(...found)
+  }
+  if (issues) throw new ValidationError(`${spec.operation} parameters`, issues)
+  const request: { method: GraphMethod; path: string; body?: unknown; apiVersion?: 'beta' } = { method: spec.method, path }
+  if (spec.body) request.body = spec.body.params
+  if (spec.apiVersion) request.apiVersion = spec.apiVersion
+  return request
 }

@@ -207,3 +207,18 @@ describe('createCallTracker: memory', () => {
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['$.terminatedGraceMs', '$.maxCalls', '$.maxAgeMs'])
   })
 })
+
+describe('operations end once', () => {
+  const op = (type: 'operation.updated' | 'operation.completed', operationId = 'op-1') =>
+    ({ type, callId: 'c-op', changeType: 'updated', resourceUrl: `/communications/calls/c-op/operations/${operationId}`, tenantId: undefined, issues: [], raw: {}, operationId, operation: {}, status: undefined, clientContext: undefined, resultInfo: undefined }) as unknown as CallEvent
+
+  it('a repeated completion is a duplicate, a progress update after it is stale', () => {
+    const tracker = createCallTracker()
+    expect(tracker.apply(op('operation.updated')).applied).toBe(true)
+    expect(tracker.apply(op('operation.completed'))).toMatchObject({ applied: true })
+    expect(tracker.apply(op('operation.completed'))).toMatchObject({ applied: false, duplicate: true })
+    expect(tracker.apply(op('operation.updated'))).toMatchObject({ applied: false, stale: true })
+    expect(tracker.apply(op('operation.completed', 'op-2'))).toMatchObject({ applied: true })
+    expect(tracker.get('c-op')!.pendingOperations.size).toBe(0)
+  })
+})

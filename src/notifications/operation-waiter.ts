@@ -1,0 +1,165 @@
+import { AbortError, TimeoutError } from '../errors.ts'
+import type { CallEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
+
+/** The final outcome of a Graph operation (playPrompt, recordResponse, invite, ...). */
+export interface OperationOutcome {
+  /** `Completed` or `Failed`. */
+  readonly status: 'Completed' | 'Failed'
+  /** The operation's id, when Graph gave one. */
+  readonly operationId: string | undefined
+  /** The `clientContext` the action was sent with. */
+  readonly clientContext: string | undefined
+  /** Why it ended (`code`, `subcode`, `message`), when Graph said. */
+  readonly resultInfo: unknown
+  /** The notification that ended it; absent when the action's own answer was already final. */
+  readonly event: OperationCompletedEvent | OperationFailedEvent | undefined
+}
+
+/** What identifies the operation to wait for: usually the operation an action answered with. */
+export interface OperationRef {
+  readonly id?: string | null | undefined
+  readonly clientContext?: string | null | undefined
+  readonly status?: string | null | undefined
+  readonly resultInfo?: unknown
+}
+
+/** Options of `createOperationWaiter`. */
+export interface OperationWaiterOptions {
+  /** How long a wait lasts when the call to `wait` does not say. @default 300000 (5 minutes) */
+  defaultTimeoutMs?: number
+  /**
+   * How long a final operation notification is kept for a wait that starts later: Graph may notify before
+   * the action's own HTTP answer reaches the bot. @default 60000
+   */
+  keepFinishedMs?: number
+  /** At most this many finished operations are kept for late waits (oldest dropped first). @default 1000 */
+  maxFinished?: number
+  /** The clock, replaceable in tests. @default Date.now */
+  now?: () => number
+}
+
+/** Per-wait options. */
+export interface OperationWaitOptions {
+  /** Fail with a `TimeoutError` after this long. */
+  timeoutMs?: number
+  /** Stop waiting (an `AbortError`) when this aborts. */
+  signal?: AbortSignal
+}
+
+/** Resolves waits for operations when their final notification arrives. */
+export interface OperationWaiter {
+  /** Feeds one event (pass every event the handler gives; others than operation events are ignored). */
+  observe(event: CallEvent): void
+  /** Resolves when the operation on `callId` completes or fails; matched by operation id, else by clientContext. */
+  wait(callId: string, operation: OperationRef, options?: OperationWaitOptions): Promise<OperationOutcome>
+  /** Waits not yet settled. */
+  readonly pending: number
+  /** Ends every pending wait with an `AbortError` and forgets finished operations. */
+  close(): void
+}
+
+type Final = OperationCompletedEvent | OperationFailedEvent
+
+interface Pending {
+  readonly callId: string
+  readonly operationId: string | undefined
+  readonly clientContext: string | undefined
+  readonly settle: (outcome: OperationOutcome | Error) => void
+}
+
+const isFinal = (event: CallEvent): event is Final => event.type === 'operation.completed' || event.type === 'operation.failed'
+
+const matches = (p: { callId: string; operationId: string | undefined; clientContext: string | undefined }, e: Final) =>
+  e.callId === p.callId && (p.operationId !== undefined ? e.operationId === p.operationId : e.clientContext === p.clientContext)
+
+const outcomeOf = (e: Final): OperationOutcome => ({
+  status: e.type === 'operation.completed' ? 'Completed' : 'Failed',
+  operationId: e.operationId,
+  clientContext: e.clientContext,
+  resultInfo: e.resultInfo,
+  event: e,
+})
+
+/**
+ * Lets a bot await an operation that Graph finishes later by notification:
+ * `await waiter.wait(callId, (await client.calls.playPrompt(callId, params)).body)`. Every wait ends (by
+ * outcome, timeout, abort or `close`) and then leaves nothing behind; its timer never keeps a process alive.
+ */
+export function createOperationWaiter(options: OperationWaiterOptions = {}): OperationWaiter {
+  const now = options.now ?? Date.now
+  const keepMs = options.keepFinishedMs ?? 60_000
+  const maxFinished = options.maxFinished ?? 1000
+  const waiting = new Set<Pending>()
+  // Finished operations in arrival order, for waits that start after the notification came.
+  let finished: { at: number; event: Final }[] = []
+
+  const prune = () => {
+    const cutoff = now() - keepMs
+    let drop = 0
+    while (drop < finished.length && (finished[drop]!.at < cutoff || finished.length - drop > maxFinished)) drop++
+    if (drop > 0) finished = finished.slice(drop)
+  }
+
+  return {
+    observe(event) {
+      if (!isFinal(event)) return
+      for (const p of waiting) {
+        if (matches(p, event)) {
+          p.settle(outcomeOf(event))
+          return
+        }
+      }
+      finished.push({ at: now(), event })
+      prune()
+    },
+
+    wait(callId, operation, waitOptions = {}) {
+      const operationId = operation.id ?? undefined
+      const clientContext = operation.clientContext ?? undefined
+      if (operationId === undefined && clientContext === undefined) {
+        return Promise.reject(new TypeError('An operation to wait for needs its id or its clientContext'))
+      }
+      const status = operation.status?.toLowerCase()
+      if (status === 'completed' || status === 'failed') {
+        return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: operation.resultInfo, event: undefined })
+      }
+      const key = { callId, operationId, clientContext }
+      prune()
+      const early = finished.findIndex((f) => matches(key, f.event))
+      if (early >= 0) {
+        const { event } = finished.splice(early, 1)[0]!
+        return Promise.resolve(outcomeOf(event))
+      }
+      const { signal } = waitOptions
+      if (signal?.aborted) return Promise.reject(new AbortError('The wait for the operation was aborted', { cause: signal.reason }))
+      return new Promise<OperationOutcome>((resolve, reject) => {
+        const timeoutMs = waitOptions.timeoutMs ?? options.defaultTimeoutMs ?? 300_000
+        const onAbort = () => settle(new AbortError('The wait for the operation was aborted', { cause: signal?.reason }))
+        const timer = setTimeout(
+          () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`)),
+          timeoutMs,
+        )
+        timer.unref?.()
+        const pending: Pending = { ...key, settle: (x) => settle(x) }
+        function settle(result: OperationOutcome | Error) {
+          if (!waiting.delete(pending)) return
+          clearTimeout(timer)
+          signal?.removeEventListener('abort', onAbort)
+          if (result instanceof Error) reject(result)
+          else resolve(result)
+        }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        waiting.add(pending)
+      })
+    },
+
+    get pending() {
+      return waiting.size
+    },
+
+    close() {
+      for (const p of [...waiting]) p.settle(new AbortError('The operation waiter was closed'))
+      finished = []
+    },
+  }
+}

@@ -1,0 +1,367 @@
+import type { AnswerParams, CreateCallParams } from '../requests/index.ts'
+import type { ResultInfo, Tone } from '../schemas/index.ts'
+import type { ActionOutcome, CallEngine, CompletionDetails } from './graph-routes.ts'
+import {
+  buildCallStateNotification,
+  buildContentSharingNotification,
+  buildIncomingCallNotification,
+  buildOperationNotification,
+  buildParticipantsNotification,
+  buildTerminatedNotification,
+  type CommsNotificationsBody,
+  type IncomingCallInit,
+} from './notification-builders.ts'
+import type { NotificationPlan, NotificationSender } from './notification-sender.ts'
+import { SimulatedCallState } from './simulated-call.ts'
+import type { SimulatorClock } from './simulator-clock.ts'
+import type { RecordedNotification } from './simulator-records.ts'
+
+/** What the call engine is set up with. */
+export interface CallControlSettings {
+  readonly appId: string
+  readonly tenantId: string
+  readonly callbackUri: string
+  readonly clock: SimulatorClock
+  /** Aborted when the simulator closes: cancels every deadline and timer. */
+  readonly lifetime: AbortSignal
+  readonly answerTimeoutMs: number
+  readonly policyRecordingAnswerTimeoutMs: number
+  readonly operationDurationMs: number
+  readonly keepAliveTimeoutMs: number
+  readonly plan: NotificationPlan
+}
+
+/** How one incoming call is placed. */
+export interface PlaceCallInit extends IncomingCallInit {
+  /** This call's answer deadline, in place of the simulator's. */
+  answerTimeoutMs?: number
+  /** This call's notification plan, in place of the simulator's. */
+  notifications?: NotificationPlan
+}
+
+/** Graph's `resultInfo` for each way a call ends. */
+const ENDED = {
+  none: { code: 603, subcode: 0, message: 'The call was declined by the application.' },
+  busy: { code: 486, subcode: 0, message: 'The application is busy.' },
+  forbidden: { code: 403, subcode: 0, message: 'The application refused the call.' },
+  redirect: { code: 302, subcode: 0, message: 'The call was redirected by the application.' },
+  hangUp: { code: 200, subcode: 0, message: 'The call was ended by the application.' },
+  transfer: { code: 200, subcode: 7015, message: 'The call was transferred.' },
+  otherParty: { code: 200, subcode: 0, message: 'The other party hung up.' },
+  keepAlive: { code: 408, subcode: 8537, message: 'The call was ended: Graph heard no keepAlive in time.' },
+} satisfies Record<string, ResultInfo>
+
+function participant(identity: unknown): Record<string, unknown> {
+  return {
+    '@odata.type': '#microsoft.graph.participant',
+    id: crypto.randomUUID(),
+    info: { '@odata.type': '#microsoft.graph.participantInfo', identity },
+    isMuted: false,
+    isInLobby: false,
+  }
+}
+
+function withoutAnnotations(resource: Record<string, unknown>): Record<string, unknown> {
+  const { '@odata.id': _id, '@odata.etag': _etag, ...rest } = resource
+  return rest
+}
+
+/** Plays Graph's side of every call: what each action does, and what a test drives (calls, sharing, tones). */
+export class CallControl implements CallEngine {
+  readonly calls = new Map<string, SimulatedCallState>()
+  readonly #plans = new Map<string, NotificationPlan>()
+  readonly #settings: CallControlSettings
+  #sender: NotificationSender | undefined
+  #toneSequence = 0
+
+  constructor(settings: CallControlSettings) {
+    this.#settings = settings
+  }
+
+  /** Connects the sender (which itself asks this engine for each call's plan). */
+  useSender(sender: NotificationSender): void {
+    this.#sender = sender
+  }
+
+  planOf(call: SimulatedCallState): NotificationPlan {
+    return this.#plans.get(call.id) ?? this.#settings.plan
+  }
+
+  #send(call: SimulatedCallState, label: string, build: () => CommsNotificationsBody | undefined): Promise<RecordedNotification | undefined> {
+    return this.#sender!.send(call, label, build)
+  }
+
+  get #now(): number {
+    return this.#settings.clock.now()
+  }
+
+  /** Sleeps on the simulator clock until `signal` or the simulator's end; true when the time was up. */
+  #after(ms: number, signal?: AbortSignal): Promise<boolean> {
+    const signals = signal === undefined ? [this.#settings.lifetime] : [signal, this.#settings.lifetime]
+    return this.#settings.clock.sleep(ms, AbortSignal.any(signals)).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  // ---- what the requests do ---------------------------------------------------------------------------
+
+  #gone(call: SimulatedCallState): ActionOutcome {
+    const why = call.resultInfo?.message ? ` ${call.resultInfo.message}` : ''
+    return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has ended.${why}` }
+  }
+
+  #notAllowed(call: SimulatedCallState, action: string, needs: string): ActionOutcome {
+    return { status: 409, code: 'notAllowed', message: `Call ${call.id} is ${call.state}; ${action} needs ${needs}.` }
+  }
+
+  /** Refuses an action on a call that has ended, or is not in the state the action needs. */
+  #refusal(call: SimulatedCallState, action: string, needs: 'incoming' | 'established' | 'live'): ActionOutcome | undefined {
+    if (call.ended) return this.#gone(call)
+    if (needs === 'incoming' && call.state !== 'incoming') return this.#notAllowed(call, action, 'an incoming call')
+    if (needs === 'established' && call.state !== 'established') return this.#notAllowed(call, action, 'an established call')
+    return undefined
+  }
+
+  answer(call: SimulatedCallState, params: AnswerParams): ActionOutcome {
+    const refused = this.#refusal(call, 'answer', 'incoming')
+    if (refused) return refused
+    call.deadline.abort()
+    call.respondedAt = this.#now
+    call.answer = params
+    call.callbackUri = params.callbackUri ?? call.callbackUri
+    const source = call.resource['source'] as { identity?: unknown } | undefined
+    const target = (call.resource['targets'] as { identity?: unknown }[] | undefined)?.[0]
+    for (const p of [participant(source?.identity), participant(target?.identity)]) call.participants.set(p['id'] as string, p)
+    this.#establish(call)
+    return { status: 202 }
+  }
+
+  /** `establishing` then `established` (in the plan's order), then keep-alive checks. */
+  #establish(call: SimulatedCallState): void {
+    call.state = 'establishing'
+    const states = this.planOf(call).establishedFirst ? (['established', 'establishing'] as const) : (['establishing', 'established'] as const)
+    for (const state of states) {
+      void this.#send(call, state, () => {
+        // Graph sends nothing more about a call once it has ended.
+        if (call.ended) return undefined
+        if (state === 'established') {
+          call.state = 'established'
+          this.#armKeepAlive(call)
+        }
+        return buildCallStateNotification(call.id, state, { etag: call.nextEtag() })
+      })
+    }
+  }
+
+  /** Graph ends a call it heard no keepAlive for in `keepAliveTimeoutMs` (45 minutes). */
+  #armKeepAlive(call: SimulatedCallState): void {
+    call.keepAliveTimer.abort()
+    call.keepAliveTimer = new AbortController()
+    void this.#after(this.#settings.keepAliveTimeoutMs, call.keepAliveTimer.signal).then((due) => {
+      if (due && !call.ended) void this.end(call, ENDED.keepAlive)
+    })
+  }
+
+  decline(call: SimulatedCallState, how: Parameters<CallEngine['decline']>[1]): ActionOutcome {
+    const refused = this.#refusal(call, how.action, 'incoming')
+    if (refused) return refused
+    call.respondedAt = this.#now
+    void this.end(call, how.action === 'redirect' ? ENDED.redirect : ENDED[how.params.reason ?? 'none'])
+    return { status: 202 }
+  }
+
+  hangUp(call: SimulatedCallState): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    void this.end(call, ENDED.hangUp)
+    return { status: 204 }
+  }
+
+  transfer(call: SimulatedCallState): ActionOutcome {
+    const refused = this.#refusal(call, 'transfer', 'established')
+    if (refused) return refused
+    call.state = 'transferring'
+    let announced: Promise<unknown> = Promise.resolve()
+    for (const state of ['transferring', 'transferAccepted'] as const) {
+      announced = this.#send(call, state, () => {
+        if (call.ended) return undefined
+        call.state = state
+        return buildCallStateNotification(call.id, state, { etag: call.nextEtag() })
+      })
+    }
+    // Once the transfer is accepted the bot is out of the call.
+    void announced.then(() => (call.ended ? undefined : this.end(call, ENDED.transfer)))
+    return { status: 202 }
+  }
+
+  keepAlive(call: SimulatedCallState): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    if (call.state === 'established') this.#armKeepAlive(call)
+    return { status: 200 }
+  }
+
+  accept(call: SimulatedCallState, action: string): ActionOutcome {
+    return this.#refusal(call, action, 'established') ?? { status: 202 }
+  }
+
+  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails }): ActionOutcome {
+    const refused = this.#refusal(call, init.action, 'established')
+    if (refused) return refused
+    const body = (init.body ?? {}) as { clientContext?: unknown }
+    const clientContext = typeof body.clientContext === 'string' ? body.clientContext : undefined
+    const id = crypto.randomUUID()
+    const operation: Record<string, unknown> = {
+      '@odata.type': `#microsoft.graph.${init.type}`,
+      id,
+      status: 'running',
+      ...(clientContext === undefined ? {} : { clientContext }),
+    }
+    call.operations.set(id, operation)
+    if (init.action === 'subscribeToTone') call.toneSubscribed = true
+    void this.#sender!.track(
+      this.#after(this.#settings.operationDurationMs).then((due) => {
+        if (!due || call.ended) return undefined
+        const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
+        Object.assign(operation, { status: 'completed', resultInfo, ...init.completion })
+        return this.#send(call, `operation ${init.action}`, () =>
+          call.ended
+            ? undefined
+            : buildOperationNotification(call.id, {
+                type: init.type,
+                operationId: id,
+                ...(clientContext === undefined ? {} : { clientContext }),
+                ...(init.completion === undefined ? {} : { resourceData: init.completion }),
+              }),
+        )
+      }),
+    )
+    return { status: 200, body: { ...operation } }
+  }
+
+  readCall(call: SimulatedCallState): ActionOutcome {
+    // Graph forgets a call once it has ended.
+    if (call.ended) return this.#gone(call)
+    return { status: 200, body: call.view() }
+  }
+
+  readOperation(call: SimulatedCallState, operationId: string): ActionOutcome {
+    const operation = call.operations.get(operationId)
+    if (operation === undefined) return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has no operation ${operationId}.` }
+    return { status: 200, body: { ...operation } }
+  }
+
+  listParticipants(call: SimulatedCallState): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    return { status: 200, body: { value: [...call.participants.values()] } }
+  }
+
+  readParticipant(call: SimulatedCallState, participantId: string): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    const found = call.participants.get(participantId)
+    if (found === undefined) return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has no participant ${participantId}.` }
+    return { status: 200, body: found }
+  }
+
+  removeParticipant(call: SimulatedCallState, participantId: string): ActionOutcome {
+    const found = this.readParticipant(call, participantId)
+    if (found.status !== 200) return found
+    call.participants.delete(participantId)
+    void this.#send(call, 'participants', () => (call.ended ? undefined : buildParticipantsNotification(call.id, [...call.participants.values()])))
+    return { status: 204 }
+  }
+
+  placeOutgoingCall(params: CreateCallParams): ActionOutcome {
+    const id = crypto.randomUUID()
+    const { '@odata.type': _type, callbackUri, ...rest } = params
+    const bot = { application: { id: this.#settings.appId } }
+    const resource = { ...rest, source: { '@odata.type': '#microsoft.graph.participantInfo', identity: bot }, tenantId: params.tenantId ?? this.#settings.tenantId }
+    const call = new SimulatedCallState({ id, direction: 'outgoing', state: 'establishing', callbackUri, placedAt: this.#now, resource })
+    this.calls.set(id, call)
+    for (const p of [participant(bot), ...(params.targets ?? []).map((t) => participant(t.identity))]) call.participants.set(p['id'] as string, p)
+    this.#establish(call)
+    return { status: 201, body: call.view() }
+  }
+
+  // ---- what a test drives -----------------------------------------------------------------------------
+
+  /** Ends a call: state `terminated`, timers stopped, the bot notified. */
+  end(call: SimulatedCallState, resultInfo: ResultInfo): Promise<RecordedNotification | undefined> {
+    call.deadline.abort()
+    call.keepAliveTimer.abort()
+    call.state = 'terminated'
+    call.resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', ...resultInfo }
+    call.contentSharingSessions.clear()
+    return this.#send(call, 'terminated', () => buildTerminatedNotification(call.id, { resultInfo, etag: call.nextEtag() }))
+  }
+
+  async placeIncomingCall(init: PlaceCallInit): Promise<SimulatedCallState> {
+    const { answerTimeoutMs, notifications, ...incoming } = init
+    const id = incoming.callId ?? crypto.randomUUID()
+    if (this.calls.has(id)) throw new Error(`call ${id} was already placed`)
+    const timeoutMs =
+      answerTimeoutMs ?? (incoming.policyBasedRecording ? this.#settings.policyRecordingAnswerTimeoutMs : this.#settings.answerTimeoutMs)
+    const body = buildIncomingCallNotification({
+      bot: { application: { displayName: 'Test BOT', id: this.#settings.appId } },
+      tenantId: this.#settings.tenantId,
+      callChainId: crypto.randomUUID(),
+      ...incoming,
+      callId: id,
+      etag: 'W/"1"',
+    })
+    const resource = withoutAnnotations(body.value[0]!.resourceData as Record<string, unknown>)
+    const call = new SimulatedCallState({ id, direction: 'incoming', state: 'incoming', callbackUri: this.#settings.callbackUri, placedAt: this.#now, answerTimeoutMs: timeoutMs, resource })
+    call.nextEtag() // the incoming notification's
+    this.calls.set(id, call)
+    if (notifications !== undefined) this.#plans.set(id, notifications)
+    // The deadline is not counted by idle(): a test awaits it by moving the clock.
+    void this.#after(timeoutMs, call.deadline.signal).then((due) => {
+      if (due && call.state === 'incoming') void this.end(call, { code: 408, subcode: 0, message: `The call was not answered within ${timeoutMs} ms.` })
+    })
+    await this.#send(call, 'incoming', () => body)
+    return call
+  }
+
+  /** The other party hangs up. */
+  async endCall(call: SimulatedCallState, resultInfo: ResultInfo = ENDED.otherParty): Promise<void> {
+    if (call.ended) throw new Error(`call ${call.id} has already ended`)
+    await this.end(call, resultInfo)
+  }
+
+  async startContentSharing(call: SimulatedCallState): Promise<{ sessionId: string; notified: boolean }> {
+    if (call.state !== 'established') throw new Error(`call ${call.id} is ${call.state}: content sharing needs an established call`)
+    const sessionId = crypto.randomUUID()
+    call.contentSharingSessions.add(sessionId)
+    return { sessionId, notified: await this.#sendContentSharing(call, 'started', sessionId) }
+  }
+
+  async stopContentSharing(call: SimulatedCallState, sessionId?: string): Promise<{ sessionId: string; notified: boolean }> {
+    const session = sessionId ?? [...call.contentSharingSessions].at(-1)
+    if (session === undefined || !call.contentSharingSessions.delete(session)) {
+      throw new Error(`call ${call.id} has no content sharing session${sessionId === undefined ? '' : ` ${sessionId}`}`)
+    }
+    return { sessionId: session, notified: await this.#sendContentSharing(call, 'ended', session) }
+  }
+
+  async #sendContentSharing(call: SimulatedCallState, change: 'started' | 'ended', sessionId: string): Promise<boolean> {
+    // Graph sends these only to a bot that asked for them in its answer.
+    if (call.answer?.callOptions?.isContentSharingNotificationEnabled !== true) return false
+    return (await this.#send(call, `contentSharing ${change}`, () => buildContentSharingNotification(call.id, change, sessionId))) !== undefined
+  }
+
+  /** The caller presses a key: a tone notification for a bot that subscribed to tones. */
+  async pressTone(call: SimulatedCallState, tone: Tone): Promise<boolean> {
+    if (call.state !== 'established') throw new Error(`call ${call.id} is ${call.state}: tones need an established call`)
+    if (!call.toneSubscribed) return false
+    const toneInfo = { '@odata.type': '#microsoft.graph.toneInfo', sequenceId: ++this.#toneSequence, tone }
+    const sent = await this.#send(call, `tone ${tone}`, () =>
+      call.ended ? undefined : buildCallStateNotification(call.id, 'established', { etag: call.nextEtag(), resourceData: { toneInfo } }),
+    )
+    return sent !== undefined
+  }
+
+  async notify(call: SimulatedCallState, body: CommsNotificationsBody, label: string): Promise<RecordedNotification> {
+    const sent = await this.#send(call, label, () => body)
+    if (sent === undefined) throw new Error(`the notification to call ${call.id} was not sent: the simulator closed`)
+    return sent
+  }
+}

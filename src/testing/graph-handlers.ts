@@ -1,0 +1,124 @@
+import { http, type HttpHandler } from 'msw'
+import { ValidationError } from '../index.ts'
+import type { CallControl } from './call-control.ts'
+import type { FaultList } from './fault-injection.ts'
+import { graphErrorResponse } from './graph-error-response.ts'
+import { graphRoutes, type ActionOutcome, type GraphRoute, type RouteIds } from './graph-routes.ts'
+import type { SimulatorClock } from './simulator-clock.ts'
+import { redactedHeaders, type RecordLog } from './simulator-records.ts'
+
+/** What the request handlers work with. */
+export interface GraphHandlerContext {
+  readonly baseUrl: string
+  readonly control: CallControl
+  readonly faults: FaultList
+  readonly clock: SimulatorClock
+  readonly log: RecordLog
+}
+
+const API_VERSIONS = new Set(['v1.0', 'beta'])
+
+async function readBody(request: Request): Promise<{ body: unknown; json: boolean }> {
+  const text = await request.text()
+  if (text === '') return { body: undefined, json: true }
+  try {
+    return { body: JSON.parse(text), json: true }
+  } catch {
+    return { body: text, json: false }
+  }
+}
+
+function toResponse(outcome: ActionOutcome, clientRequestId: string | undefined, now: number, retryAfterSec?: number): Response {
+  if ('code' in outcome) return graphErrorResponse({ ...outcome, clientRequestId, now, retryAfterSec })
+  const headers = new Headers({ 'request-id': crypto.randomUUID() })
+  if (clientRequestId !== undefined) headers.set('client-request-id', clientRequestId)
+  if (outcome.body === undefined) return new Response(null, { status: outcome.status, headers })
+  headers.set('content-type', 'application/json')
+  return new Response(JSON.stringify(outcome.body), { status: outcome.status, headers })
+}
+
+/**
+ * The simulated Graph as msw request handlers: one per route (`{baseUrl}/:version{path}`), and a last one
+ * that answers anything else as Graph answers an unknown endpoint.
+ */
+export function createGraphHandlers(context: GraphHandlerContext): HttpHandler[] {
+  const method = { GET: http.get, POST: http.post, DELETE: http.delete } as const
+  return [
+    ...graphRoutes.map((route) =>
+      method[route.method](`${context.baseUrl}/:version${route.path}`, ({ request, params }) => {
+        const ids: RouteIds = { callId: String(params['callId'] ?? ''), participantId: String(params['participantId'] ?? ''), operationId: String(params['operationId'] ?? '') }
+        return handle(context, request, { route, version: String(params['version']), ids })
+      }),
+    ),
+    http.all(`${context.baseUrl}/*`, ({ request }) => handle(context, request, undefined)),
+  ]
+}
+
+/** Every request goes through here: bearer token, version, faults, the builder's check, then the call. */
+async function handle(context: GraphHandlerContext, request: Request, matched: { route: GraphRoute; version: string; ids: RouteIds } | undefined): Promise<Response> {
+  const { clock } = context
+  const at = clock.now()
+  const finish = context.log.begin()
+  const clientRequestId = request.headers.get('client-request-id') ?? undefined
+  const { body, json } = await readBody(request)
+  const path = new URL(request.url).pathname
+  const route = matched?.route
+  const callId = matched?.ids.callId || undefined
+  const record = (status: number | undefined, responseBody: unknown, responseHeaders: Record<string, string> = {}): void =>
+    finish({
+      kind: 'request',
+      at,
+      durationMs: clock.now() - at,
+      method: request.method,
+      url: request.url,
+      path,
+      apiVersion: matched?.version ?? path.split('/')[1],
+      action: route?.action,
+      callId,
+      headers: redactedHeaders(request.headers),
+      body,
+      status,
+      responseBody,
+      responseHeaders,
+    })
+  const answer = (outcome: ActionOutcome, retryAfterSec?: number): Response => {
+    const response = toResponse(outcome, clientRequestId, clock.now(), retryAfterSec)
+    const responseBody = 'code' in outcome ? { error: { code: outcome.code, message: outcome.message } } : (outcome as { body?: unknown }).body
+    record(outcome.status, responseBody, Object.fromEntries(response.headers))
+    return response
+  }
+
+  const auth = request.headers.get('authorization')?.trim() ?? ''
+  if (!/^Bearer \S+$/i.test(auth)) {
+    const message = auth === '' ? 'Access token is empty.' : 'Access token validation failure: expected Bearer <token>.'
+    return answer({ status: 401, code: 'InvalidAuthenticationToken', message })
+  }
+  const unknownEndpoint = { status: 400, code: 'BadRequest', message: `The simulated Graph has no endpoint for ${request.method} ${path}.` }
+  if (matched === undefined || route === undefined) return answer(unknownEndpoint)
+  if (!API_VERSIONS.has(matched.version)) return answer({ status: 400, code: 'BadRequest', message: `Invalid version: ${matched.version}` })
+  const check = route.check[matched.version as 'v1.0' | 'beta']
+  if (check === undefined) return answer(unknownEndpoint)
+
+  const fault = context.faults.take(route.action, callId)
+  if (fault !== undefined && fault.delayMs > 0) {
+    try {
+      await clock.sleep(fault.delayMs, request.signal)
+    } catch {
+      // The client gave up (abort or timeout): like Graph, nothing is done for a request no one waits for.
+      record(undefined, undefined)
+      return new Response(null, { status: 499 })
+    }
+  }
+  if (fault?.error !== undefined) return answer(fault.error, fault.error.retryAfterSec)
+
+  if (!json) return answer({ status: 400, code: 'BadRequest', message: 'Unable to read JSON request payload: the body is not valid JSON.' })
+  try {
+    check(matched.ids, body)
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    return answer({ status: 400, code: 'BadRequest', message: error.message })
+  }
+  const call = callId === undefined ? undefined : context.control.calls.get(callId)
+  if (callId !== undefined && call === undefined) return answer({ status: 404, code: 'itemNotFound', message: `Call ${callId} does not exist.` })
+  return answer(route.apply(context.control, { ids: matched.ids, body, call }))
+}

@@ -1,0 +1,132 @@
+import * as requests from '../requests/index.ts'
+import type { AnswerParams, CreateCallParams, RedirectParams, RejectParams } from '../requests/index.ts'
+import type { SimulatedCallState } from './simulated-call.ts'
+
+/** What the simulator answers an accepted request with, or the Graph error it refuses it with. */
+export type ActionOutcome =
+  | { readonly status: 200 | 201 | 202 | 204; readonly body?: unknown }
+  | { readonly status: number; readonly code: string; readonly message: string }
+
+/** What an operation reports when it completes, besides its status and `resultInfo`. */
+export type CompletionDetails = Record<string, unknown>
+
+/** The call-control side of the simulator, that the routes act on. */
+export interface CallEngine {
+  answer(call: SimulatedCallState, params: AnswerParams): ActionOutcome
+  decline(call: SimulatedCallState, how: { action: 'reject'; params: RejectParams } | { action: 'redirect'; params: RedirectParams }): ActionOutcome
+  hangUp(call: SimulatedCallState): ActionOutcome
+  transfer(call: SimulatedCallState): ActionOutcome
+  keepAlive(call: SimulatedCallState): ActionOutcome
+  /** 202 for an action with no operation and no notification (`changeScreenSharingRole`). */
+  accept(call: SimulatedCallState, action: string): ActionOutcome
+  /** Starts an operation: 200 with it running, a notification when it completes. */
+  startOperation(call: SimulatedCallState, operation: { action: string; type: string; body: unknown; completion?: CompletionDetails }): ActionOutcome
+  readCall(call: SimulatedCallState): ActionOutcome
+  readOperation(call: SimulatedCallState, operationId: string): ActionOutcome
+  listParticipants(call: SimulatedCallState): ActionOutcome
+  readParticipant(call: SimulatedCallState, participantId: string): ActionOutcome
+  removeParticipant(call: SimulatedCallState, participantId: string): ActionOutcome
+  placeOutgoingCall(params: CreateCallParams): ActionOutcome
+}
+
+/** The ids in a route's path. */
+export interface RouteIds {
+  readonly callId: string
+  readonly participantId: string
+  readonly operationId: string
+}
+
+/** Runs the library's builder of an action on what was received; throws its `ValidationError` on a bad request. */
+type Check = (ids: RouteIds, body: any) => unknown
+
+/** One Graph endpoint the simulator serves. */
+export interface GraphRoute {
+  /** The action's name: the builder's (`playPrompt`, `muteParticipant`, `beta.record` is `record`). */
+  readonly action: string
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  /** The path below the version root, msw style (`/communications/calls/:callId/playPrompt`). */
+  readonly path: string
+  /** The builder for each API version that has the endpoint. */
+  readonly check: { readonly 'v1.0'?: Check; readonly beta?: Check }
+  /** What the request does; `call` is the call of `:callId`, known to exist, when the path has one. */
+  readonly apply: (engine: CallEngine, request: { ids: RouteIds; body: any; call: SimulatedCallState | undefined }) => ActionOutcome
+}
+
+const CALLS = '/communications/calls'
+const CALL = `${CALLS}/:callId`
+const PARTICIPANTS = `${CALL}/participants`
+const PARTICIPANT = `${PARTICIPANTS}/:participantId`
+
+type OnCall = (engine: CallEngine, call: SimulatedCallState, request: { ids: RouteIds; body: any }) => ActionOutcome
+
+/** A route on one call (its path has `:callId`), served on v1.0 and beta by the v1.0 builder unless told. */
+function onCall(action: string, method: GraphRoute['method'], path: string, check: Check, apply: OnCall, beta: Check | undefined = check): GraphRoute {
+  return { action, method, path, check: { 'v1.0': check, beta }, apply: (engine, { call, ...request }) => apply(engine, call!, request) }
+}
+
+/** An action answered with an operation (`playPrompt`, `invite`, ...): one line per action. */
+function operation(action: string, path: string, type: string, check: Check, options: { beta?: Check; completion?: CompletionDetails } = {}): GraphRoute {
+  return onCall(action, 'POST', path, check, (engine, call, { body }) => engine.startOperation(call, { action, type, body, completion: options.completion }), options.beta ?? check)
+}
+
+/** A beta-only operation. */
+function betaOperation(action: string, path: string, type: string, check: Check): GraphRoute {
+  return { ...operation(action, path, type, check), check: { beta: check } }
+}
+
+const { beta } = requests
+const recorded: CompletionDetails = {
+  recordingLocation: 'https://simulated-media.graph-calling.invalid/recordings/recording.wav',
+  recordingAccessToken: 'simulated-recording-access-token',
+  completionReason: 'stopToneDetected',
+}
+
+/** Every endpoint the simulator serves: each request is checked by the library's own builder for it. */
+export const graphRoutes: readonly GraphRoute[] = [
+  // The call itself
+  { action: 'createCall', method: 'POST', path: CALLS, check: { 'v1.0': (_, b) => requests.createCall(b), beta: (_, b) => requests.createCall(b) }, apply: (e, { body }) => e.placeOutgoingCall(body) },
+  {
+    action: 'logTeleconferenceDeviceQuality',
+    method: 'POST',
+    path: `${CALLS}/logTeleconferenceDeviceQuality`,
+    check: { 'v1.0': (_, b) => requests.logTeleconferenceDeviceQuality(b), beta: (_, b) => requests.logTeleconferenceDeviceQuality(b) },
+    apply: () => ({ status: 200 }),
+  },
+  onCall('getCall', 'GET', CALL, ({ callId }) => requests.getCall(callId), (e, call) => e.readCall(call)),
+  onCall('hangUp', 'DELETE', CALL, ({ callId }) => requests.hangUp(callId), (e, call) => e.hangUp(call)),
+  onCall('answer', 'POST', `${CALL}/answer`, ({ callId }, b) => requests.answer(callId, b), (e, call, { body }) => e.answer(call, body)),
+  onCall('reject', 'POST', `${CALL}/reject`, ({ callId }, b) => requests.reject(callId, b), (e, call, { body }) => e.decline(call, { action: 'reject', params: body ?? {} })),
+  onCall('redirect', 'POST', `${CALL}/redirect`, ({ callId }, b) => requests.redirect(callId, b), (e, call, { body }) => e.decline(call, { action: 'redirect', params: body }), ({ callId }, b) => beta.redirect(callId, b)),
+  onCall('transfer', 'POST', `${CALL}/transfer`, ({ callId }, b) => requests.transfer(callId, b), (e, call) => e.transfer(call)),
+  onCall('keepAlive', 'POST', `${CALL}/keepAlive`, ({ callId }) => requests.keepAlive(callId), (e, call) => e.keepAlive(call)),
+  onCall('changeScreenSharingRole', 'POST', `${CALL}/changeScreenSharingRole`, ({ callId }, b) => requests.changeScreenSharingRole(callId, b), (e, call) => e.accept(call, 'changeScreenSharingRole')),
+  onCall('getOperation', 'GET', `${CALL}/operations/:operationId`, ({ callId, operationId }) => requests.getOperation(callId, operationId), (e, call, { ids }) => e.readOperation(call, ids.operationId)),
+  // Operations: 200 with the operation running, a notification once it completes
+  operation('playPrompt', `${CALL}/playPrompt`, 'playPromptOperation', ({ callId }, b) => requests.playPrompt(callId, b), { beta: ({ callId }, b) => beta.playPrompt(callId, b) }),
+  operation('recordResponse', `${CALL}/recordResponse`, 'recordOperation', ({ callId }, b) => requests.recordResponse(callId, b), { beta: ({ callId }, b) => beta.recordResponse(callId, b), completion: recorded }),
+  operation('subscribeToTone', `${CALL}/subscribeToTone`, 'subscribeToToneOperation', ({ callId }, b) => requests.subscribeToTone(callId, b)),
+  operation('sendDtmfTones', `${CALL}/sendDtmfTones`, 'sendDtmfTonesOperation', ({ callId }, b) => requests.sendDtmfTones(callId, b), { completion: { completionReason: 'completedSuccessfully' } }),
+  operation('cancelMediaProcessing', `${CALL}/cancelMediaProcessing`, 'cancelMediaProcessingOperation', ({ callId }, b) => requests.cancelMediaProcessing(callId, b)),
+  operation('mute', `${CALL}/mute`, 'muteParticipantOperation', ({ callId }, b) => requests.mute(callId, b)),
+  operation('unmute', `${CALL}/unmute`, 'unmuteParticipantOperation', ({ callId }, b) => requests.unmute(callId, b)),
+  operation('updateRecordingStatus', `${CALL}/updateRecordingStatus`, 'updateRecordingStatusOperation', ({ callId }, b) => requests.updateRecordingStatus(callId, b)),
+  operation('addLargeGalleryView', `${CALL}/addLargeGalleryView`, 'addLargeGalleryViewOperation', ({ callId }, b) => requests.addLargeGalleryView(callId, b)),
+  // Participants
+  onCall('listParticipants', 'GET', PARTICIPANTS, ({ callId }) => requests.listParticipants(callId), (e, call) => e.listParticipants(call)),
+  onCall('getParticipant', 'GET', PARTICIPANT, ({ callId, participantId }) => requests.getParticipant(callId, participantId), (e, call, { ids }) => e.readParticipant(call, ids.participantId)),
+  onCall('removeParticipant', 'DELETE', PARTICIPANT, ({ callId, participantId }) => requests.removeParticipant(callId, participantId), (e, call, { ids }) => e.removeParticipant(call, ids.participantId)),
+  operation('invite', `${PARTICIPANTS}/invite`, 'inviteParticipantsOperation', ({ callId }, b) => requests.invite(callId, b)),
+  operation('muteParticipant', `${PARTICIPANT}/mute`, 'muteParticipantOperation', ({ callId, participantId }, b) => requests.muteParticipant(callId, participantId, b)),
+  operation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b)),
+  operation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b)),
+  // Beta only
+  betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),
+  betaOperation('startRecording', `${CALL}/startRecording`, 'startRecordingOperation', ({ callId }, b) => beta.startRecording(callId, b)),
+  betaOperation('stopRecording', `${CALL}/stopRecording`, 'stopRecordingOperation', ({ callId }, b) => beta.stopRecording(callId, b)),
+  betaOperation('startTranscription', `${CALL}/startTranscription`, 'startTranscriptionOperation', ({ callId }, b) => beta.startTranscription(callId, b)),
+  betaOperation('stopTranscription', `${CALL}/stopTranscription`, 'stopTranscriptionOperation', ({ callId }, b) => beta.stopTranscription(callId, b)),
+  betaOperation('admitFromLobby', `${PARTICIPANT}/admitFromLobby`, 'admitFromLobbyOperation', ({ callId, participantId }, b) => beta.admitFromLobby(callId, participantId, b)),
+  betaOperation('removeFromLobby', `${PARTICIPANT}/removeFromLobby`, 'removeFromLobbyOperation', ({ callId, participantId }, b) => beta.removeFromLobby(callId, participantId, b)),
+  betaOperation('admitAllFromLobby', `${PARTICIPANTS}/admitAllFromLobby`, 'admitAllFromLobbyOperation', ({ callId }, b) => beta.admitAllFromLobby(callId, b)),
+  betaOperation('muteAll', `${PARTICIPANTS}/muteAll`, 'muteParticipantsOperation', ({ callId }, b) => beta.muteAll(callId, b)),
+]

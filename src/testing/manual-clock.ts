@@ -1,0 +1,72 @@
+import type { SimulatorClock } from './simulator-clock.ts'
+
+interface Sleeper {
+  readonly id: number
+  readonly at: number
+  readonly wake: () => void
+}
+
+/** Lets the work a wake-up starts (notification deliveries, handlers) run before time moves on. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * A clock that moves only when told to: `await clock.advance(15_000)` runs a 15-second answer deadline at
+ * once. Sleepers wake in time order, and the work each one starts gets to run before the next wakes. Give
+ * the same clock to the simulator and to the `CallingClient` (retry waits) to move both together.
+ */
+export class ManualClock implements SimulatorClock {
+  #now: number
+  #sleepers: Sleeper[] = []
+  #nextId = 1
+
+  /** @param start the time to start at, in milliseconds since the epoch */
+  constructor(start = Date.UTC(2026, 0, 1)) {
+    this.#now = start
+  }
+
+  now(): number {
+    return this.#now
+  }
+
+  /** Resolves once the clock has been advanced by `ms` (at once for 0 or less). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      if (ms <= 0) return resolve()
+      const sleeper: Sleeper = {
+        id: this.#nextId++,
+        at: this.#now + Math.max(0, ms),
+        wake: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        },
+      }
+      const onAbort = (): void => {
+        this.#sleepers = this.#sleepers.filter((s) => s !== sleeper)
+        reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.#sleepers.push(sleeper)
+    })
+  }
+
+  /** How many sleeps are waiting for the clock to move. */
+  get pendingSleeps(): number {
+    return this.#sleepers.length
+  }
+
+  /** Moves the clock `ms` forward, waking every sleep due on the way. */
+  async advance(ms: number): Promise<void> {
+    const until = this.#now + ms
+    await settle()
+    for (;;) {
+      const due = this.#sleepers.filter((s) => s.at <= until).sort((a, b) => a.at - b.at || a.id - b.id)[0]
+      if (due === undefined) break
+      this.#sleepers = this.#sleepers.filter((s) => s !== due)
+      this.#now = due.at
+      due.wake()
+      await settle()
+    }
+    this.#now = until
+  }
+}

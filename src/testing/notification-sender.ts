@@ -1,0 +1,112 @@
+import type { CallState } from '../schemas/index.ts'
+import type { CommsNotificationsBody } from './notification-builders.ts'
+import type { NotificationDelivery } from './notification-delivery.ts'
+import type { SimulatedCallState } from './simulated-call.ts'
+import type { SimulatorClock } from './simulator-clock.ts'
+import type { RecordLog, RecordedNotification } from './simulator-records.ts'
+import type { TestSigner } from './test-signer.ts'
+
+/** How the simulator sends the notifications that follow an incoming one, to test how tolerant the bot is. */
+export interface NotificationPlan {
+  /** Sends `established` before `establishing`, as Graph may. */
+  establishedFirst?: boolean
+  /** Sends every notification of the call twice. */
+  duplicate?: boolean
+  /** Waits this long (simulator clock) before each notification that follows the incoming one. */
+  delayMs?: number
+}
+
+const CALL_STATES: ReadonlySet<string> = new Set<CallState>(['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'])
+
+function isCallState(label: string): label is CallState {
+  return CALL_STATES.has(label)
+}
+
+/** Sends each call's notifications to the bot, signed, in order, as the call's plan says; and knows what is under way. */
+export class NotificationSender {
+  readonly #clock: SimulatorClock
+  readonly #deliver: NotificationDelivery
+  readonly #signer: TestSigner
+  readonly #log: RecordLog
+  readonly #lifetime: AbortSignal
+  readonly #planOf: (call: SimulatedCallState) => NotificationPlan
+  readonly #pending = new Set<Promise<unknown>>()
+
+  constructor(init: {
+    clock: SimulatorClock
+    deliver: NotificationDelivery
+    signer: TestSigner
+    log: RecordLog
+    lifetime: AbortSignal
+    planOf: (call: SimulatedCallState) => NotificationPlan
+  }) {
+    this.#clock = init.clock
+    this.#deliver = init.deliver
+    this.#signer = init.signer
+    this.#log = init.log
+    this.#lifetime = init.lifetime
+    this.#planOf = init.planOf
+  }
+
+  /**
+   * Queues a notification of `call` after those already queued and after the plan's delay (none for the
+   * incoming one), builds its body then (undefined: there is nothing to send any more), and sends it,
+   * twice when the plan says so. Resolves with the record of the first sending.
+   */
+  send(call: SimulatedCallState, label: string, build: () => CommsNotificationsBody | undefined): Promise<RecordedNotification | undefined> {
+    const plan = this.#planOf(call)
+    // The delay starts now, not when the notifications before this one are done: a test that advances the
+    // clock by the delay right after the answer sees the notification go.
+    const delayed = label !== 'incoming' && (plan.delayMs ?? 0) > 0 ? this.#clock.sleep(plan.delayMs ?? 0, this.#lifetime) : undefined
+    const run = async (): Promise<RecordedNotification | undefined> => {
+      try {
+        await delayed
+      } catch {
+        return undefined // the simulator closed
+      }
+      const body = build()
+      if (body === undefined) return undefined
+      const first = await this.#post(call, label, body)
+      if (isCallState(label)) call.notified(label)
+      if (plan.duplicate) await this.#post(call, label, body)
+      return first
+    }
+    const sent = call.deliveries.then(run)
+    call.deliveries = sent.then(
+      () => undefined,
+      () => undefined,
+    )
+    return this.track(sent)
+  }
+
+  /** Counts `promise` as work under way until it settles. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.#pending.add(promise)
+    void promise.finally(() => this.#pending.delete(promise)).catch(() => {})
+    return promise
+  }
+
+  /** Resolves once nothing is under way. */
+  async idle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  }
+
+  async #post(call: SimulatedCallState, label: string, body: CommsNotificationsBody): Promise<RecordedNotification> {
+    const at = this.#clock.now()
+    const finish = this.#log.begin()
+    const url = call.callbackUri
+    let status: number | undefined
+    let error: string | undefined
+    try {
+      const headers = { 'content-type': 'application/json', authorization: await this.#signer.authorizationHeader() }
+      const answer = await this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }))
+      status = answer.status
+      await answer.body?.cancel()
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause)
+    }
+    const record: RecordedNotification = { kind: 'notification', at, durationMs: this.#clock.now() - at, callId: call.id, label, url, body, status, error }
+    finish(record)
+    return record
+  }
+}

@@ -1,0 +1,143 @@
+import type { AnswerParams } from '../requests/index.ts'
+import type { CallState, ResultInfo } from '../schemas/index.ts'
+
+/** A call as the simulator sees it (a snapshot: it does not change after it is taken). */
+export interface SimulatedCall {
+  readonly id: string
+  /** `incoming` for a call placed to the bot, `outgoing` for one the bot created. */
+  readonly direction: 'incoming' | 'outgoing'
+  /** Graph's state of the call. */
+  readonly state: CallState
+  /** Where the call's notifications go: the bot's callback URL, or the `callbackUri` of its answer. */
+  readonly callbackUri: string
+  /** When the call began: its incoming notification, or the bot's create request (simulator clock, ms). */
+  readonly placedAt: number
+  /** When an incoming call not answered, rejected or redirected by then is dropped. */
+  readonly answerDeadlineAt: number | undefined
+  /** When Graph accepted the answer, reject or redirect. */
+  readonly respondedAt: number | undefined
+  /** The body of the accepted answer. */
+  readonly answer: AnswerParams | undefined
+  /** Why the call ended, once it has. */
+  readonly resultInfo: ResultInfo | undefined
+  /** The call states the bot has been sent notifications of (whatever it answered), in order. */
+  readonly notifiedStates: readonly CallState[]
+  /** The content sharing sessions going on. */
+  readonly contentSharingSessions: readonly string[]
+  /** The operations the bot started, by id, as Graph reports them now. */
+  readonly operations: readonly Record<string, unknown>[]
+}
+
+type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void }
+
+/** The simulator's mutable record of one call. */
+export class SimulatedCallState {
+  readonly id: string
+  readonly direction: 'incoming' | 'outgoing'
+  state: CallState
+  callbackUri: string
+  readonly placedAt: number
+  readonly answerDeadlineAt: number | undefined
+  respondedAt: number | undefined
+  answer: AnswerParams | undefined
+  resultInfo: ResultInfo | undefined
+  readonly notifiedStates: CallState[] = []
+  readonly contentSharingSessions = new Set<string>()
+  /** The call resource as created (the incoming notification's or the create request's). */
+  readonly resource: Record<string, unknown>
+  readonly operations = new Map<string, Record<string, unknown>>()
+  readonly participants = new Map<string, Record<string, unknown>>()
+  /** Whether the bot subscribed to DTMF tones. */
+  toneSubscribed = false
+  /** Aborted once the call no longer waits for an answer. */
+  readonly deadline = new AbortController()
+  /** Aborted and replaced at each keep-alive; aborted for good when the call ends. */
+  keepAliveTimer = new AbortController()
+  /** Notifications of one call go out one after the other, each once the previous one was answered. */
+  deliveries: Promise<void> = Promise.resolve()
+  #etag = 0
+  #waiters: StateWaiter[] = []
+
+  constructor(init: {
+    id: string
+    direction: 'incoming' | 'outgoing'
+    state: CallState
+    callbackUri: string
+    placedAt: number
+    answerTimeoutMs?: number
+    resource: Record<string, unknown>
+  }) {
+    this.id = init.id
+    this.direction = init.direction
+    this.state = init.state
+    this.callbackUri = init.callbackUri
+    this.placedAt = init.placedAt
+    this.answerDeadlineAt = init.answerTimeoutMs === undefined ? undefined : init.placedAt + init.answerTimeoutMs
+    this.resource = init.resource
+  }
+
+  /** The next `@odata.etag`: Graph's grows with every change of the call. */
+  nextEtag(): string {
+    this.#etag += 1
+    return `W/"${this.#etag}"`
+  }
+
+  get ended(): boolean {
+    return this.state === 'terminated'
+  }
+
+  /** The call resource as `GET /communications/calls/{id}` returns it now. */
+  view(): Record<string, unknown> {
+    return {
+      ...this.resource,
+      '@odata.type': '#microsoft.graph.call',
+      id: this.id,
+      state: this.state,
+      direction: this.direction,
+      callbackUri: this.callbackUri,
+      ...(this.resultInfo === undefined ? {} : { resultInfo: this.resultInfo }),
+    }
+  }
+
+  /** Notes that the bot was sent `state`, and settles whoever waits for it. */
+  notified(state: CallState): void {
+    this.notifiedStates.push(state)
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.state === state) this.#settle(waiter, () => waiter.resolve(this.snapshot()))
+      else if (state === 'terminated') {
+        this.#settle(waiter, () => waiter.reject(new Error(`call ${this.id} ended before the bot was notified of '${waiter.state}'`)))
+      }
+    }
+  }
+
+  /** Resolves once the bot has been sent `state` (at once if it already was). */
+  waitForNotified(state: CallState): Promise<SimulatedCall> {
+    if (this.notifiedStates.includes(state)) return Promise.resolve(this.snapshot())
+    if (this.notifiedStates.includes('terminated')) {
+      return Promise.reject(new Error(`call ${this.id} ended without the bot being notified of '${state}'`))
+    }
+    return new Promise((resolve, reject) => this.#waiters.push({ state, resolve, reject }))
+  }
+
+  #settle(waiter: StateWaiter, settle: () => void): void {
+    this.#waiters = this.#waiters.filter((w) => w !== waiter)
+    settle()
+  }
+
+  snapshot(): SimulatedCall {
+    return {
+      id: this.id,
+      direction: this.direction,
+      state: this.state,
+      callbackUri: this.callbackUri,
+      placedAt: this.placedAt,
+      answerDeadlineAt: this.answerDeadlineAt,
+      respondedAt: this.respondedAt,
+      answer: this.answer,
+      resultInfo: this.resultInfo,
+      notifiedStates: [...this.notifiedStates],
+      contentSharingSessions: [...this.contentSharingSessions],
+      operations: [...this.operations.values()].map((operation) => ({ ...operation })),
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { request } from 'undici'
+import { afterEach, expect, it } from 'vitest'
+import { buildIncomingCallNotification, createGraphSimulator, tunnelTo } from 'graph-calling/testing'
+import { startFastifyBot } from '../../examples/fastify-bot.ts'
+import { expectWholeCall, settingsFor } from './simulated-bot.ts'
+
+const closing: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (closing.length > 0) await closing.pop()!()
+})
+
+async function setUp() {
+  let botUrl = ''
+  const graph = await createGraphSimulator({ callbackUri: 'https://bot.example.com/api/calls', deliver: (n) => tunnelTo(botUrl)(n) })
+  const bot = await startFastifyBot(settingsFor(graph))
+  botUrl = bot.url
+  closing.push(() => graph.close(), () => bot.close())
+  return { graph, bot }
+}
+
+it('the Fastify bot handles a whole simulated call', async () => {
+  const { graph } = await setUp()
+  await expectWholeCall(graph)
+})
+
+it('the Fastify bot checks the token before the body, then the body against the commsNotifications schema', async () => {
+  const { graph, bot } = await setUp()
+  const post = async (authorization: string | undefined, body: unknown) => {
+    const answer = await request(`${bot.url}/api/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
+      body: JSON.stringify(body),
+    })
+    await answer.body.dump()
+    return answer.statusCode
+  }
+  const valid = buildIncomingCallNotification()
+  expect(await post(undefined, { value: 'not a list' })).toBe(401)
+  const token = await graph.signer.authorizationHeader()
+  expect(await post(token, { value: 'not a list' })).toBe(400)
+  expect(await post(token, { value: [42] })).toBe(400)
+  expect(await post(token, { ...valid, value: [{ ...valid.value[0], changeType: 'deleted', resourceData: undefined }] })).toBe(202)
+})

@@ -1,0 +1,108 @@
+/**
+ * The real CallingClient against the simulator: through its msw dispatcher (no socket) and over loopback
+ * HTTP, with retries, Graph errors and time limits as a bot meets them.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CallingClient, GraphApiError, TimeoutError } from '../../../src/index.ts'
+import { mediaPrompt, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
+import { createGraphSimulator, ManualClock, type GraphSimulator, type GraphSimulatorOptions } from '../../../src/testing/index.ts'
+
+const answerParams: AnswerParams = { callbackUri: 'https://bot.example.com/api/calls', acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() }
+
+const closing: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (closing.length > 0) await closing.pop()!()
+})
+
+async function setUp(options: Partial<GraphSimulatorOptions> = {}, client: Partial<ConstructorParameters<typeof CallingClient>[0]> = {}) {
+  const graph = await createGraphSimulator({ callbackUri: 'https://bot.example.com/api/calls', deliver: async () => new Response(null, { status: 202 }), ...options })
+  const calling = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, ...client })
+  closing.push(() => graph.close(), () => calling.close())
+  return { graph, client: calling }
+}
+
+async function incoming(graph: GraphSimulator): Promise<string> {
+  return (await graph.placeIncomingCall()).id
+}
+
+describe('CallingClient with simulator.dispatcher and simulator.credential', () => {
+  it('answers, plays a prompt and hangs up; the simulator saw the bearer token, client-request-id and user agent', async () => {
+    const { graph, client } = await setUp({}, { userAgent: 'contoso-bot/1.0' })
+    const callId = await incoming(graph)
+    const answered = await client.calls.answer(callId, answerParams)
+    expect(answered.status).toBe(202)
+    await graph.waitForState(callId, 'established')
+    const prompt = await client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')], clientContext: 'hello' })
+    expect(prompt.body).toMatchObject({ '@odata.type': '#microsoft.graph.playPromptOperation', status: 'running', clientContext: 'hello' })
+    expect((await client.calls.hangUp(callId)).status).toBe(204)
+
+    const [answer] = graph.requests
+    expect(answer!.headers['authorization']).toBe('Bearer [redacted]')
+    expect(answer!.headers['client-request-id']).toBe(answered.clientRequestId)
+    expect(answer!.headers['user-agent']).toMatch(/^contoso-bot\/1\.0 graph-calling\//)
+    expect(graph.requests.map((r) => `${r.action} ${r.status}`)).toEqual(['answer 202', 'playPrompt 200', 'hangUp 204'])
+    expect(graph.credential.issued).toBe(1)
+  })
+
+  it('429 with Retry-After: the client waits what Graph asked (on the shared manual clock) and retries with the same client-request-id', async () => {
+    const clock = new ManualClock()
+    const { graph, client } = await setUp({ clock }, { clock })
+    const callId = await incoming(graph)
+    graph.injectFault({ action: 'answer', status: 429, retryAfterSec: 2 })
+    const answering = client.calls.answer(callId, answerParams)
+    await vi.waitUntil(() => graph.requests.length === 1, { timeout: 10_000 })
+    await clock.advance(2_000)
+    expect((await answering).status).toBe(202)
+    const [throttled, retried] = graph.requests
+    expect([throttled!.status, retried!.status]).toEqual([429, 202])
+    expect(retried!.at - throttled!.at).toBe(2_000)
+    expect(retried!.headers['client-request-id']).toBe(throttled!.headers['client-request-id'])
+  })
+
+  it('503 beyond maxRetries: a GraphApiError with Graph code, request-id and the client-request-id', async () => {
+    const { graph, client } = await setUp({}, { maxRetries: 0 })
+    const callId = await incoming(graph)
+    graph.injectFault({ status: 503, times: Infinity })
+    const error = await client.calls.answer(callId, answerParams).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect(error).toMatchObject({ status: 503, code: 'serviceNotAvailable', clientRequestId: graph.requests[0]!.headers['client-request-id'] })
+    expect((error as GraphApiError).requestId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('a request Graph refuses: GraphApiError 400 with the JSON path; a missed deadline: 404 for the late answer', async () => {
+    const clock = new ManualClock()
+    const { graph, client } = await setUp({ clock }, { clock })
+    const callId = await incoming(graph)
+    const refused = await client.send({ method: 'POST', path: `/communications/calls/${callId}/answer`, body: { acceptedModalities: ['audio'] } }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ status: 400, code: 'BadRequest', message: expect.stringContaining('$.mediaConfig') })
+    await clock.advance(15_000)
+    const late = await client.calls.answer(callId, answerParams).catch((e: unknown) => e)
+    expect(late).toMatchObject({ status: 404, code: 'itemNotFound', message: expect.stringContaining('not answered within 15000 ms') })
+  })
+
+  it('a slow answer past the client timeout: TimeoutError, and the simulator dropped the request unanswered', async () => {
+    const { graph, client } = await setUp({}, { timeoutMs: 100, maxRetries: 0 })
+    // With a token cached, the client leaves the time limit to the dispatcher's headersTimeout.
+    await client.calls.reject(await incoming(graph))
+    const callId = await incoming(graph)
+    graph.injectFault({ action: 'answer', delayMs: 10_000 })
+    await expect(client.calls.answer(callId, answerParams)).rejects.toBeInstanceOf(TimeoutError)
+    await vi.waitUntil(() => graph.requests.length === 2, { timeout: 10_000 })
+    expect(graph.requests[1]!.status).toBeUndefined()
+    expect(graph.call(callId).state).toBe('incoming')
+  })
+
+  it('over loopback HTTP too: baseUrl from simulator.listen()', async () => {
+    const graph = await createGraphSimulator({ callbackUri: 'https://bot.example.com/api/calls', deliver: async () => new Response(null, { status: 202 }) })
+    const { baseUrl } = await graph.listen()
+    const client = new CallingClient({ credential: graph.credential, baseUrl })
+    closing.push(() => graph.close(), () => client.close())
+    const callId = await incoming(graph)
+    expect((await client.calls.answer(callId, answerParams)).status).toBe(202)
+    expect((await client.calls.hangUp(callId)).status).toBe(204)
+    expect(graph.requests.map((r) => r.url)).toEqual([
+      `https://graph.microsoft.com/v1.0/communications/calls/${callId}/answer`,
+      `https://graph.microsoft.com/v1.0/communications/calls/${callId}`,
+    ])
+  })
+})

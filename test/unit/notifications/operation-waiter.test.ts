@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AbortError, TimeoutError } from '../../../src/errors.ts'
+import { createOperationWaiter, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
+
+const CALL = '421f4c00-4436-4c3a-9d9a-c4924cf98e67'
+
+/** The events Graph's notification for an operation gives, through the real parser. */
+function operationEvent(operationId: string, status: string, clientContext = 'ctx', callId = CALL): CallEvent {
+  const [event] = parseNotifications({
+    '@odata.type': '#microsoft.graph.commsNotifications',
+    value: [
+      {
+        '@odata.type': '#microsoft.graph.commsNotification',
+        changeType: status === 'Running' ? 'updated' : 'deleted',
+        resourceUrl: `/communications/calls/${callId}/operations/${operationId}`,
+        resourceData: { '@odata.type': '#microsoft.graph.playPromptOperation', '@odata.id': `/communications/calls/${callId}/operations/${operationId}`, clientContext, status, resultInfo: { '@odata.type': '#microsoft.graph.resultInfo', code: status === 'Failed' ? '400' : '200', subcode: '8508', message: 'Action completed' } },
+      },
+    ],
+  })
+  return event!
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('operation waiter', () => {
+  it('resolves when the matching operation completes, not on another call or operation, nor while running', async () => {
+    const waiter = createOperationWaiter()
+    const wait = waiter.wait(CALL, { id: 'op-1', clientContext: 'ctx', status: 'running' })
+    waiter.observe(operationEvent('op-1', 'Running'))
+    waiter.observe(operationEvent('op-2', 'Completed'))
+    waiter.observe(operationEvent('op-1', 'Completed', 'ctx', 'another-call'))
+    expect(waiter.pending).toBe(1)
+    waiter.observe(operationEvent('op-1', 'completed'))
+    const outcome = await wait
+    expect(outcome).toMatchObject({ status: 'Completed', operationId: 'op-1', clientContext: 'ctx', resultInfo: { code: 200, subcode: 8508 } })
+    expect(outcome.event?.type).toBe('operation.completed')
+    expect(waiter.pending).toBe(0)
+  })
+
+  it('resolves a failure as an outcome, with its resultInfo', async () => {
+    const waiter = createOperationWaiter()
+    const wait = waiter.wait(CALL, { id: 'op-1', status: 'notStarted' })
+    waiter.observe(operationEvent('op-1', 'Failed'))
+    expect(await wait).toMatchObject({ status: 'Failed', resultInfo: { code: 400 } })
+  })
+
+  it('matches by clientContext when the action gave no operation id', async () => {
+    const waiter = createOperationWaiter()
+    const wait = waiter.wait(CALL, { clientContext: 'prompt-7' })
+    waiter.observe(operationEvent('op-9', 'Completed', 'prompt-6'))
+    waiter.observe(operationEvent('op-9', 'Completed', 'prompt-7'))
+    expect((await wait).operationId).toBe('op-9')
+  })
+
+  it('catches a notification that arrived before the action answered', async () => {
+    const waiter = createOperationWaiter()
+    waiter.observe(operationEvent('op-1', 'Completed'))
+    expect((await waiter.wait(CALL, { id: 'op-1', status: 'running' })).status).toBe('Completed')
+    // Used once: a second wait for it does not find it again.
+    vi.useFakeTimers()
+    const again = waiter.wait(CALL, { id: 'op-1', status: 'running' }, { timeoutMs: 10 })
+    vi.advanceTimersByTime(10)
+    await expect(again).rejects.toBeInstanceOf(TimeoutError)
+  })
+
+  it('forgets early notifications after keepFinishedMs and beyond maxFinished', async () => {
+    let t = 0
+    const waiter = createOperationWaiter({ keepFinishedMs: 1000, maxFinished: 2, now: () => t, defaultTimeoutMs: 5 })
+    waiter.observe(operationEvent('old', 'Completed'))
+    t = 2000
+    for (const id of ['a', 'b', 'c']) waiter.observe(operationEvent(id, 'Completed'))
+    await expect(waiter.wait(CALL, { id: 'old' })).rejects.toBeInstanceOf(TimeoutError)
+    await expect(waiter.wait(CALL, { id: 'a' })).rejects.toBeInstanceOf(TimeoutError)
+    expect((await waiter.wait(CALL, { id: 'c' })).operationId).toBe('c')
+  })
+
+  it('is done at once when the action answered with a final status', async () => {
+    const waiter = createOperationWaiter()
+    expect(await waiter.wait(CALL, { id: 'op', status: 'Completed', resultInfo: { code: 200 } })).toEqual({
+      status: 'Completed',
+      operationId: 'op',
+      clientContext: undefined,
+      resultInfo: { code: 200 },
+      event: undefined,
+    })
+    expect(waiter.pending).toBe(0)
+  })
+
+  it('times out, aborts and closes, leaving nothing pending', async () => {
+    vi.useFakeTimers()
+    const waiter = createOperationWaiter()
+    const timedOut = waiter.wait(CALL, { id: 'a' }, { timeoutMs: 1000 })
+    const controller = new AbortController()
+    const aborted = waiter.wait(CALL, { id: 'b' }, { signal: controller.signal })
+    const closed = waiter.wait(CALL, { id: 'c' })
+    expect(waiter.pending).toBe(3)
+    vi.advanceTimersByTime(1000)
+    controller.abort()
+    waiter.close()
+    await expect(timedOut).rejects.toThrow(TimeoutError)
+    await expect(timedOut).rejects.toThrow('No final notification for operation a on call')
+    await expect(aborted).rejects.toBeInstanceOf(AbortError)
+    await expect(closed).rejects.toBeInstanceOf(AbortError)
+    expect(waiter.pending).toBe(0)
+    expect(vi.getTimerCount()).toBe(0)
+    // A late notification for a settled wait changes nothing.
+    waiter.observe(operationEvent('a', 'Completed'))
+    expect(waiter.pending).toBe(0)
+  })
+
+  it('refuses an operation it could never match', async () => {
+    await expect(createOperationWaiter().wait(CALL, { status: 'running' })).rejects.toThrow('needs its id or its clientContext')
+  })
+})
