@@ -109,7 +109,8 @@ function nonJsonValue(root: object): { path: string; message: string } | undefin
     const visit = stack.pop()!
     const { value } = visit
     const kind = typeof value
-    if (kind === 'function' || kind === 'symbol' || kind === 'bigint' || (kind === 'number' && !Number.isFinite(value))) {
+    // JSON.parse reads an out-of-range number (1e999) as Infinity, so only NaN shows a value JSON never gave.
+    if (kind === 'function' || kind === 'symbol' || kind === 'bigint' || (kind === 'number' && Number.isNaN(value))) {
       return { path: pathOf(visit), message: `expected JSON data, got ${describe(value)}; pass the raw body (string or bytes), not a parsed object with ${kind} values` }
     }
     if (kind !== 'object' || value === null) continue
