@@ -162,6 +162,30 @@ const POLLUTING_ENTRIES: readonly (readonly [string, JsonNode])[] = [
   ['prototype', treeOf({ polluted: 'yes' })],
 ]
 
+/**
+ * Checks every change `changesOf` lists for each node of each seed body (as text, and parsed when
+ * `parsedToo`); resolves to the number of cases.
+ */
+function sweepSeedNodes(changesOf: (node: JsonNode) => (() => JsonNode)[], parsedToo: boolean): number {
+  const snapshot = snapshotPrototypes()
+  let cases = 0
+  for (const { text } of seedBodies()) {
+    const tree = treeOf(JSON.parse(text))
+    for (const node of nodesOf(tree)) {
+      for (const change of changesOf(node)) {
+        const mutated = textOf(replaceNode(tree, node, change))
+        checkParse(mutated, snapshot)
+        cases++
+        if (parsedToo) {
+          checkParseObject(mutated, snapshot)
+          cases++
+        }
+      }
+    }
+  }
+  return cases
+}
+
 /** The exhaustive sweeps over every seed body. */
 export const sweeps: readonly FuzzCheck[] = [
   {
@@ -179,65 +203,28 @@ export const sweeps: readonly FuzzCheck[] = [
   },
   {
     name: 'every value of every seed replaced by each wrong type, as text and parsed',
-    run: async () => {
-      const snapshot = snapshotPrototypes()
-      let cases = 0
-      for (const { text } of seedBodies()) {
-        const tree = treeOf(JSON.parse(text))
-        for (const node of nodesOf(tree)) {
-          for (const wrong of WRONG_VALUES) {
-            const mutated = textOf(replaceNode(tree, node, () => wrong))
-            checkParse(mutated, snapshot)
-            checkParseObject(mutated, snapshot)
-            cases += 2
-          }
-        }
-      }
-      return cases
-    },
+    run: async () => sweepSeedNodes(() => WRONG_VALUES.map((wrong) => () => wrong), true),
   },
   {
     name: 'every object of every seed given a __proto__, constructor or prototype key, first and last, as text and parsed',
-    run: async () => {
-      const snapshot = snapshotPrototypes()
-      let cases = 0
-      for (const { text } of seedBodies()) {
-        const tree = treeOf(JSON.parse(text))
-        for (const node of nodesOf(tree)) {
-          if (node.kind !== 'object') continue
-          for (const entry of POLLUTING_ENTRIES) {
-            for (const entries of [[entry, ...node.entries], [...node.entries, entry]]) {
-              const mutated = textOf(replaceNode(tree, node, () => ({ kind: 'object', entries })))
-              checkParse(mutated, snapshot)
-              checkParseObject(mutated, snapshot)
-              cases += 2
-            }
-          }
-        }
-      }
-      return cases
-    },
+    run: async () =>
+      sweepSeedNodes((node) => {
+        if (node.kind !== 'object') return []
+        return POLLUTING_ENTRIES.flatMap((entry) => [[entry, ...node.entries], [...node.entries, entry]]).map((entries) => () => ({ kind: 'object', entries }))
+      }, true),
   },
   {
     name: 'every key of every seed written twice (the first or the second wrong)',
-    run: async () => {
-      const snapshot = snapshotPrototypes()
-      let cases = 0
-      for (const { text } of seedBodies()) {
-        const tree = treeOf(JSON.parse(text))
-        for (const node of nodesOf(tree)) {
-          if (node.kind !== 'object') continue
-          node.entries.forEach(([key, value], i) => {
-            for (const pair of [[[key, literal(42)], [key, value]], [[key, value], [key, literal(42)]]] as const) {
-              const entries = [...node.entries.slice(0, i), ...pair, ...node.entries.slice(i + 1)]
-              checkParse(textOf(replaceNode(tree, node, () => ({ kind: 'object', entries }))), snapshot)
-              cases++
-            }
-          })
-        }
-      }
-      return cases
-    },
+    run: async () =>
+      sweepSeedNodes((node) => {
+        if (node.kind !== 'object') return []
+        return node.entries.flatMap(([key, value], i) =>
+          [[[key, literal(42)], [key, value]] as const, [[key, value], [key, literal(42)]] as const].map((pair) => () => ({
+            kind: 'object' as const,
+            entries: [...node.entries.slice(0, i), ...pair, ...node.entries.slice(i + 1)],
+          })),
+        )
+      }, false),
   },
   {
     name: 'the handler (verify: false) given every seed cut at every 7th byte',
