@@ -7,8 +7,7 @@
  */
 import { parseArgs } from 'node:util'
 import { runExtremeBodiesBounded } from '../test/fuzz/bounded-worker.ts'
-import { CASE_BOUND_MS } from '../test/fuzz/fuzz-cases.ts'
-import { handlerProperties, parseProperties, sweeps, type FuzzCheck } from '../test/fuzz/fuzz-checks.ts'
+import { EXTREME_CASE_BOUND_MS, handlerProperties, parseProperties, sweeps, type FuzzCheck } from '../test/fuzz/fuzz-checks.ts'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20000' }, seed: { type: 'string' } } })
 const runs = Number(values.runs)
@@ -43,7 +42,7 @@ async function fuzz(): Promise<void> {
   for (const check of sweeps) await run(check, { seed, runs: 0 })
 
   const start = performance.now()
-  const results = await runExtremeBodiesBounded(CASE_BOUND_MS)
+  const results = await runExtremeBodiesBounded(EXTREME_CASE_BOUND_MS)
   for (const result of results) {
     if ('ok' in result) total++
     else {
@@ -51,7 +50,7 @@ async function fuzz(): Promise<void> {
       console.log(`FAILED ${result.name}: ${result.error}`)
     }
   }
-  report(`extreme bodies (${CASE_BOUND_MS} ms bound each)`, results.length, performance.now() - start)
+  report(`extreme bodies (${EXTREME_CASE_BOUND_MS} ms bound each)`, results.length, performance.now() - start)
 
   console.log(`\n${total} cases passed${failed > 0 ? `, ${failed} checks FAILED` : ''} (seed ${seed})`)
   if (failed > 0) process.exitCode = 1

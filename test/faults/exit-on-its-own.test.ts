@@ -12,11 +12,14 @@ import { AUTHORITY_TENANT, FaultyAuthority, type TokenAnswer } from './faulty-au
 import { FaultyGraph } from './faulty-graph.ts'
 import type { ScenarioInput, ScenarioOutcome } from './scenarios/calls-then-close.ts'
 
+/** The time limit the scenario gives the calls meant to run out of time (`SHORT_TIMEOUT_MS` there). */
+const SHORT_TIMEOUT_MS = 1_000
+
 const NODE = join(import.meta.dirname, '../../node_modules/.bin/node')
 const SCENARIO = join(import.meta.dirname, 'scenarios/calls-then-close.ts')
 
-/** How long the scenario may take to exit; it needs 3 to 4 s (two phases of calls of up to 1 to 2 s each). */
-const EXIT_BOUND_MS = 15_000
+/** How long the scenario may take to exit; it needs 3 to 4 s on an idle machine (two phases of calls of up to 1 to 2 s each). */
+const EXIT_BOUND_MS = 30_000
 /** How long the control run is watched; it would exit here only if nothing were left open. */
 const CONTROL_WATCH_MS = 5_000
 
@@ -73,11 +76,11 @@ afterAll(async () => {
 })
 
 describe('after meeting every fault and closing its clients, a process exits on its own', () => {
-  it('exits with 0 before the bound; every call ended typed; nothing accepted was sent twice', async () => {
+  it('exits with 0 before the bound; every call ended typed; nothing accepted was sent twice', { timeout: EXIT_BOUND_MS + 10_000 }, async () => {
     const [run, control] = await Promise.all([runScenario(input, EXIT_BOUND_MS), runScenario(input, CONTROL_WATCH_MS, '--leave-open')])
 
     expect(run.stderr).toBe('')
-    expect(run.code, `the scenario did not exit within ${EXIT_BOUND_MS} ms`).toBe(0)
+    expect(run.code, `the scenario did not exit with 0 within ${EXIT_BOUND_MS} ms; it printed ${run.stdout}`).toBe(0)
     expect(run.ms).toBeLessThan(EXIT_BOUND_MS)
     const outcomes = JSON.parse(run.stdout) as ScenarioOutcome[]
     expect(outcomes.filter((o) => !o.typed)).toEqual([])
@@ -101,8 +104,8 @@ describe('after meeting every fault and closing its clients, a process exits on 
       'playPrompt with a token authority answering fail-500': 'CredentialError',
       'playPrompt with a token authority answering truncated': 'CredentialError',
     })
-    // Each call within its deadline (3 s) or time limit (1 s), with room for a busy machine.
-    for (const outcome of outcomes) expect(outcome.ms, outcome.call).toBeLessThan(5_000)
+    // The calls meant to run out of time did so at their 1 s limit, with room for a busy machine.
+    for (const outcome of outcomes.filter((o) => /hang|dribble|never answers/.test(o.call))) expect(outcome.ms, outcome.call).toBeLessThan(SHORT_TIMEOUT_MS + 5_000)
     expect(graph.resentAfterAccepted()).toEqual([])
 
     // The control ran the same calls and left its clients open: a token request and connections remain.

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { checkParse, checkParseObject } from './fuzz-cases.ts'
-import { extremeBodies } from './fuzz-checks.ts'
+import { EXTREME_CASE_BOUND_MS, extremeBodies } from './fuzz-checks.ts'
 import { snapshotPrototypes } from './oracle.ts'
 
 for (const { name, body, maxBytes } of extremeBodies) {
@@ -13,8 +13,8 @@ for (const { name, body, maxBytes } of extremeBodies) {
   try {
     const snapshot = snapshotPrototypes()
     const input = body()
-    checkParse(input, snapshot, { maxBytes })
-    if (typeof input === 'string') checkParseObject(input, snapshot)
+    checkParse(input, snapshot, { maxBytes }, EXTREME_CASE_BOUND_MS)
+    if (typeof input === 'string') checkParseObject(input, snapshot, EXTREME_CASE_BOUND_MS)
     parentPort!.postMessage({ name })
   } catch (error) {
     parentPort!.postMessage({ name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })

@@ -24,9 +24,9 @@ export function describeBody(body: unknown): string {
 
 /**
  * Parses `body` (text or bytes) and checks: the events or the typed error the oracle expects, no built-in
- * prototype changed, and no more than `CASE_BOUND_MS` spent.
+ * prototype changed, and no more than `boundMs` spent.
  */
-export function checkParse(body: string | Uint8Array, snapshot: PrototypeSnapshot, options: ParseNotificationsOptions = {}): void {
+export function checkParse(body: string | Uint8Array, snapshot: PrototypeSnapshot, options: ParseNotificationsOptions = {}, boundMs = CASE_BOUND_MS): void {
   const maxBytes = options.maxBytes ?? 1024 * 1024
   const what = describeBody(body)
   const start = performance.now()
@@ -38,7 +38,7 @@ export function checkParse(body: string | Uint8Array, snapshot: PrototypeSnapsho
   }
   const ms = performance.now() - start
   checkPrototypes(snapshot, what)
-  assert.ok(ms < CASE_BOUND_MS, `${what}: took ${Math.round(ms)} ms`)
+  assert.ok(ms < boundMs, `${what}: took ${Math.round(ms)} ms`)
   checkOutcome(actual, expectedOutcome(body, maxBytes), what)
 }
 
@@ -46,7 +46,7 @@ export function checkParse(body: string | Uint8Array, snapshot: PrototypeSnapsho
  * Parses the object JSON.parse makes of `text` (when it parses) and checks: one event per item, each
  * keeping its item, or a typed 400 when the object is no envelope; the object itself left unchanged.
  */
-export function checkParseObject(text: string, snapshot: PrototypeSnapshot): void {
+export function checkParseObject(text: string, snapshot: PrototypeSnapshot, boundMs = CASE_BOUND_MS): void {
   // A parsed object has no size limit of its own (the framework that parsed it had one): past the handler's
   // default limit, the cost is the body's, not the parser's.
   if (text.length > 1024 * 1024) return
@@ -67,7 +67,7 @@ export function checkParseObject(text: string, snapshot: PrototypeSnapshot): voi
   }
   const ms = performance.now() - start
   checkPrototypes(snapshot, what)
-  assert.ok(ms < CASE_BOUND_MS, `${what}: took ${Math.round(ms)} ms`)
+  assert.ok(ms < boundMs, `${what}: took ${Math.round(ms)} ms`)
   const value = Array.isArray(body) ? undefined : (body as { value?: unknown }).value
   checkOutcome(actual, Array.isArray(value) ? { items: value } : { status: 400 }, what)
   assert.ok(sameJson(body, JSON.parse(text)), `${what}: the parser changed its input`)
@@ -106,10 +106,12 @@ function hangAfter(ms: number, what: string): { promise: Promise<never>; cancel:
   return { promise, cancel: () => clearTimeout(timer) }
 }
 
-/** What a case posts besides its body. */
+/** What a case posts besides its body, and how long its answer may take. */
 export interface PostOptions {
   readonly authorization?: string | undefined
   readonly contentType?: string | undefined
+  /** @default CASE_BOUND_MS */
+  readonly boundMs?: number | undefined
 }
 
 /**
@@ -145,7 +147,7 @@ export async function postBody(subject: HandlerUnderTest, bytes: Uint8Array, pos
   const headers: Record<string, string> = { 'content-type': post.contentType ?? 'application/json' }
   if (post.authorization !== undefined) headers.authorization = post.authorization
   const request = new Request('https://bot.contoso.com/api/calls', { method: 'POST', body: bytes, headers })
-  const hang = hangAfter(CASE_BOUND_MS, what)
+  const hang = hangAfter(post.boundMs ?? CASE_BOUND_MS, what)
   try {
     return await Promise.race([subject.handle(request), hang.promise])
   } finally {

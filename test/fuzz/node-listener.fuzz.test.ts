@@ -11,8 +11,8 @@ import { Pool } from 'undici'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toNodeListener } from '../../src/adapters/node.ts'
 import type { CallEvent } from '../../src/notifications/index.ts'
-import { CASE_BOUND_MS, describeBody, handlerUnderTest } from './fuzz-cases.ts'
-import { CI_SEED, extremeBodies } from './fuzz-checks.ts'
+import { describeBody, handlerUnderTest } from './fuzz-cases.ts'
+import { CI_SEED, EXTREME_CASE_BOUND_MS, extremeBodies } from './fuzz-checks.ts'
 import { mutatedBytes } from './mutations.ts'
 import { checkEvents, expectedOutcome } from './oracle.ts'
 
@@ -53,7 +53,7 @@ async function check(path: '/raw' | '/parsed', body: string | Uint8Array): Promi
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
   subject.delivered.length = 0
   subject.reported.length = 0
-  const response = await pool.request({ path, method: 'POST', body: bytes, headers: { 'content-type': 'application/json' }, headersTimeout: CASE_BOUND_MS, bodyTimeout: CASE_BOUND_MS })
+  const response = await pool.request({ path, method: 'POST', body: bytes, headers: { 'content-type': 'application/json' }, headersTimeout: EXTREME_CASE_BOUND_MS, bodyTimeout: EXTREME_CASE_BOUND_MS })
   const text = await response.body.text()
   const what = `${path} ${describeBody(body)}`
   if (path === '/parsed' && text === 'express.json() refused it') return
@@ -82,14 +82,14 @@ function writtenBack(bytes: Uint8Array): string {
 const HTTP_EXTREMES = extremeBodies.filter((b) => !/^(500,000 items|100,000 empty)/.test(b.name))
 
 describe('extreme bodies over real HTTP', () => {
-  it.each(HTTP_EXTREMES.map((b) => [b.name, b] as const))('%s', async (_, { body }) => {
+  it.each(HTTP_EXTREMES.map((b) => [b.name, b] as const))('%s', { timeout: 2 * EXTREME_CASE_BOUND_MS }, async (_, { body }) => {
     const input = body()
     await check('/raw', input)
     await check('/parsed', input)
   })
 })
 
-it('random mutated bodies over real HTTP, bare and behind a JSON middleware', async () => {
+it('random mutated bodies over real HTTP, bare and behind a JSON middleware', { timeout: 120_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(mutatedBytes, async (bytes) => {
       await check('/raw', bytes)

@@ -8,18 +8,18 @@
 import { describe, expect, it } from 'vitest'
 import { runExtremeBodiesBounded } from './bounded-worker.ts'
 import { parseNotifications } from '../../src/notifications/index.ts'
-import { CASE_BOUND_MS, checkParse, checkParseObject } from './fuzz-cases.ts'
-import { CI_SEED, extremeBodies, parseProperties, sweeps } from './fuzz-checks.ts'
+import { checkParse, checkParseObject } from './fuzz-cases.ts'
+import { CI_SEED, EXTREME_CASE_BOUND_MS, extremeBodies, parseProperties, sweeps } from './fuzz-checks.ts'
 import { snapshotPrototypes } from './oracle.ts'
 
 describe('random properties (fast-check, fixed seed)', () => {
-  it.each(parseProperties.map((check) => [check.name, check] as const))('%s', async (_, check) => {
+  it.each(parseProperties.map((check) => [check.name, check] as const))('%s', { timeout: 120_000 }, async (_, check) => {
     expect(await check.run({ seed: CI_SEED, runs: check.ciRuns! })).toBe(check.ciRuns)
   })
 })
 
 describe('exhaustive sweeps over the seeds', () => {
-  it.each(sweeps.filter((s) => !s.name.startsWith('the handler')).map((check) => [check.name, check] as const))('%s', async (_, check) => {
+  it.each(sweeps.filter((s) => !s.name.startsWith('the handler')).map((check) => [check.name, check] as const))('%s', { timeout: 120_000 }, async (_, check) => {
     expect(await check.run({ seed: CI_SEED, runs: 0 })).toBeGreaterThan(1_000)
   })
 })
@@ -36,8 +36,8 @@ describe('found by fuzzing', () => {
 
 describe('extreme bodies', () => {
   // In a worker thread, so that a case that hangs in synchronous code is stopped at its bound and reported.
-  it('each ends in events or a typed error, without a RangeError, each within the case bound', async () => {
-    const results = await runExtremeBodiesBounded(CASE_BOUND_MS)
+  it('each ends in events or a typed error, without a RangeError, each within the case bound', { timeout: 180_000 }, async () => {
+    const results = await runExtremeBodiesBounded(EXTREME_CASE_BOUND_MS)
     expect(results.filter((r) => !('ok' in r))).toEqual([])
     expect(results.map((r) => r.name)).toEqual(extremeBodies.map((b) => b.name))
   })
