@@ -32,6 +32,7 @@ export const FAULTS = [
   /** 429 with `Retry-After: 1` the first time a client-request-id is seen, then 202. */
   'throttle-once',
 ] as const
+/** One of the faults the server can play. */
 export type Fault = (typeof FAULTS)[number]
 
 /** What the server did to one request: the status it began to answer with, or `reset` / `hang`. */

@@ -24,7 +24,7 @@ describe('exhaustive sweeps over the seeds', () => {
   })
 })
 
-describe('found by fuzzing', () => {
+describe('numbers JSON.parse reads as Infinity', () => {
   it('a parsed body holding 1e999 (JSON.parse reads it as Infinity) gives the events its text gives', () => {
     const text = '{"value":[1e999,{"changeType":"updated","resourceUrl":"/communications/calls/c-1","resourceData":{"state":"established","x":-1e999}}]}'
     const snapshot = snapshotPrototypes()
