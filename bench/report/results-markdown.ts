@@ -2,6 +2,7 @@
 import type { GoalResult } from '../goals.ts'
 import type { SectionResult } from '../section.ts'
 import type { Machine } from '../machine.ts'
+import { knownCauses } from './known-causes.ts'
 import { table } from './markdown.ts'
 
 /** What the run knows about itself besides the sections. */
@@ -25,7 +26,8 @@ const verdictOf = (g: GoalResult) => (g.verdict === 'met' ? '**met**' : g.verdic
 export function resultsMarkdown(facts: RunFacts, sections: readonly SectionResult[]): string {
   const { machine } = facts
   const goals = sections.flatMap((s) => s.goals)
-  const analysis = sections.flatMap((s) => s.analysis)
+  const missed = goals.filter((g) => g.verdict === 'missed').map((g) => g.goal)
+  const analysis = [...knownCauses(missed), ...sections.flatMap((s) => s.analysis)]
   const minutes = `${Math.floor(facts.durationSec / 60)} min ${Math.round(facts.durationSec % 60)} s`
   return [
     '# Benchmark results',
@@ -43,8 +45,8 @@ export function resultsMarkdown(facts: RunFacts, sections: readonly SectionResul
     '## Goals',
     table(['goal', 'measured', 'verdict'], goals.map((g) => [g.goal, g.measured, verdictOf(g)])),
     ...sections.flatMap((s) => [`## ${s.title}`, s.body]),
-    '## Missed goals: where the time goes',
-    analysis.length > 0 ? analysis.join('\n\n') : goals.some((g) => g.verdict === 'missed') ? 'No profile was taken this run.' : 'No goal was missed.',
+    '## Missed goals: why, and what would close them',
+    analysis.length > 0 ? analysis.join('\n\n') : missed.length > 0 ? 'No profile was taken this run.' : 'No goal was missed.',
     '',
   ].join('\n\n')
 }
