@@ -72,6 +72,7 @@ export class CallingClient {
   /** Stops sending, and closes the client's own connection pool (waiting for requests in flight); a dispatcher you passed stays open. */
   close(): Promise<void> {
     this.#closed = true
+    this.#transport.close()
     this.#closing ??= this.#ownDispatcher ? this.#ownDispatcher.close().then(() => undefined) : Promise.resolve()
     return this.#closing
   }

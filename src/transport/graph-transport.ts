@@ -74,6 +74,8 @@ interface Call {
   tokenRenewed: boolean
   /** The token the last attempt sent, to forget it when Graph refuses it. */
   token: string | undefined
+  /** The 2xx status Graph accepted a request other than a GET with; once set, the call is never sent again. */
+  acceptedStatus: number | undefined
 }
 
 /**
@@ -104,6 +106,11 @@ export class GraphTransport {
     this.#maxRetries = config.maxRetries
     this.#userAgent = userAgent(config.userAgent)
     this.#clock = config.clock
+  }
+
+  /** Stops a token request in flight, so that nothing of the transport outlives its client. */
+  close(): void {
+    this.#tokens.close()
   }
 
   /** The URL a request path is sent to, e.g. `https://graph.microsoft.com/v1.0`. */
@@ -185,6 +192,7 @@ export class GraphTransport {
       retries: 0,
       tokenRenewed: false,
       token: undefined,
+      acceptedStatus: undefined,
     }
     if (signal?.aborted) throw this.#abortError(call)
     if (deadline !== undefined && this.#clock.now() >= deadline) throw this.#pastDeadlineError(call)
@@ -225,6 +233,8 @@ export class GraphTransport {
       })
       const status = response.statusCode
       if (status >= 200 && status < 300) {
+        // Graph has acted: a body cut off after this must not make the action happen twice.
+        if (call.method !== 'GET') call.acceptedStatus = status
         let body: unknown
         if (status === 202 || status === 204) await response.body.dump()
         else body = this.#successBody(await response.body.text(), status, call)
@@ -237,7 +247,8 @@ export class GraphTransport {
       if (stoppedBy === 'caller') throw this.#abortError(call)
       if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
       if (error instanceof GraphCallingError) throw error
-      throw new ConnectionError(`${this.#describe(call)} failed: ${describeCause(error)} (${this.#ids(call)})`, { cause: error })
+      const accepted = call.acceptedStatus === undefined ? '' : ` after Graph accepted it with ${call.acceptedStatus}, so it is not sent again`
+      throw new ConnectionError(`${this.#describe(call)} failed${accepted}: ${describeCause(error)} (${this.#ids(call)})`, { cause: error })
     } finally {
       stop?.dispose()
     }
@@ -259,7 +270,7 @@ export class GraphTransport {
       error instanceof GraphApiError
         ? isRetriedStatus(error.status)
         : error instanceof ConnectionError && !(error instanceof TimeoutError) && isConnectionReset(error.cause)
-    if (!retried || call.retries >= this.#maxRetries) throw error
+    if (!retried || call.retries >= this.#maxRetries || call.acceptedStatus !== undefined) throw error
     const retryAfterMs = error instanceof GraphApiError ? error.retryAfterMs : undefined
     const wait = retryAfterMs ?? backoffMs(call.retries)
     // A deadline is the caller's word on how long a call may wait; without one, a wait over a minute is

@@ -22,6 +22,8 @@ export class TokenCache {
   #renewAt = 0
   #usableUntil = 0
   #pending: Promise<string> | undefined
+  /** Aborted by `close()`: a token request still running then must not hold the process open. */
+  readonly #closing = new AbortController()
 
   constructor(credential: Credential, scope: string, clock: Clock) {
     this.#getToken = typeof credential === 'function' ? credential : (scopes, options) => credential.getToken(scopes, options)
@@ -62,6 +64,11 @@ export class TokenCache {
     return this.#pending
   }
 
+  /** Aborts the signal every token request is given: one in flight stops (its waiters get a `CredentialError`), if the credential honours it. */
+  close(): void {
+    this.#closing.abort()
+  }
+
   /** Forgets `token` (Graph refused it), so that the next send fetches a new one. */
   invalidate(token: string): void {
     if (this.#token === token) this.#token = undefined
@@ -70,7 +77,7 @@ export class TokenCache {
   async #request(): Promise<string> {
     let result: AccessToken | null
     try {
-      result = await this.#getToken([this.#scope])
+      result = await this.#getToken([this.#scope], { abortSignal: this.#closing.signal })
     } catch (cause) {
       throw new CredentialError(`The credential could not get a token for ${this.#scope}: ${messageOf(cause)}`, { cause })
     }

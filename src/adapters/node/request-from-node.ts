@@ -77,5 +77,42 @@ function urlOf(req: IncomingMessage): string {
 function bodyReadBefore(body: unknown, headers: Headers): NonNullable<RequestInit['body']> {
   headers.delete('content-length')
   if (typeof body === 'string' || body instanceof Uint8Array) return body
-  return JSON.stringify(body)
+  try {
+    return JSON.stringify(body)
+  } catch (error) {
+    // JSON.stringify recurses: a body JSON.parse read (it does not recurse) can be too deep for it.
+    if (!(error instanceof RangeError)) throw error
+    return deepJsonText(body)
+  }
+}
+
+/** The JSON text of a value parsed from JSON, written with a stack instead of recursion. */
+function deepJsonText(root: unknown): string {
+  const out: string[] = []
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const next = stack.pop()
+    if (next instanceof CloseOrComma) out.push(next.text)
+    else if (Array.isArray(next)) {
+      out.push('[')
+      stack.push(new CloseOrComma(']'))
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i], ...(i > 0 ? [new CloseOrComma(',')] : []))
+    } else if (typeof next === 'object' && next !== null) {
+      const entries = Object.entries(next)
+      out.push('{')
+      stack.push(new CloseOrComma('}'))
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push(entries[i]![1], new CloseOrComma(`${i > 0 ? ',' : ''}${JSON.stringify(entries[i]![0])}:`))
+      }
+    } else out.push(JSON.stringify(next) ?? 'null')
+  }
+  return out.join('')
+}
+
+/** Punctuation on the stack of `deepJsonText`, told apart from the values by its class. */
+class CloseOrComma {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
 }
