@@ -86,33 +86,41 @@ function bodyReadBefore(body: unknown, headers: Headers): NonNullable<RequestIni
   }
 }
 
+/** Punctuation on the stack of `deepJsonText`, told apart from the values by its class. */
+class Punctuation {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+const COMMA = new Punctuation(',')
+const CLOSE_ARRAY = new Punctuation(']')
+const CLOSE_OBJECT = new Punctuation('}')
+
 /** The JSON text of a value parsed from JSON, written with a stack instead of recursion. */
 function deepJsonText(root: unknown): string {
   const out: string[] = []
   const stack: unknown[] = [root]
   while (stack.length > 0) {
     const next = stack.pop()
-    if (next instanceof CloseOrComma) out.push(next.text)
+    if (next instanceof Punctuation) out.push(next.text)
     else if (Array.isArray(next)) {
       out.push('[')
-      stack.push(new CloseOrComma(']'))
-      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i], ...(i > 0 ? [new CloseOrComma(',')] : []))
+      stack.push(CLOSE_ARRAY)
+      for (let i = next.length - 1; i >= 0; i--) {
+        stack.push(next[i])
+        if (i > 0) stack.push(COMMA)
+      }
     } else if (typeof next === 'object' && next !== null) {
       const entries = Object.entries(next)
       out.push('{')
-      stack.push(new CloseOrComma('}'))
+      stack.push(CLOSE_OBJECT)
       for (let i = entries.length - 1; i >= 0; i--) {
-        stack.push(entries[i]![1], new CloseOrComma(`${i > 0 ? ',' : ''}${JSON.stringify(entries[i]![0])}:`))
+        const [key, value] = entries[i]!
+        stack.push(value, new Punctuation(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`))
       }
     } else out.push(JSON.stringify(next) ?? 'null')
   }
   return out.join('')
-}
-
-/** Punctuation on the stack of `deepJsonText`, told apart from the values by its class. */
-class CloseOrComma {
-  readonly text: string
-  constructor(text: string) {
-    this.text = text
-  }
 }
