@@ -53,12 +53,67 @@ function isNullable(schema: Schema): Schema | undefined {
   return undefined
 }
 
+const PATH_OF = [
+  'function pathOf(segments: (string | number)[]): string {',
+  "  let s = '$'",
+  '  for (const k of segments) s += typeof k === \'number\' ? `[${k}]` : /^[A-Za-z_$][\\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`',
+  '  return s',
+  '}',
+]
+
+/** What the strict checks share: the path of the value being checked is always on `P`. */
+const CHECK_RUNTIME = [
+  ...PATH_OF,
+  '',
+  'function fail(message: string): void {',
+  '  I.push({ path: pathOf(P), message })',
+  '}',
+]
+
+/** What the lenient decoders share: `P` holds the path of the container being walked, `k` the key in it. */
+const DECODE_RUNTIME = [
+  'type Key = string | number | undefined',
+  'type Decoder = (v: any, k?: Key) => any',
+  '',
+  ...PATH_OF,
+  '',
+  'function fail(message: string, k: Key): void {',
+  '  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message })',
+  '}',
+  '',
+  '// A changed value goes into a shallow copy, made on the first change; spreading defines own properties,',
+  '// so a "__proto__" key in the payload stays plain data.',
+  'function copied(o: any, v: any): any {',
+  '  return o === v ? { ...v } : o',
+  '}',
+  '',
+  '// Graph spells types in other casings too ("#microsoft.graph.Call"): those get the canonical spelling.',
+  'function decodeConstant(v: any, k: Key, value: string): any {',
+  "  if (typeof v !== 'string') { fail('expected a string', k); return v }",
+  '  return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v',
+  '}',
+  '',
+  'function decodeArray(v: any, decode: Decoder, k: Key): any {',
+  "  if (!Array.isArray(v)) { fail('expected an array', k); return v }",
+  '  if (k !== undefined) P.push(k)',
+  '  let o = v',
+  '  for (let i = 0; i < v.length; i++) {',
+  '    const y = decode(v[i], i)',
+  '    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }',
+  '  }',
+  '  if (k !== undefined) P.pop()',
+  '  return o',
+  '}',
+]
+
 /** One generated module: functions for the named schemas, exported entry points for the units. */
 export class ValidatorCompiler {
   private readonly names = new Map<string, string>()
   private readonly functions = new Map<string, string>()
   private readonly constants: string[] = []
+  private readonly constantsByCode = new Map<string, string>()
   private readonly byJson = new Map<string, string>()
+  private readonly byBody = new Map<string, string>()
   private anonymous = 0
 
   private readonly mode: Mode
@@ -71,8 +126,11 @@ export class ValidatorCompiler {
   }
 
   private constant(code: string): string {
+    const known = this.constantsByCode.get(code)
+    if (known) return known
     const name = `K${this.constants.length}`
     this.constants.push(`const ${name} = ${code}`)
+    this.constantsByCode.set(code, name)
     return name
   }
 
@@ -86,7 +144,15 @@ export class ValidatorCompiler {
     this.byJson.set(json, name)
     for (const key of Object.keys(schema)) if (!KNOWN_KEYWORDS.has(key)) throw new Error(`unsupported keyword "${key}" in ${json.slice(0, 200)}`)
     const body = this.mode === 'check' ? this.checkBody(schema, base) : this.decodeBody(schema)
-    this.functions.set(name, `function ${name}(v: any): any {\n${body}\n}`)
+    // Schemas that differ only in their descriptions decode alike: one function serves them all.
+    const twin = this.mode === 'decode' ? this.byBody.get(body) : undefined
+    if (twin) {
+      this.byJson.set(json, twin)
+      return twin
+    }
+    this.byBody.set(body, name)
+    const signature = this.mode === 'check' ? '(v: any): any' : '(v: any, k?: Key): any'
+    this.functions.set(name, `function ${name}${signature} {\n${body}\n}`)
     return name
   }
 
@@ -242,16 +308,21 @@ export class ValidatorCompiler {
 
   // ---------------------------------------------------------------- decode (inbound, lenient)
 
+  // Every decoder takes the value and the key it sits under in its parent (`k`, undefined at the top): a
+  // value that decodes (the common case) costs no path bookkeeping; only a failure, or a container whose
+  // children are decoded, puts `k` on the path.
   private decodeBody(schema: Schema): string {
-    const fail = (message: string) => `fail(${JSON.stringify(message)})`
+    const fail = (message: string) => `fail(${JSON.stringify(message)}, k)`
     const nullable = isNullable(schema)
-    if (nullable) return `  return v === null ? v : ${this.fn(nullable)}(v)`
+    if (nullable) return `  return v === null ? v : ${this.fn(nullable)}(v, k)`
     if (isDiscriminated(schema)) return this.decodeDiscriminated(schema)
     if (schema.anyOf) {
       const members = (schema.anyOf as Schema[]).map((m) => this.fn(m))
-      return ['  const n = I.length', '  let r', ...members.map((m) => `  r = ${m}(v); if (I.length === n) return r; I.length = n`), `  ${fail(`expected ${this.describe(schema)}`)}`, '  return v'].join('\n')
+      return ['  const n = I.length', '  let r', ...members.map((m) => `  r = ${m}(v, k); if (I.length === n) return r; I.length = n`), `  ${fail(`expected ${this.describe(schema)}`)}`, '  return v'].join('\n')
     }
     const enumValues: unknown[] | undefined = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
+    // An '@odata.type' is a one-value enum: one shared function, given the value, serves them all.
+    if (enumValues?.length === 1 && typeof enumValues[0] === 'string') return `  return decodeConstant(v, k, ${JSON.stringify(enumValues[0])})`
     if (enumValues) {
       // Graph sends some enum values in other casing ("Completed"): match case-insensitively, keep the
       // canonical spelling, and keep a value this version does not know rather than reject it.
@@ -280,39 +351,23 @@ export class ValidatorCompiler {
         return `  if (typeof v !== 'boolean') ${fail('expected a boolean')}\n  return v`
       case 'null':
         return `  if (v !== null) ${fail('expected null')}\n  return v`
-      case 'array': {
-        const item = this.fn(schema.items ?? {})
-        return [
-          `  if (!Array.isArray(v)) { ${fail('expected an array')}; return v }`,
-          `  let o = v`,
-          `  for (let i = 0; i < v.length; i++) {`,
-          `    P.push(i)`,
-          `    const y = ${item}(v[i])`,
-          `    P.pop()`,
-          `    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }`,
-          `  }`,
-          `  return o`,
-        ].join('\n')
-      }
+      case 'array':
+        return `  return decodeArray(v, ${this.fn(schema.items ?? {})}, k)`
       case 'object': {
-        // Each known property is read by name: far cheaper than walking every key of the payload, and
-        // unknown properties are kept as they are anyway. A changed value goes into a shallow copy;
-        // spreading defines own properties, so a "__proto__" key in the payload stays plain data.
+        // Each known property is read by name: monomorphic loads that V8 inlines, far cheaper than a
+        // table walked by one loop. The object's own key goes on the path once, for all its properties.
         const lines = [
           `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { ${fail('expected an object')}; return v }`,
+          `  if (k !== undefined) P.push(k)`,
           `  let o = v`,
           `  let x, y`,
         ]
         for (const [key, sub] of Object.entries<Schema>(schema.properties ?? {})) {
           // A name Object.prototype has would be read from the prototype when the payload lacks it.
           if (key in Object.prototype) throw new Error(`cannot decode property ${JSON.stringify(key)}: Object.prototype has it`)
-          const k = JSON.stringify(key)
-          lines.push(
-            `  x = v${prop(key)}`,
-            `  if (x !== undefined) { P.push(${k}); y = ${this.fn(sub)}(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o${prop(key)} = y } }`,
-          )
+          lines.push(`  if ((x = v${prop(key)}) !== undefined && (y = ${this.decodeExpression(sub, JSON.stringify(key))}) !== x) (o = copied(o, v))${prop(key)} = y`)
         }
-        lines.push(`  return o`)
+        lines.push(`  if (k !== undefined) P.pop()`, `  return o`)
         return lines.join('\n')
       }
       case undefined:
@@ -321,28 +376,39 @@ export class ValidatorCompiler {
     throw new Error(`cannot decode schema ${JSON.stringify(schema).slice(0, 200)}`)
   }
 
+  /**
+   * The expression that decodes a property's value `x` (its key in the parent is `key`): a constant or a
+   * `null` allowance is written in place, which spares a function per property of every type.
+   */
+  private decodeExpression(schema: Schema, key: string): string {
+    const inner = isNullable(schema)
+    if (inner) return `x === null ? x : ${this.decodeExpression(inner, key)}`
+    if (typeof schema.const === 'string' && schema.enum === undefined) return `decodeConstant(x, ${key}, ${JSON.stringify(schema.const)})`
+    return `${this.fn(schema)}(x, ${key})`
+  }
+
   private decodeDiscriminated(schema: Schema): string {
     const members = schema.anyOf as Schema[]
     const fns = members.map((m) => this.fn(m))
     const entries = members.map((m, i) => [String(m.properties['@odata.type'].const).toLowerCase(), fns[i]!] as const)
-    const table = this.constant(`new Map<string, (v: any) => any>([${entries.map(([t, f]) => `[${JSON.stringify(t)}, ${f}]`).join(', ')}])`)
+    const table = this.constant(`new Map<string, Decoder>([${entries.map(([t, f]) => `[${JSON.stringify(t)}, ${f}]`).join(', ')}])`)
     // Graph's own spelling is matched by a switch (no lowercasing, no hashing of the fresh string); other
     // casings through the lowercase table. Without a known '@odata.type', the value is kept if any member
     // fits it (JSON Schema anyOf); else the first member's complaints are reported.
-    const exact = members.map((m, i) => `    case ${JSON.stringify(String(m.properties['@odata.type'].const))}: return ${fns[i]}(v)`)
+    const exact = members.map((m, i) => `    case ${JSON.stringify(String(m.properties['@odata.type'].const))}: return ${fns[i]}(v, k)`)
     return [
-      `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }`,
+      `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }`,
       `  const t = v['@odata.type']`,
       `  switch (t) {`,
       ...exact,
       `  }`,
       `  const f = typeof t === 'string' ? ${table}.get(t.toLowerCase()) : undefined`,
-      `  if (f) return f(v)`,
+      `  if (f) return f(v, k)`,
       `  const n = I.length`,
-      `  const r0 = ${fns[0]}(v)`,
+      `  const r0 = ${fns[0]}(v, k)`,
       `  if (I.length === n) return r0`,
       ...(fns.length > 1
-        ? [`  const first = I.splice(n)`, `  let r`, ...fns.slice(1).map((f) => `  r = ${f}(v); if (I.length === n) return r; I.length = n`), `  I.push(...first)`]
+        ? [`  const first = I.splice(n)`, `  let r`, ...fns.slice(1).map((f) => `  r = ${f}(v, k); if (I.length === n) return r; I.length = n`), `  I.push(...first)`]
         : []),
       // Nothing fits: the first member's decoding (canonical enums, numbers) is still the best reading.
       `  return r0`,
@@ -372,7 +438,7 @@ export class ValidatorCompiler {
           `export function decode${unit}(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {`,
           `  P = at`,
           `  I = issues`,
-          `  return ${f}(value)`,
+          `  return ${f}(value, undefined)`,
           `}`,
         )
       }
@@ -384,15 +450,7 @@ export class ValidatorCompiler {
       'let P: (string | number)[] = []',
       'let I: Issue[] = []',
       '',
-      'function pathOf(segments: (string | number)[]): string {',
-      "  let s = '$'",
-      '  for (const k of segments) s += typeof k === \'number\' ? `[${k}]` : /^[A-Za-z_$][\\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`',
-      '  return s',
-      '}',
-      '',
-      'function fail(message: string): void {',
-      '  I.push({ path: pathOf(P), message })',
-      '}',
+      ...(this.mode === 'check' ? CHECK_RUNTIME : DECODE_RUNTIME),
       '',
       ...this.constants,
       '',

@@ -4,1567 +4,1002 @@ import type { Issue } from '../errors.ts'
 let P: (string | number)[] = []
 let I: Issue[] = []
 
+type Key = string | number | undefined
+type Decoder = (v: any, k?: Key) => any
+
 function pathOf(segments: (string | number)[]): string {
   let s = '$'
   for (const k of segments) s += typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`
   return s
 }
 
-function fail(message: string): void {
-  I.push({ path: pathOf(P), message })
+function fail(message: string, k: Key): void {
+  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message })
 }
 
-const K0 = new Map([["#microsoft.graph.call","#microsoft.graph.call"]])
-const K1 = new Map([["#microsoft.graph.incomingcalloptions","#microsoft.graph.incomingCallOptions"]])
-const K2 = new Map([["#microsoft.graph.outgoingcalloptions","#microsoft.graph.outgoingCallOptions"]])
-const K3 = new Map<string, (v: any) => any>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
-const K4 = new Map([["#microsoft.graph.callroute","#microsoft.graph.callRoute"]])
-const K5 = new Map([["#microsoft.graph.identityset","#microsoft.graph.identitySet"]])
-const K6 = new Map([["#microsoft.graph.identity","#microsoft.graph.identity"]])
-const K7 = new Map([["#microsoft.graph.azurecommunicationservicesuseridentity","#microsoft.graph.azureCommunicationServicesUserIdentity"]])
-const K8 = new Map([["#microsoft.graph.communicationsapplicationidentity","#microsoft.graph.communicationsApplicationIdentity"]])
-const K9 = new Map([["#microsoft.graph.communicationsapplicationinstanceidentity","#microsoft.graph.communicationsApplicationInstanceIdentity"]])
-const K10 = new Map([["#microsoft.graph.communicationsencryptedidentity","#microsoft.graph.communicationsEncryptedIdentity"]])
-const K11 = new Map([["#microsoft.graph.communicationsguestidentity","#microsoft.graph.communicationsGuestIdentity"]])
-const K12 = new Map([["#microsoft.graph.communicationsphoneidentity","#microsoft.graph.communicationsPhoneIdentity"]])
-const K13 = new Map([["#microsoft.graph.communicationsuseridentity","#microsoft.graph.communicationsUserIdentity"]])
-const K14 = new Map<string, (v: any) => any>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
-const K15 = new Map([["#microsoft.graph.communicationsidentityset","#microsoft.graph.communicationsIdentitySet"]])
-const K16 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K17 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
-const K18 = new Map<string, (v: any) => any>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
-const K19 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
-const K20 = new Map([["#microsoft.graph.chatinfo","#microsoft.graph.chatInfo"]])
-const K21 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
-const K22 = new Map([["#microsoft.graph.incomingcontext","#microsoft.graph.incomingContext"]])
-const K23 = new Map([["#microsoft.graph.apphostedmediaconfig","#microsoft.graph.appHostedMediaConfig"]])
-const K24 = new Map([["#microsoft.graph.servicehostedmediaconfig","#microsoft.graph.serviceHostedMediaConfig"]])
-const K25 = new Map([["#microsoft.graph.mediainfo","#microsoft.graph.mediaInfo"]])
-const K26 = new Map<string, (v: any) => any>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
-const K27 = new Map([["#microsoft.graph.callmediastate","#microsoft.graph.callMediaState"]])
-const K28 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K29 = new Map([["#microsoft.graph.joinmeetingidmeetinginfo","#microsoft.graph.joinMeetingIdMeetingInfo"]])
-const K30 = new Map([["#microsoft.graph.organizermeetinginfo","#microsoft.graph.organizerMeetingInfo"]])
-const K31 = new Map([["#microsoft.graph.tokenmeetinginfo","#microsoft.graph.tokenMeetingInfo"]])
-const K32 = new Map<string, (v: any) => any>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
-const K33 = new Set(["audio","video","videoBasedScreenSharing","data","unknownFutureValue"])
-const K34 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
-const K35 = new Map([["#microsoft.graph.resultinfo","#microsoft.graph.resultInfo"]])
-const K36 = /^-?\d+$/
-const K37 = new Map([["#microsoft.graph.participantinfo","#microsoft.graph.participantInfo"]])
-const K38 = new Set(["incoming","establishing","established","hold","transferring","transferAccepted","redirecting","terminating","terminated","unknownFutureValue"])
-const K39 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
-const K40 = new Map([["#microsoft.graph.invitationparticipantinfo","#microsoft.graph.invitationParticipantInfo"]])
-const K41 = new Map([["#microsoft.graph.toneinfo","#microsoft.graph.toneInfo"]])
-const K42 = /^-?\d+$/
-const K43 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K44 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
-const K45 = new Map([["#microsoft.graph.calltranscriptioninfo","#microsoft.graph.callTranscriptionInfo"]])
-const K46 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K47 = new Map([["#microsoft.graph.audioroutinggroup","#microsoft.graph.audioRoutingGroup"]])
-const K48 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
-const K49 = new Map([["#microsoft.graph.contentsharingsession","#microsoft.graph.contentSharingSession"]])
-const K50 = new Map([["#microsoft.graph.commsoperation","#microsoft.graph.commsOperation"]])
-const K51 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
-const K52 = new Map([["#microsoft.graph.addlargegalleryviewoperation","#microsoft.graph.addLargeGalleryViewOperation"]])
-const K53 = new Map([["#microsoft.graph.cancelmediaprocessingoperation","#microsoft.graph.cancelMediaProcessingOperation"]])
-const K54 = new Map([["#microsoft.graph.inviteparticipantsoperation","#microsoft.graph.inviteParticipantsOperation"]])
-const K55 = new Map([["#microsoft.graph.muteparticipantoperation","#microsoft.graph.muteParticipantOperation"]])
-const K56 = new Map([["#microsoft.graph.playpromptoperation","#microsoft.graph.playPromptOperation"]])
-const K57 = new Map([["#microsoft.graph.recordoperation","#microsoft.graph.recordOperation"]])
-const K58 = new Map([["#microsoft.graph.senddtmftonesoperation","#microsoft.graph.sendDtmfTonesOperation"]])
-const K59 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
-const K60 = new Map([["#microsoft.graph.startholdmusicoperation","#microsoft.graph.startHoldMusicOperation"]])
-const K61 = new Map([["#microsoft.graph.stopholdmusicoperation","#microsoft.graph.stopHoldMusicOperation"]])
-const K62 = new Map([["#microsoft.graph.subscribetotoneoperation","#microsoft.graph.subscribeToToneOperation"]])
-const K63 = new Map([["#microsoft.graph.unmuteparticipantoperation","#microsoft.graph.unmuteParticipantOperation"]])
-const K64 = new Map([["#microsoft.graph.updaterecordingstatusoperation","#microsoft.graph.updateRecordingStatusOperation"]])
-const K65 = new Map<string, (v: any) => any>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
-const K66 = new Map([["#microsoft.graph.participant","#microsoft.graph.participant"]])
-const K67 = new Map([["#microsoft.graph.mediastream","#microsoft.graph.mediaStream"]])
-const K68 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
-const K69 = new Map([["#microsoft.graph.recordinginfo","#microsoft.graph.recordingInfo"]])
-const K70 = new Set(["unknown","notRecording","recording","failed","unknownFutureValue"])
-const K71 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
-const K72 = new Map([["#microsoft.graph.removedstate","#microsoft.graph.removedState"]])
-const K73 = new Map([["#microsoft.graph.onlinemeetingrestricted","#microsoft.graph.onlineMeetingRestricted"]])
-const K74 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
-const K75 = new Map([["#microsoft.graph.participantjoiningnotification","#microsoft.graph.participantJoiningNotification"]])
-const K76 = new Map([["#microsoft.graph.participantleftnotification","#microsoft.graph.participantLeftNotification"]])
-const K77 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
+// A changed value goes into a shallow copy, made on the first change; spreading defines own properties,
+// so a "__proto__" key in the payload stays plain data.
+function copied(o: any, v: any): any {
+  return o === v ? { ...v } : o
+}
 
-function dChangeType(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "created" || v === "updated" || v === "deleted" ? v : (K77.get(v.toLowerCase()) ?? v)
+// Graph spells types in other casings too ("#microsoft.graph.Call"): those get the canonical spelling.
+function decodeConstant(v: any, k: Key, value: string): any {
+  if (typeof v !== 'string') { fail('expected a string', k); return v }
+  return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v
 }
-function dParticipantLeftNotification(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d100(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.participantId
-  if (x !== undefined) { P.push("participantId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
-  x = v.call
-  if (x !== undefined) { P.push("call"); y = d99(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.call = y } }
-  return o
-}
-function d100(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.participantLeftNotification" ? v : (K76.get(v.toLowerCase()) ?? v)
-}
-function dParticipantJoiningNotification(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d98(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.call
-  if (x !== undefined) { P.push("call"); y = d99(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.call = y } }
-  return o
-}
-function d99(v: any): any {
-  return v === null ? v : dCall(v)
-}
-function d98(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.participantJoiningNotification" ? v : (K75.get(v.toLowerCase()) ?? v)
-}
-function dCall(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d0(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.callbackUri
-  if (x !== undefined) { P.push("callbackUri"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callbackUri = y } }
-  x = v.callChainId
-  if (x !== undefined) { P.push("callChainId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callChainId = y } }
-  x = v.callOptions
-  if (x !== undefined) { P.push("callOptions"); y = d3(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callOptions = y } }
-  x = v.callRoutes
-  if (x !== undefined) { P.push("callRoutes"); y = d8(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.callRoutes = y } }
-  x = v.chatInfo
-  if (x !== undefined) { P.push("chatInfo"); y = d23(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.chatInfo = y } }
-  x = v.direction
-  if (x !== undefined) { P.push("direction"); y = d25(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.direction = y } }
-  x = v.incomingContext
-  if (x !== undefined) { P.push("incomingContext"); y = d26(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.incomingContext = y } }
-  x = v.mediaConfig
-  if (x !== undefined) { P.push("mediaConfig"); y = d29(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaConfig = y } }
-  x = v.mediaState
-  if (x !== undefined) { P.push("mediaState"); y = d35(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaState = y } }
-  x = v.meetingInfo
-  if (x !== undefined) { P.push("meetingInfo"); y = d38(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.meetingInfo = y } }
-  x = v.myParticipantId
-  if (x !== undefined) { P.push("myParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.myParticipantId = y } }
-  x = v.requestedModalities
-  if (x !== undefined) { P.push("requestedModalities"); y = d42(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.requestedModalities = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.source
-  if (x !== undefined) { P.push("source"); y = d47(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.source = y } }
-  x = v.state
-  if (x !== undefined) { P.push("state"); y = d49(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.state = y } }
-  x = v.subject
-  if (x !== undefined) { P.push("subject"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.subject = y } }
-  x = v.targets
-  if (x !== undefined) { P.push("targets"); y = d50(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.targets = y } }
-  x = v.tenantId
-  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
-  x = v.toneInfo
-  if (x !== undefined) { P.push("toneInfo"); y = d53(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.toneInfo = y } }
-  x = v.transcription
-  if (x !== undefined) { P.push("transcription"); y = d56(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.transcription = y } }
-  x = v.audioRoutingGroups
-  if (x !== undefined) { P.push("audioRoutingGroups"); y = d60(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.audioRoutingGroups = y } }
-  x = v.contentSharingSessions
-  if (x !== undefined) { P.push("contentSharingSessions"); y = d65(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.contentSharingSessions = y } }
-  x = v.operations
-  if (x !== undefined) { P.push("operations"); y = d68(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.operations = y } }
-  x = v.participants
-  if (x !== undefined) { P.push("participants"); y = d84(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participants = y } }
-  return o
-}
-function d84(v: any): any {
-  return v === null ? v : d85(v)
-}
-function d85(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
+
+function decodeArray(v: any, decode: Decoder, k: Key): any {
+  if (!Array.isArray(v)) { fail('expected an array', k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dParticipant(v[i])
-    P.pop()
+    const y = decode(v[i], i)
     if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
   }
+  if (k !== undefined) P.pop()
   return o
 }
-function dParticipant(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+
+const K0 = new Map<string, Decoder>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
+const K1 = new Map<string, Decoder>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
+const K2 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
+const K3 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
+const K4 = new Map<string, Decoder>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
+const K5 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
+const K6 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
+const K7 = new Map<string, Decoder>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
+const K8 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K9 = new Map<string, Decoder>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
+const K10 = new Set(["audio","video","videoBasedScreenSharing","data","unknownFutureValue"])
+const K11 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
+const K12 = /^-?\d+$/
+const K13 = new Set(["incoming","establishing","established","hold","transferring","transferAccepted","redirecting","terminating","terminated","unknownFutureValue"])
+const K14 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
+const K15 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K16 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
+const K17 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K18 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
+const K19 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
+const K20 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
+const K21 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
+const K22 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
+const K23 = new Set(["unknown","notRecording","recording","failed","unknownFutureValue"])
+const K24 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
+const K25 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
+const K26 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
+
+function dChangeType(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "created" || v === "updated" || v === "deleted" ? v : (K26.get(v.toLowerCase()) ?? v)
+}
+function dParticipantLeftNotification(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d86(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.info
-  if (x !== undefined) { P.push("info"); y = dParticipantInfo(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.info = y } }
-  x = v.isInLobby
-  if (x !== undefined) { P.push("isInLobby"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInLobby = y } }
-  x = v.isMuted
-  if (x !== undefined) { P.push("isMuted"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isMuted = y } }
-  x = v.mediaStreams
-  if (x !== undefined) { P.push("mediaStreams"); y = d87(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaStreams = y } }
-  x = v.metadata
-  if (x !== undefined) { P.push("metadata"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.metadata = y } }
-  x = v.recordingInfo
-  if (x !== undefined) { P.push("recordingInfo"); y = d90(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingInfo = y } }
-  x = v.removedState
-  if (x !== undefined) { P.push("removedState"); y = d92(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.removedState = y } }
-  x = v.restrictedExperience
-  if (x !== undefined) { P.push("restrictedExperience"); y = d94(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.restrictedExperience = y } }
-  x = v.rosterSequenceNumber
-  if (x !== undefined) { P.push("rosterSequenceNumber"); y = d97(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.rosterSequenceNumber = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantLeftNotification")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.participantId) !== undefined && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.call) !== undefined && (y = x === null ? x : dCall(x, "call")) !== x) (o = copied(o, v)).call = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d97(v: any): any {
-  return v === null ? v : d55(v)
-}
-function d94(v: any): any {
-  return v === null ? v : dOnlineMeetingRestricted(v)
-}
-function dOnlineMeetingRestricted(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dParticipantJoiningNotification(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d95(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.contentSharingDisabled
-  if (x !== undefined) { P.push("contentSharingDisabled"); y = d96(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.contentSharingDisabled = y } }
-  x = v.videoDisabled
-  if (x !== undefined) { P.push("videoDisabled"); y = d96(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.videoDisabled = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantJoiningNotification")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.call) !== undefined && (y = x === null ? x : dCall(x, "call")) !== x) (o = copied(o, v)).call = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d96(v: any): any {
-  return v === null ? v : dOnlineMeetingContentSharingDisabledReason(v)
-}
-function dOnlineMeetingContentSharingDisabledReason(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K74.get(v.toLowerCase()) ?? v)
-}
-function d95(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.onlineMeetingRestricted" ? v : (K73.get(v.toLowerCase()) ?? v)
-}
-function d92(v: any): any {
-  return v === null ? v : dRemovedState(v)
-}
-function dRemovedState(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dCall(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d93(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.reason
-  if (x !== undefined) { P.push("reason"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.reason = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.call")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.callbackUri) !== undefined && (y = d0(x, "callbackUri")) !== x) (o = copied(o, v)).callbackUri = y
+  if ((x = v.callChainId) !== undefined && (y = x === null ? x : d0(x, "callChainId")) !== x) (o = copied(o, v)).callChainId = y
+  if ((x = v.callOptions) !== undefined && (y = x === null ? x : dCallOptions(x, "callOptions")) !== x) (o = copied(o, v)).callOptions = y
+  if ((x = v.callRoutes) !== undefined && (y = x === null ? x : d2(x, "callRoutes")) !== x) (o = copied(o, v)).callRoutes = y
+  if ((x = v.chatInfo) !== undefined && (y = x === null ? x : dChatInfo(x, "chatInfo")) !== x) (o = copied(o, v)).chatInfo = y
+  if ((x = v.direction) !== undefined && (y = x === null ? x : dCallDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.incomingContext) !== undefined && (y = x === null ? x : dIncomingContext(x, "incomingContext")) !== x) (o = copied(o, v)).incomingContext = y
+  if ((x = v.mediaConfig) !== undefined && (y = x === null ? x : dMediaConfig(x, "mediaConfig")) !== x) (o = copied(o, v)).mediaConfig = y
+  if ((x = v.mediaState) !== undefined && (y = x === null ? x : dCallMediaState(x, "mediaState")) !== x) (o = copied(o, v)).mediaState = y
+  if ((x = v.meetingInfo) !== undefined && (y = x === null ? x : dMeetingInfo(x, "meetingInfo")) !== x) (o = copied(o, v)).meetingInfo = y
+  if ((x = v.myParticipantId) !== undefined && (y = x === null ? x : d0(x, "myParticipantId")) !== x) (o = copied(o, v)).myParticipantId = y
+  if ((x = v.requestedModalities) !== undefined && (y = x === null ? x : d4(x, "requestedModalities")) !== x) (o = copied(o, v)).requestedModalities = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.source) !== undefined && (y = x === null ? x : dParticipantInfo(x, "source")) !== x) (o = copied(o, v)).source = y
+  if ((x = v.state) !== undefined && (y = x === null ? x : dCallState(x, "state")) !== x) (o = copied(o, v)).state = y
+  if ((x = v.subject) !== undefined && (y = x === null ? x : d0(x, "subject")) !== x) (o = copied(o, v)).subject = y
+  if ((x = v.targets) !== undefined && (y = x === null ? x : d6(x, "targets")) !== x) (o = copied(o, v)).targets = y
+  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.toneInfo) !== undefined && (y = x === null ? x : dToneInfo(x, "toneInfo")) !== x) (o = copied(o, v)).toneInfo = y
+  if ((x = v.transcription) !== undefined && (y = x === null ? x : dCallTranscriptionInfo(x, "transcription")) !== x) (o = copied(o, v)).transcription = y
+  if ((x = v.audioRoutingGroups) !== undefined && (y = x === null ? x : d9(x, "audioRoutingGroups")) !== x) (o = copied(o, v)).audioRoutingGroups = y
+  if ((x = v.contentSharingSessions) !== undefined && (y = x === null ? x : d11(x, "contentSharingSessions")) !== x) (o = copied(o, v)).contentSharingSessions = y
+  if ((x = v.operations) !== undefined && (y = x === null ? x : d12(x, "operations")) !== x) (o = copied(o, v)).operations = y
+  if ((x = v.participants) !== undefined && (y = x === null ? x : d13(x, "participants")) !== x) (o = copied(o, v)).participants = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d93(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.removedState" ? v : (K72.get(v.toLowerCase()) ?? v)
+function d13(v: any, k?: Key): any {
+  return decodeArray(v, dParticipant, k)
 }
-function d90(v: any): any {
-  return v === null ? v : dRecordingInfo(v)
-}
-function dRecordingInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dParticipant(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d91(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.initiator
-  if (x !== undefined) { P.push("initiator"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.initiator = y } }
-  x = v.recordingStatus
-  if (x !== undefined) { P.push("recordingStatus"); y = dRecordingStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingStatus = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participant")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.info) !== undefined && (y = dParticipantInfo(x, "info")) !== x) (o = copied(o, v)).info = y
+  if ((x = v.isInLobby) !== undefined && (y = d1(x, "isInLobby")) !== x) (o = copied(o, v)).isInLobby = y
+  if ((x = v.isMuted) !== undefined && (y = d1(x, "isMuted")) !== x) (o = copied(o, v)).isMuted = y
+  if ((x = v.mediaStreams) !== undefined && (y = x === null ? x : d14(x, "mediaStreams")) !== x) (o = copied(o, v)).mediaStreams = y
+  if ((x = v.metadata) !== undefined && (y = x === null ? x : d0(x, "metadata")) !== x) (o = copied(o, v)).metadata = y
+  if ((x = v.recordingInfo) !== undefined && (y = x === null ? x : dRecordingInfo(x, "recordingInfo")) !== x) (o = copied(o, v)).recordingInfo = y
+  if ((x = v.removedState) !== undefined && (y = x === null ? x : dRemovedState(x, "removedState")) !== x) (o = copied(o, v)).removedState = y
+  if ((x = v.restrictedExperience) !== undefined && (y = x === null ? x : dOnlineMeetingRestricted(x, "restrictedExperience")) !== x) (o = copied(o, v)).restrictedExperience = y
+  if ((x = v.rosterSequenceNumber) !== undefined && (y = x === null ? x : d5(x, "rosterSequenceNumber")) !== x) (o = copied(o, v)).rosterSequenceNumber = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dRecordingStatus(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K70.has(v) ? v : (K71.get(v.toLowerCase()) ?? v)
-}
-function d91(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.recordingInfo" ? v : (K69.get(v.toLowerCase()) ?? v)
-}
-function d87(v: any): any {
-  return v === null ? v : d88(v)
-}
-function d88(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dMediaStream(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dMediaStream(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dOnlineMeetingRestricted(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d89(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.direction
-  if (x !== undefined) { P.push("direction"); y = dMediaDirection(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.direction = y } }
-  x = v.label
-  if (x !== undefined) { P.push("label"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.label = y } }
-  x = v.mediaType
-  if (x !== undefined) { P.push("mediaType"); y = dModality(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.mediaType = y } }
-  x = v.serverMuted
-  if (x !== undefined) { P.push("serverMuted"); y = d6(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.serverMuted = y } }
-  x = v.sourceId
-  if (x !== undefined) { P.push("sourceId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sourceId = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.onlineMeetingRestricted")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.contentSharingDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "contentSharingDisabled")) !== x) (o = copied(o, v)).contentSharingDisabled = y
+  if ((x = v.videoDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "videoDisabled")) !== x) (o = copied(o, v)).videoDisabled = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dMediaDirection(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K68.get(v.toLowerCase()) ?? v)
+function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K25.get(v.toLowerCase()) ?? v)
 }
-function d89(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.mediaStream" ? v : (K67.get(v.toLowerCase()) ?? v)
-}
-function d86(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.participant" ? v : (K66.get(v.toLowerCase()) ?? v)
-}
-function d68(v: any): any {
-  return v === null ? v : d69(v)
-}
-function d69(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
+function dRemovedState(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dCommsOperation(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.removedState")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.reason) !== undefined && (y = x === null ? x : d0(x, "reason")) !== x) (o = copied(o, v)).reason = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dCommsOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
+function dRecordingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.initiator) !== undefined && (y = x === null ? x : dIdentitySet(x, "initiator")) !== x) (o = copied(o, v)).initiator = y
+  if ((x = v.recordingStatus) !== undefined && (y = dRecordingStatus(x, "recordingStatus")) !== x) (o = copied(o, v)).recordingStatus = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dRecordingStatus(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return K23.has(v) ? v : (K24.get(v.toLowerCase()) ?? v)
+}
+function d14(v: any, k?: Key): any {
+  return decodeArray(v, dMediaStream, k)
+}
+function dMediaStream(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaStream")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.direction) !== undefined && (y = dMediaDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.label) !== undefined && (y = x === null ? x : d0(x, "label")) !== x) (o = copied(o, v)).label = y
+  if ((x = v.mediaType) !== undefined && (y = dModality(x, "mediaType")) !== x) (o = copied(o, v)).mediaType = y
+  if ((x = v.serverMuted) !== undefined && (y = d1(x, "serverMuted")) !== x) (o = copied(o, v)).serverMuted = y
+  if ((x = v.sourceId) !== undefined && (y = d0(x, "sourceId")) !== x) (o = copied(o, v)).sourceId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dMediaDirection(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K22.get(v.toLowerCase()) ?? v)
+}
+function d12(v: any, k?: Key): any {
+  return decodeArray(v, dCommsOperation, k)
+}
+function dCommsOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
   const t = v['@odata.type']
   switch (t) {
-    case "#microsoft.graph.commsOperation": return dCommsOperationBase(v)
-    case "#microsoft.graph.addLargeGalleryViewOperation": return dAddLargeGalleryViewOperation(v)
-    case "#microsoft.graph.cancelMediaProcessingOperation": return dCancelMediaProcessingOperation(v)
-    case "#microsoft.graph.inviteParticipantsOperation": return dInviteParticipantsOperation(v)
-    case "#microsoft.graph.muteParticipantOperation": return dMuteParticipantOperation(v)
-    case "#microsoft.graph.playPromptOperation": return dPlayPromptOperation(v)
-    case "#microsoft.graph.recordOperation": return dRecordOperation(v)
-    case "#microsoft.graph.sendDtmfTonesOperation": return dSendDtmfTonesOperation(v)
-    case "#microsoft.graph.startHoldMusicOperation": return dStartHoldMusicOperation(v)
-    case "#microsoft.graph.stopHoldMusicOperation": return dStopHoldMusicOperation(v)
-    case "#microsoft.graph.subscribeToToneOperation": return dSubscribeToToneOperation(v)
-    case "#microsoft.graph.unmuteParticipantOperation": return dUnmuteParticipantOperation(v)
-    case "#microsoft.graph.updateRecordingStatusOperation": return dUpdateRecordingStatusOperation(v)
+    case "#microsoft.graph.commsOperation": return dCommsOperationBase(v, k)
+    case "#microsoft.graph.addLargeGalleryViewOperation": return dAddLargeGalleryViewOperation(v, k)
+    case "#microsoft.graph.cancelMediaProcessingOperation": return dCancelMediaProcessingOperation(v, k)
+    case "#microsoft.graph.inviteParticipantsOperation": return dInviteParticipantsOperation(v, k)
+    case "#microsoft.graph.muteParticipantOperation": return dMuteParticipantOperation(v, k)
+    case "#microsoft.graph.playPromptOperation": return dPlayPromptOperation(v, k)
+    case "#microsoft.graph.recordOperation": return dRecordOperation(v, k)
+    case "#microsoft.graph.sendDtmfTonesOperation": return dSendDtmfTonesOperation(v, k)
+    case "#microsoft.graph.startHoldMusicOperation": return dStartHoldMusicOperation(v, k)
+    case "#microsoft.graph.stopHoldMusicOperation": return dStopHoldMusicOperation(v, k)
+    case "#microsoft.graph.subscribeToToneOperation": return dSubscribeToToneOperation(v, k)
+    case "#microsoft.graph.unmuteParticipantOperation": return dUnmuteParticipantOperation(v, k)
+    case "#microsoft.graph.updateRecordingStatusOperation": return dUpdateRecordingStatusOperation(v, k)
   }
-  const f = typeof t === 'string' ? K65.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
+  const f = typeof t === 'string' ? K21.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
   const n = I.length
-  const r0 = dCommsOperationBase(v)
+  const r0 = dCommsOperationBase(v, k)
   if (I.length === n) return r0
   const first = I.splice(n)
   let r
-  r = dAddLargeGalleryViewOperation(v); if (I.length === n) return r; I.length = n
-  r = dCancelMediaProcessingOperation(v); if (I.length === n) return r; I.length = n
-  r = dInviteParticipantsOperation(v); if (I.length === n) return r; I.length = n
-  r = dMuteParticipantOperation(v); if (I.length === n) return r; I.length = n
-  r = dPlayPromptOperation(v); if (I.length === n) return r; I.length = n
-  r = dRecordOperation(v); if (I.length === n) return r; I.length = n
-  r = dSendDtmfTonesOperation(v); if (I.length === n) return r; I.length = n
-  r = dStartHoldMusicOperation(v); if (I.length === n) return r; I.length = n
-  r = dStopHoldMusicOperation(v); if (I.length === n) return r; I.length = n
-  r = dSubscribeToToneOperation(v); if (I.length === n) return r; I.length = n
-  r = dUnmuteParticipantOperation(v); if (I.length === n) return r; I.length = n
-  r = dUpdateRecordingStatusOperation(v); if (I.length === n) return r; I.length = n
+  r = dAddLargeGalleryViewOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dCancelMediaProcessingOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dInviteParticipantsOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dMuteParticipantOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dPlayPromptOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dRecordOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dSendDtmfTonesOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dStartHoldMusicOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dStopHoldMusicOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dSubscribeToToneOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dUnmuteParticipantOperation(v, k); if (I.length === n) return r; I.length = n
+  r = dUpdateRecordingStatusOperation(v, k); if (I.length === n) return r; I.length = n
   I.push(...first)
   return r0
 }
-function dUpdateRecordingStatusOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dUpdateRecordingStatusOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d83(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.updateRecordingStatusOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d83(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.updateRecordingStatusOperation" ? v : (K64.get(v.toLowerCase()) ?? v)
-}
-function dUnmuteParticipantOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dUnmuteParticipantOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d82(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.unmuteParticipantOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d82(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.unmuteParticipantOperation" ? v : (K63.get(v.toLowerCase()) ?? v)
-}
-function dSubscribeToToneOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dSubscribeToToneOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d81(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.subscribeToToneOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d81(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.subscribeToToneOperation" ? v : (K62.get(v.toLowerCase()) ?? v)
-}
-function dStopHoldMusicOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dStopHoldMusicOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d80(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.stopHoldMusicOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d80(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.stopHoldMusicOperation" ? v : (K61.get(v.toLowerCase()) ?? v)
-}
-function dStartHoldMusicOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dStartHoldMusicOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d79(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.startHoldMusicOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d79(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.startHoldMusicOperation" ? v : (K60.get(v.toLowerCase()) ?? v)
-}
-function dSendDtmfTonesOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dSendDtmfTonesOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d77(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
-  x = v.completionReason
-  if (x !== undefined) { P.push("completionReason"); y = d78(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.completionReason = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.sendDtmfTonesOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.completionReason) !== undefined && (y = x === null ? x : dSendDtmfCompletionReason(x, "completionReason")) !== x) (o = copied(o, v)).completionReason = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d78(v: any): any {
-  return v === null ? v : dSendDtmfCompletionReason(v)
+function dSendDtmfCompletionReason(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K20.get(v.toLowerCase()) ?? v)
 }
-function dSendDtmfCompletionReason(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K59.get(v.toLowerCase()) ?? v)
-}
-function d77(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.sendDtmfTonesOperation" ? v : (K58.get(v.toLowerCase()) ?? v)
-}
-function dRecordOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dRecordOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d76(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
-  x = v.recordingAccessToken
-  if (x !== undefined) { P.push("recordingAccessToken"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingAccessToken = y } }
-  x = v.recordingLocation
-  if (x !== undefined) { P.push("recordingLocation"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.recordingLocation = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.recordingAccessToken) !== undefined && (y = x === null ? x : d0(x, "recordingAccessToken")) !== x) (o = copied(o, v)).recordingAccessToken = y
+  if ((x = v.recordingLocation) !== undefined && (y = x === null ? x : d0(x, "recordingLocation")) !== x) (o = copied(o, v)).recordingLocation = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d76(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.recordOperation" ? v : (K57.get(v.toLowerCase()) ?? v)
-}
-function dPlayPromptOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dPlayPromptOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d75(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.playPromptOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d75(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.playPromptOperation" ? v : (K56.get(v.toLowerCase()) ?? v)
-}
-function dMuteParticipantOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dMuteParticipantOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d74(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.muteParticipantOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d74(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.muteParticipantOperation" ? v : (K55.get(v.toLowerCase()) ?? v)
-}
-function dInviteParticipantsOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dInviteParticipantsOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d73(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
-  x = v.participants
-  if (x !== undefined) { P.push("participants"); y = d51(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participants = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.inviteParticipantsOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.participants) !== undefined && (y = d6(x, "participants")) !== x) (o = copied(o, v)).participants = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d73(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.inviteParticipantsOperation" ? v : (K54.get(v.toLowerCase()) ?? v)
-}
-function dCancelMediaProcessingOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dCancelMediaProcessingOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d72(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.cancelMediaProcessingOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d72(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.cancelMediaProcessingOperation" ? v : (K53.get(v.toLowerCase()) ?? v)
-}
-function dAddLargeGalleryViewOperation(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dAddLargeGalleryViewOperation(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d71(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.addLargeGalleryViewOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d71(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.addLargeGalleryViewOperation" ? v : (K52.get(v.toLowerCase()) ?? v)
-}
-function dCommsOperationBase(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dCommsOperationBase(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d70(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.clientContext
-  if (x !== undefined) { P.push("clientContext"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.clientContext = y } }
-  x = v.resultInfo
-  if (x !== undefined) { P.push("resultInfo"); y = d44(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resultInfo = y } }
-  x = v.status
-  if (x !== undefined) { P.push("status"); y = dOperationStatus(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.status = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.commsOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) !== undefined && (y = x === null ? x : d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) !== undefined && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dOperationStatus(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K51.get(v.toLowerCase()) ?? v)
+function dOperationStatus(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K19.get(v.toLowerCase()) ?? v)
 }
-function d70(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.commsOperation" ? v : (K50.get(v.toLowerCase()) ?? v)
+function d11(v: any, k?: Key): any {
+  return decodeArray(v, dContentSharingSession, k)
 }
-function d65(v: any): any {
-  return v === null ? v : d66(v)
-}
-function d66(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dContentSharingSession(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dContentSharingSession(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dContentSharingSession(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d67(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.contentSharingSession")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d67(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.contentSharingSession" ? v : (K49.get(v.toLowerCase()) ?? v)
+function d9(v: any, k?: Key): any {
+  return decodeArray(v, dAudioRoutingGroup, k)
 }
-function d60(v: any): any {
-  return v === null ? v : d61(v)
-}
-function d61(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dAudioRoutingGroup(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dAudioRoutingGroup(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dAudioRoutingGroup(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d62(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.receivers
-  if (x !== undefined) { P.push("receivers"); y = d63(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.receivers = y } }
-  x = v.routingMode
-  if (x !== undefined) { P.push("routingMode"); y = dRoutingMode(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.routingMode = y } }
-  x = v.sources
-  if (x !== undefined) { P.push("sources"); y = d63(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sources = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.audioRoutingGroup")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.receivers) !== undefined && (y = x === null ? x : d10(x, "receivers")) !== x) (o = copied(o, v)).receivers = y
+  if ((x = v.routingMode) !== undefined && (y = dRoutingMode(x, "routingMode")) !== x) (o = copied(o, v)).routingMode = y
+  if ((x = v.sources) !== undefined && (y = x === null ? x : d10(x, "sources")) !== x) (o = copied(o, v)).sources = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dRoutingMode(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K48.get(v.toLowerCase()) ?? v)
+function dRoutingMode(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K18.get(v.toLowerCase()) ?? v)
 }
-function d63(v: any): any {
-  return v === null ? v : d64(v)
+function d10(v: any, k?: Key): any {
+  return decodeArray(v, d0, k)
 }
-function d64(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = d1(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function d62(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.audioRoutingGroup" ? v : (K47.get(v.toLowerCase()) ?? v)
-}
-function d56(v: any): any {
-  return v === null ? v : dCallTranscriptionInfo(v)
-}
-function dCallTranscriptionInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dCallTranscriptionInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d57(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.lastModifiedDateTime
-  if (x !== undefined) { P.push("lastModifiedDateTime"); y = d58(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.lastModifiedDateTime = y } }
-  x = v.state
-  if (x !== undefined) { P.push("state"); y = dCallTranscriptionState(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.state = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callTranscriptionInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.lastModifiedDateTime) !== undefined && (y = x === null ? x : d0(x, "lastModifiedDateTime")) !== x) (o = copied(o, v)).lastModifiedDateTime = y
+  if ((x = v.state) !== undefined && (y = dCallTranscriptionState(x, "state")) !== x) (o = copied(o, v)).state = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dCallTranscriptionState(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K46.get(v.toLowerCase()) ?? v)
+function dCallTranscriptionState(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K17.get(v.toLowerCase()) ?? v)
 }
-function d58(v: any): any {
-  return v === null ? v : d59(v)
-}
-function d59(v: any): any {
-  if (typeof v !== 'string') fail("expected a string")
-  return v
-}
-function d57(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.callTranscriptionInfo" ? v : (K45.get(v.toLowerCase()) ?? v)
-}
-function d53(v: any): any {
-  return v === null ? v : dToneInfo(v)
-}
-function dToneInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dToneInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d54(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.sequenceId
-  if (x !== undefined) { P.push("sequenceId"); y = d55(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sequenceId = y } }
-  x = v.tone
-  if (x !== undefined) { P.push("tone"); y = dTone(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tone = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.toneInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.sequenceId) !== undefined && (y = d5(x, "sequenceId")) !== x) (o = copied(o, v)).sequenceId = y
+  if ((x = v.tone) !== undefined && (y = dTone(x, "tone")) !== x) (o = copied(o, v)).tone = y
+  if (k !== undefined) P.pop()
   return o
 }
-function dTone(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K43.has(v) ? v : (K44.get(v.toLowerCase()) ?? v)
+function dTone(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return K15.has(v) ? v : (K16.get(v.toLowerCase()) ?? v)
 }
-function d55(v: any): any {
+function d6(v: any, k?: Key): any {
+  return decodeArray(v, dInvitationParticipantInfo, k)
+}
+function dInvitationParticipantInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.invitationParticipantInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.hidden) !== undefined && (y = x === null ? x : d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.identity) !== undefined && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
+  if ((x = v.participantId) !== undefined && (y = x === null ? x : d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.removeFromDefaultAudioRoutingGroup) !== undefined && (y = x === null ? x : d1(x, "removeFromDefaultAudioRoutingGroup")) !== x) (o = copied(o, v)).removeFromDefaultAudioRoutingGroup = y
+  if ((x = v.replacesCallId) !== undefined && (y = x === null ? x : d0(x, "replacesCallId")) !== x) (o = copied(o, v)).replacesCallId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCallState(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return K13.has(v) ? v : (K14.get(v.toLowerCase()) ?? v)
+}
+function dParticipantInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.countryCode) !== undefined && (y = x === null ? x : d0(x, "countryCode")) !== x) (o = copied(o, v)).countryCode = y
+  if ((x = v.endpointType) !== undefined && (y = x === null ? x : dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.identity) !== undefined && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
+  if ((x = v.languageId) !== undefined && (y = x === null ? x : d0(x, "languageId")) !== x) (o = copied(o, v)).languageId = y
+  if ((x = v.participantId) !== undefined && (y = x === null ? x : d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.region) !== undefined && (y = x === null ? x : d0(x, "region")) !== x) (o = copied(o, v)).region = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dResultInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.resultInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.code) !== undefined && (y = d5(x, "code")) !== x) (o = copied(o, v)).code = y
+  if ((x = v.message) !== undefined && (y = x === null ? x : d0(x, "message")) !== x) (o = copied(o, v)).message = y
+  if ((x = v.subcode) !== undefined && (y = d5(x, "subcode")) !== x) (o = copied(o, v)).subcode = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function d5(v: any, k?: Key): any {
   if (typeof v === 'number') return v
-  if (typeof v === 'string' && K42.test(v)) return Number(v)
-  fail("expected an integer")
+  if (typeof v === 'string' && K12.test(v)) return Number(v)
+  fail("expected an integer", k)
   return v
 }
-function d54(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.toneInfo" ? v : (K41.get(v.toLowerCase()) ?? v)
+function d4(v: any, k?: Key): any {
+  return decodeArray(v, dModality, k)
 }
-function d50(v: any): any {
-  return v === null ? v : d51(v)
+function dModality(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return K10.has(v) ? v : (K11.get(v.toLowerCase()) ?? v)
 }
-function d51(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dInvitationParticipantInfo(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
+function dMeetingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.joinMeetingIdMeetingInfo": return dJoinMeetingIdMeetingInfo(v, k)
+    case "#microsoft.graph.organizerMeetingInfo": return dOrganizerMeetingInfo(v, k)
+    case "#microsoft.graph.tokenMeetingInfo": return dTokenMeetingInfo(v, k)
   }
-  return o
+  const f = typeof t === 'string' ? K9.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
+  const n = I.length
+  const r0 = dJoinMeetingIdMeetingInfo(v, k)
+  if (I.length === n) return r0
+  const first = I.splice(n)
+  let r
+  r = dOrganizerMeetingInfo(v, k); if (I.length === n) return r; I.length = n
+  r = dTokenMeetingInfo(v, k); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return r0
 }
-function dInvitationParticipantInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dTokenMeetingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d52(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.hidden
-  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
-  x = v.identity
-  if (x !== undefined) { P.push("identity"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.identity = y } }
-  x = v.participantId
-  if (x !== undefined) { P.push("participantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
-  x = v.removeFromDefaultAudioRoutingGroup
-  if (x !== undefined) { P.push("removeFromDefaultAudioRoutingGroup"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.removeFromDefaultAudioRoutingGroup = y } }
-  x = v.replacesCallId
-  if (x !== undefined) { P.push("replacesCallId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.replacesCallId = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.tokenMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.token) !== undefined && (y = d0(x, "token")) !== x) (o = copied(o, v)).token = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d52(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.invitationParticipantInfo" ? v : (K40.get(v.toLowerCase()) ?? v)
-}
-function d49(v: any): any {
-  return v === null ? v : dCallState(v)
-}
-function dCallState(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K38.has(v) ? v : (K39.get(v.toLowerCase()) ?? v)
-}
-function d47(v: any): any {
-  return v === null ? v : dParticipantInfo(v)
-}
-function dParticipantInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dOrganizerMeetingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d48(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.countryCode
-  if (x !== undefined) { P.push("countryCode"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.countryCode = y } }
-  x = v.endpointType
-  if (x !== undefined) { P.push("endpointType"); y = d22(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.endpointType = y } }
-  x = v.identity
-  if (x !== undefined) { P.push("identity"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.identity = y } }
-  x = v.languageId
-  if (x !== undefined) { P.push("languageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.languageId = y } }
-  x = v.participantId
-  if (x !== undefined) { P.push("participantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.participantId = y } }
-  x = v.region
-  if (x !== undefined) { P.push("region"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.region = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.organizerMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.organizer) !== undefined && (y = dIdentitySet(x, "organizer")) !== x) (o = copied(o, v)).organizer = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d48(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.participantInfo" ? v : (K37.get(v.toLowerCase()) ?? v)
-}
-function d44(v: any): any {
-  return v === null ? v : dResultInfo(v)
-}
-function dResultInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
+function dJoinMeetingIdMeetingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d45(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.code
-  if (x !== undefined) { P.push("code"); y = d46(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.code = y } }
-  x = v.message
-  if (x !== undefined) { P.push("message"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.message = y } }
-  x = v.subcode
-  if (x !== undefined) { P.push("subcode"); y = d46(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.subcode = y } }
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.joinMeetingIdMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.joinMeetingId) !== undefined && (y = d0(x, "joinMeetingId")) !== x) (o = copied(o, v)).joinMeetingId = y
+  if ((x = v.passcode) !== undefined && (y = x === null ? x : d0(x, "passcode")) !== x) (o = copied(o, v)).passcode = y
+  if (k !== undefined) P.pop()
   return o
 }
-function d46(v: any): any {
-  if (typeof v === 'number') return v
-  if (typeof v === 'string' && K36.test(v)) return Number(v)
-  fail("expected an integer")
+function dCallMediaState(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callMediaState")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.audio) !== undefined && (y = x === null ? x : dMediaState(x, "audio")) !== x) (o = copied(o, v)).audio = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dMediaState(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K8.get(v.toLowerCase()) ?? v)
+}
+function dMediaConfig(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.appHostedMediaConfig": return dAppHostedMediaConfig(v, k)
+    case "#microsoft.graph.serviceHostedMediaConfig": return dServiceHostedMediaConfig(v, k)
+  }
+  const f = typeof t === 'string' ? K7.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
+  const n = I.length
+  const r0 = dAppHostedMediaConfig(v, k)
+  if (I.length === n) return r0
+  const first = I.splice(n)
+  let r
+  r = dServiceHostedMediaConfig(v, k); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return r0
+}
+function dServiceHostedMediaConfig(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.serviceHostedMediaConfig")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.preFetchMedia) !== undefined && (y = x === null ? x : d3(x, "preFetchMedia")) !== x) (o = copied(o, v)).preFetchMedia = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function d3(v: any, k?: Key): any {
+  return decodeArray(v, dMediaInfo, k)
+}
+function dMediaInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.resourceId) !== undefined && (y = x === null ? x : d0(x, "resourceId")) !== x) (o = copied(o, v)).resourceId = y
+  if ((x = v.uri) !== undefined && (y = d0(x, "uri")) !== x) (o = copied(o, v)).uri = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dAppHostedMediaConfig(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.appHostedMediaConfig")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.blob) !== undefined && (y = x === null ? x : d0(x, "blob")) !== x) (o = copied(o, v)).blob = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dIncomingContext(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.incomingContext")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.observedParticipantId) !== undefined && (y = x === null ? x : d0(x, "observedParticipantId")) !== x) (o = copied(o, v)).observedParticipantId = y
+  if ((x = v.onBehalfOf) !== undefined && (y = x === null ? x : dIdentitySet(x, "onBehalfOf")) !== x) (o = copied(o, v)).onBehalfOf = y
+  if ((x = v.sourceParticipantId) !== undefined && (y = x === null ? x : d0(x, "sourceParticipantId")) !== x) (o = copied(o, v)).sourceParticipantId = y
+  if ((x = v.transferor) !== undefined && (y = x === null ? x : dIdentitySet(x, "transferor")) !== x) (o = copied(o, v)).transferor = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCallDirection(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "incoming" || v === "outgoing" ? v : (K6.get(v.toLowerCase()) ?? v)
+}
+function dChatInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.chatInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.messageId) !== undefined && (y = x === null ? x : d0(x, "messageId")) !== x) (o = copied(o, v)).messageId = y
+  if ((x = v.replyChainMessageId) !== undefined && (y = x === null ? x : d0(x, "replyChainMessageId")) !== x) (o = copied(o, v)).replyChainMessageId = y
+  if ((x = v.threadId) !== undefined && (y = x === null ? x : d0(x, "threadId")) !== x) (o = copied(o, v)).threadId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function d2(v: any, k?: Key): any {
+  return decodeArray(v, dCallRoute, k)
+}
+function dCallRoute(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callRoute")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.final) !== undefined && (y = dIdentitySet(x, "final")) !== x) (o = copied(o, v)).final = y
+  if ((x = v.original) !== undefined && (y = dIdentitySet(x, "original")) !== x) (o = copied(o, v)).original = y
+  if ((x = v.routingType) !== undefined && (y = dRoutingType(x, "routingType")) !== x) (o = copied(o, v)).routingType = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dRoutingType(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K5.get(v.toLowerCase()) ?? v)
+}
+function dIdentitySet(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.identitySet": return dIdentitySetBase(v, k)
+    case "#microsoft.graph.communicationsIdentitySet": return dCommunicationsIdentitySet(v, k)
+  }
+  const f = typeof t === 'string' ? K4.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
+  const n = I.length
+  const r0 = dIdentitySetBase(v, k)
+  if (I.length === n) return r0
+  const first = I.splice(n)
+  let r
+  r = dCommunicationsIdentitySet(v, k); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return r0
+}
+function dCommunicationsIdentitySet(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsIdentitySet")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.application) !== undefined && (y = x === null ? x : dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
+  if ((x = v.device) !== undefined && (y = x === null ? x : dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
+  if ((x = v.user) !== undefined && (y = x === null ? x : dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
+  if ((x = v.applicationInstance) !== undefined && (y = x === null ? x : dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
+  if ((x = v.assertedIdentity) !== undefined && (y = x === null ? x : dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
+  if ((x = v.azureCommunicationServicesUser) !== undefined && (y = x === null ? x : dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
+  if ((x = v.encrypted) !== undefined && (y = x === null ? x : dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
+  if ((x = v.endpointType) !== undefined && (y = x === null ? x : dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.guest) !== undefined && (y = x === null ? x : dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
+  if ((x = v.onPremises) !== undefined && (y = x === null ? x : dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
+  if ((x = v.phone) !== undefined && (y = x === null ? x : dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dEndpointType(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return K2.has(v) ? v : (K3.get(v.toLowerCase()) ?? v)
+}
+function dIdentitySetBase(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.identitySet")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.application) !== undefined && (y = x === null ? x : dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
+  if ((x = v.device) !== undefined && (y = x === null ? x : dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
+  if ((x = v.user) !== undefined && (y = x === null ? x : dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.identity": return dIdentityBase(v, k)
+    case "#microsoft.graph.azureCommunicationServicesUserIdentity": return dAzureCommunicationServicesUserIdentity(v, k)
+    case "#microsoft.graph.communicationsApplicationIdentity": return dCommunicationsApplicationIdentity(v, k)
+    case "#microsoft.graph.communicationsApplicationInstanceIdentity": return dCommunicationsApplicationInstanceIdentity(v, k)
+    case "#microsoft.graph.communicationsEncryptedIdentity": return dCommunicationsEncryptedIdentity(v, k)
+    case "#microsoft.graph.communicationsGuestIdentity": return dCommunicationsGuestIdentity(v, k)
+    case "#microsoft.graph.communicationsPhoneIdentity": return dCommunicationsPhoneIdentity(v, k)
+    case "#microsoft.graph.communicationsUserIdentity": return dCommunicationsUserIdentity(v, k)
+  }
+  const f = typeof t === 'string' ? K1.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
+  const n = I.length
+  const r0 = dIdentityBase(v, k)
+  if (I.length === n) return r0
+  const first = I.splice(n)
+  let r
+  r = dAzureCommunicationServicesUserIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsApplicationIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsApplicationInstanceIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsEncryptedIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsGuestIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsPhoneIdentity(v, k); if (I.length === n) return r; I.length = n
+  r = dCommunicationsUserIdentity(v, k); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return r0
+}
+function dCommunicationsUserIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsUserIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCommunicationsPhoneIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsPhoneIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCommunicationsGuestIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsGuestIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.email) !== undefined && (y = x === null ? x : d0(x, "email")) !== x) (o = copied(o, v)).email = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCommunicationsEncryptedIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsEncryptedIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCommunicationsApplicationInstanceIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsApplicationInstanceIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.hidden) !== undefined && (y = x === null ? x : d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCommunicationsApplicationIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsApplicationIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.applicationType) !== undefined && (y = x === null ? x : d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
+  if ((x = v.hidden) !== undefined && (y = x === null ? x : d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dAzureCommunicationServicesUserIdentity(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.azureCommunicationServicesUserIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.azureCommunicationServicesResourceId) !== undefined && (y = x === null ? x : d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dIdentityBase(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.identity")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dCallOptions(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.incomingCallOptions": return dIncomingCallOptions(v, k)
+    case "#microsoft.graph.outgoingCallOptions": return dOutgoingCallOptions(v, k)
+  }
+  const f = typeof t === 'string' ? K0.get(t.toLowerCase()) : undefined
+  if (f) return f(v, k)
+  const n = I.length
+  const r0 = dIncomingCallOptions(v, k)
+  if (I.length === n) return r0
+  const first = I.splice(n)
+  let r
+  r = dOutgoingCallOptions(v, k); if (I.length === n) return r; I.length = n
+  I.push(...first)
+  return r0
+}
+function dOutgoingCallOptions(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.outgoingCallOptions")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.hideBotAfterEscalation) !== undefined && (y = x === null ? x : d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
+  if ((x = v.isContentSharingNotificationEnabled) !== undefined && (y = x === null ? x : d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
+  if ((x = v.isDeltaRosterEnabled) !== undefined && (y = x === null ? x : d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
+  if ((x = v.isInteractiveRosterEnabled) !== undefined && (y = x === null ? x : d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dIncomingCallOptions(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.incomingCallOptions")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.hideBotAfterEscalation) !== undefined && (y = x === null ? x : d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
+  if ((x = v.isContentSharingNotificationEnabled) !== undefined && (y = x === null ? x : d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
+  if ((x = v.isDeltaRosterEnabled) !== undefined && (y = x === null ? x : d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
+  if ((x = v.isInteractiveRosterEnabled) !== undefined && (y = x === null ? x : d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function d1(v: any, k?: Key): any {
+  if (typeof v !== 'boolean') fail("expected a boolean", k)
   return v
 }
-function d45(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.resultInfo" ? v : (K35.get(v.toLowerCase()) ?? v)
-}
-function d42(v: any): any {
-  return v === null ? v : d43(v)
-}
-function d43(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dModality(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dModality(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K33.has(v) ? v : (K34.get(v.toLowerCase()) ?? v)
-}
-function d38(v: any): any {
-  return v === null ? v : dMeetingInfo(v)
-}
-function dMeetingInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
-  const t = v['@odata.type']
-  switch (t) {
-    case "#microsoft.graph.joinMeetingIdMeetingInfo": return dJoinMeetingIdMeetingInfo(v)
-    case "#microsoft.graph.organizerMeetingInfo": return dOrganizerMeetingInfo(v)
-    case "#microsoft.graph.tokenMeetingInfo": return dTokenMeetingInfo(v)
-  }
-  const f = typeof t === 'string' ? K32.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
-  const n = I.length
-  const r0 = dJoinMeetingIdMeetingInfo(v)
-  if (I.length === n) return r0
-  const first = I.splice(n)
-  let r
-  r = dOrganizerMeetingInfo(v); if (I.length === n) return r; I.length = n
-  r = dTokenMeetingInfo(v); if (I.length === n) return r; I.length = n
-  I.push(...first)
-  return r0
-}
-function dTokenMeetingInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d41(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.token
-  if (x !== undefined) { P.push("token"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.token = y } }
-  return o
-}
-function d41(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.tokenMeetingInfo" ? v : (K31.get(v.toLowerCase()) ?? v)
-}
-function dOrganizerMeetingInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d40(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.organizer
-  if (x !== undefined) { P.push("organizer"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.organizer = y } }
-  return o
-}
-function d40(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.organizerMeetingInfo" ? v : (K30.get(v.toLowerCase()) ?? v)
-}
-function dJoinMeetingIdMeetingInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d39(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.joinMeetingId
-  if (x !== undefined) { P.push("joinMeetingId"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.joinMeetingId = y } }
-  x = v.passcode
-  if (x !== undefined) { P.push("passcode"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.passcode = y } }
-  return o
-}
-function d39(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.joinMeetingIdMeetingInfo" ? v : (K29.get(v.toLowerCase()) ?? v)
-}
-function d35(v: any): any {
-  return v === null ? v : dCallMediaState(v)
-}
-function dCallMediaState(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d36(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.audio
-  if (x !== undefined) { P.push("audio"); y = d37(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.audio = y } }
-  return o
-}
-function d37(v: any): any {
-  return v === null ? v : dMediaState(v)
-}
-function dMediaState(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K28.get(v.toLowerCase()) ?? v)
-}
-function d36(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.callMediaState" ? v : (K27.get(v.toLowerCase()) ?? v)
-}
-function d29(v: any): any {
-  return v === null ? v : dMediaConfig(v)
-}
-function dMediaConfig(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
-  const t = v['@odata.type']
-  switch (t) {
-    case "#microsoft.graph.appHostedMediaConfig": return dAppHostedMediaConfig(v)
-    case "#microsoft.graph.serviceHostedMediaConfig": return dServiceHostedMediaConfig(v)
-  }
-  const f = typeof t === 'string' ? K26.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
-  const n = I.length
-  const r0 = dAppHostedMediaConfig(v)
-  if (I.length === n) return r0
-  const first = I.splice(n)
-  let r
-  r = dServiceHostedMediaConfig(v); if (I.length === n) return r; I.length = n
-  I.push(...first)
-  return r0
-}
-function dServiceHostedMediaConfig(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d31(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.preFetchMedia
-  if (x !== undefined) { P.push("preFetchMedia"); y = d32(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.preFetchMedia = y } }
-  return o
-}
-function d32(v: any): any {
-  return v === null ? v : d33(v)
-}
-function d33(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dMediaInfo(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dMediaInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d34(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.resourceId
-  if (x !== undefined) { P.push("resourceId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.resourceId = y } }
-  x = v.uri
-  if (x !== undefined) { P.push("uri"); y = d1(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.uri = y } }
-  return o
-}
-function d34(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.mediaInfo" ? v : (K25.get(v.toLowerCase()) ?? v)
-}
-function d31(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.serviceHostedMediaConfig" ? v : (K24.get(v.toLowerCase()) ?? v)
-}
-function dAppHostedMediaConfig(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d30(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.blob
-  if (x !== undefined) { P.push("blob"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.blob = y } }
-  return o
-}
-function d30(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.appHostedMediaConfig" ? v : (K23.get(v.toLowerCase()) ?? v)
-}
-function d26(v: any): any {
-  return v === null ? v : dIncomingContext(v)
-}
-function dIncomingContext(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d27(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.observedParticipantId
-  if (x !== undefined) { P.push("observedParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.observedParticipantId = y } }
-  x = v.onBehalfOf
-  if (x !== undefined) { P.push("onBehalfOf"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.onBehalfOf = y } }
-  x = v.sourceParticipantId
-  if (x !== undefined) { P.push("sourceParticipantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.sourceParticipantId = y } }
-  x = v.transferor
-  if (x !== undefined) { P.push("transferor"); y = d28(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.transferor = y } }
-  return o
-}
-function d28(v: any): any {
-  return v === null ? v : dIdentitySet(v)
-}
-function d27(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.incomingContext" ? v : (K22.get(v.toLowerCase()) ?? v)
-}
-function d25(v: any): any {
-  return v === null ? v : dCallDirection(v)
-}
-function dCallDirection(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "incoming" || v === "outgoing" ? v : (K21.get(v.toLowerCase()) ?? v)
-}
-function d23(v: any): any {
-  return v === null ? v : dChatInfo(v)
-}
-function dChatInfo(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d24(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.messageId
-  if (x !== undefined) { P.push("messageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.messageId = y } }
-  x = v.replyChainMessageId
-  if (x !== undefined) { P.push("replyChainMessageId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.replyChainMessageId = y } }
-  x = v.threadId
-  if (x !== undefined) { P.push("threadId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.threadId = y } }
-  return o
-}
-function d24(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.chatInfo" ? v : (K20.get(v.toLowerCase()) ?? v)
-}
-function d8(v: any): any {
-  return v === null ? v : d9(v)
-}
-function d9(v: any): any {
-  if (!Array.isArray(v)) { fail("expected an array"); return v }
-  let o = v
-  for (let i = 0; i < v.length; i++) {
-    P.push(i)
-    const y = dCallRoute(v[i])
-    P.pop()
-    if (y !== v[i]) { if (o === v) o = v.slice(); o[i] = y }
-  }
-  return o
-}
-function dCallRoute(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d10(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.final
-  if (x !== undefined) { P.push("final"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.final = y } }
-  x = v.original
-  if (x !== undefined) { P.push("original"); y = dIdentitySet(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.original = y } }
-  x = v.routingType
-  if (x !== undefined) { P.push("routingType"); y = dRoutingType(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.routingType = y } }
-  return o
-}
-function dRoutingType(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K19.get(v.toLowerCase()) ?? v)
-}
-function dIdentitySet(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
-  const t = v['@odata.type']
-  switch (t) {
-    case "#microsoft.graph.identitySet": return dIdentitySetBase(v)
-    case "#microsoft.graph.communicationsIdentitySet": return dCommunicationsIdentitySet(v)
-  }
-  const f = typeof t === 'string' ? K18.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
-  const n = I.length
-  const r0 = dIdentitySetBase(v)
-  if (I.length === n) return r0
-  const first = I.splice(n)
-  let r
-  r = dCommunicationsIdentitySet(v); if (I.length === n) return r; I.length = n
-  I.push(...first)
-  return r0
-}
-function dCommunicationsIdentitySet(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d21(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.application
-  if (x !== undefined) { P.push("application"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.application = y } }
-  x = v.device
-  if (x !== undefined) { P.push("device"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.device = y } }
-  x = v.user
-  if (x !== undefined) { P.push("user"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.user = y } }
-  x = v.applicationInstance
-  if (x !== undefined) { P.push("applicationInstance"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.applicationInstance = y } }
-  x = v.assertedIdentity
-  if (x !== undefined) { P.push("assertedIdentity"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.assertedIdentity = y } }
-  x = v.azureCommunicationServicesUser
-  if (x !== undefined) { P.push("azureCommunicationServicesUser"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.azureCommunicationServicesUser = y } }
-  x = v.encrypted
-  if (x !== undefined) { P.push("encrypted"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.encrypted = y } }
-  x = v.endpointType
-  if (x !== undefined) { P.push("endpointType"); y = d22(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.endpointType = y } }
-  x = v.guest
-  if (x !== undefined) { P.push("guest"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.guest = y } }
-  x = v.onPremises
-  if (x !== undefined) { P.push("onPremises"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.onPremises = y } }
-  x = v.phone
-  if (x !== undefined) { P.push("phone"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.phone = y } }
-  return o
-}
-function d22(v: any): any {
-  return v === null ? v : dEndpointType(v)
-}
-function dEndpointType(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return K16.has(v) ? v : (K17.get(v.toLowerCase()) ?? v)
-}
-function d21(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsIdentitySet" ? v : (K15.get(v.toLowerCase()) ?? v)
-}
-function dIdentitySetBase(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d11(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.application
-  if (x !== undefined) { P.push("application"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.application = y } }
-  x = v.device
-  if (x !== undefined) { P.push("device"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.device = y } }
-  x = v.user
-  if (x !== undefined) { P.push("user"); y = d12(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.user = y } }
-  return o
-}
-function d12(v: any): any {
-  return v === null ? v : dIdentity(v)
-}
-function dIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
-  const t = v['@odata.type']
-  switch (t) {
-    case "#microsoft.graph.identity": return dIdentityBase(v)
-    case "#microsoft.graph.azureCommunicationServicesUserIdentity": return dAzureCommunicationServicesUserIdentity(v)
-    case "#microsoft.graph.communicationsApplicationIdentity": return dCommunicationsApplicationIdentity(v)
-    case "#microsoft.graph.communicationsApplicationInstanceIdentity": return dCommunicationsApplicationInstanceIdentity(v)
-    case "#microsoft.graph.communicationsEncryptedIdentity": return dCommunicationsEncryptedIdentity(v)
-    case "#microsoft.graph.communicationsGuestIdentity": return dCommunicationsGuestIdentity(v)
-    case "#microsoft.graph.communicationsPhoneIdentity": return dCommunicationsPhoneIdentity(v)
-    case "#microsoft.graph.communicationsUserIdentity": return dCommunicationsUserIdentity(v)
-  }
-  const f = typeof t === 'string' ? K14.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
-  const n = I.length
-  const r0 = dIdentityBase(v)
-  if (I.length === n) return r0
-  const first = I.splice(n)
-  let r
-  r = dAzureCommunicationServicesUserIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsApplicationIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsApplicationInstanceIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsEncryptedIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsGuestIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsPhoneIdentity(v); if (I.length === n) return r; I.length = n
-  r = dCommunicationsUserIdentity(v); if (I.length === n) return r; I.length = n
-  I.push(...first)
-  return r0
-}
-function dCommunicationsUserIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d20(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.tenantId
-  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
-  return o
-}
-function d20(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsUserIdentity" ? v : (K13.get(v.toLowerCase()) ?? v)
-}
-function dCommunicationsPhoneIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d19(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  return o
-}
-function d19(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsPhoneIdentity" ? v : (K12.get(v.toLowerCase()) ?? v)
-}
-function dCommunicationsGuestIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d18(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.email
-  if (x !== undefined) { P.push("email"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.email = y } }
-  return o
-}
-function d18(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsGuestIdentity" ? v : (K11.get(v.toLowerCase()) ?? v)
-}
-function dCommunicationsEncryptedIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d17(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  return o
-}
-function d17(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsEncryptedIdentity" ? v : (K10.get(v.toLowerCase()) ?? v)
-}
-function dCommunicationsApplicationInstanceIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d16(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.hidden
-  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
-  x = v.tenantId
-  if (x !== undefined) { P.push("tenantId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.tenantId = y } }
-  return o
-}
-function d16(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsApplicationInstanceIdentity" ? v : (K9.get(v.toLowerCase()) ?? v)
-}
-function dCommunicationsApplicationIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d15(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.applicationType
-  if (x !== undefined) { P.push("applicationType"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.applicationType = y } }
-  x = v.hidden
-  if (x !== undefined) { P.push("hidden"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hidden = y } }
-  return o
-}
-function d15(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.communicationsApplicationIdentity" ? v : (K8.get(v.toLowerCase()) ?? v)
-}
-function dAzureCommunicationServicesUserIdentity(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d14(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  x = v.azureCommunicationServicesResourceId
-  if (x !== undefined) { P.push("azureCommunicationServicesResourceId"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.azureCommunicationServicesResourceId = y } }
-  return o
-}
-function d14(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.azureCommunicationServicesUserIdentity" ? v : (K7.get(v.toLowerCase()) ?? v)
-}
-function dIdentityBase(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d13(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.displayName
-  if (x !== undefined) { P.push("displayName"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.displayName = y } }
-  x = v.id
-  if (x !== undefined) { P.push("id"); y = d2(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.id = y } }
-  return o
-}
-function d13(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.identity" ? v : (K6.get(v.toLowerCase()) ?? v)
-}
-function d11(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.identitySet" ? v : (K5.get(v.toLowerCase()) ?? v)
-}
-function d10(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.callRoute" ? v : (K4.get(v.toLowerCase()) ?? v)
-}
-function d3(v: any): any {
-  return v === null ? v : dCallOptions(v)
-}
-function dCallOptions(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object'); return v }
-  const t = v['@odata.type']
-  switch (t) {
-    case "#microsoft.graph.incomingCallOptions": return dIncomingCallOptions(v)
-    case "#microsoft.graph.outgoingCallOptions": return dOutgoingCallOptions(v)
-  }
-  const f = typeof t === 'string' ? K3.get(t.toLowerCase()) : undefined
-  if (f) return f(v)
-  const n = I.length
-  const r0 = dIncomingCallOptions(v)
-  if (I.length === n) return r0
-  const first = I.splice(n)
-  let r
-  r = dOutgoingCallOptions(v); if (I.length === n) return r; I.length = n
-  I.push(...first)
-  return r0
-}
-function dOutgoingCallOptions(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d7(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.hideBotAfterEscalation
-  if (x !== undefined) { P.push("hideBotAfterEscalation"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hideBotAfterEscalation = y } }
-  x = v.isContentSharingNotificationEnabled
-  if (x !== undefined) { P.push("isContentSharingNotificationEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isContentSharingNotificationEnabled = y } }
-  x = v.isDeltaRosterEnabled
-  if (x !== undefined) { P.push("isDeltaRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isDeltaRosterEnabled = y } }
-  x = v.isInteractiveRosterEnabled
-  if (x !== undefined) { P.push("isInteractiveRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInteractiveRosterEnabled = y } }
-  return o
-}
-function d7(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.outgoingCallOptions" ? v : (K2.get(v.toLowerCase()) ?? v)
-}
-function dIncomingCallOptions(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object"); return v }
-  let o = v
-  let x, y
-  x = v["@odata.type"]
-  if (x !== undefined) { P.push("@odata.type"); y = d4(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o["@odata.type"] = y } }
-  x = v.hideBotAfterEscalation
-  if (x !== undefined) { P.push("hideBotAfterEscalation"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.hideBotAfterEscalation = y } }
-  x = v.isContentSharingNotificationEnabled
-  if (x !== undefined) { P.push("isContentSharingNotificationEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isContentSharingNotificationEnabled = y } }
-  x = v.isDeltaRosterEnabled
-  if (x !== undefined) { P.push("isDeltaRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isDeltaRosterEnabled = y } }
-  x = v.isInteractiveRosterEnabled
-  if (x !== undefined) { P.push("isInteractiveRosterEnabled"); y = d5(x); P.pop(); if (y !== x) { if (o === v) o = { ...v }; o.isInteractiveRosterEnabled = y } }
-  return o
-}
-function d5(v: any): any {
-  return v === null ? v : d6(v)
-}
-function d6(v: any): any {
-  if (typeof v !== 'boolean') fail("expected a boolean")
+function d0(v: any, k?: Key): any {
+  if (typeof v !== 'string') fail("expected a string", k)
   return v
-}
-function d4(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.incomingCallOptions" ? v : (K1.get(v.toLowerCase()) ?? v)
-}
-function d2(v: any): any {
-  return v === null ? v : d1(v)
-}
-function d1(v: any): any {
-  if (typeof v !== 'string') fail("expected a string")
-  return v
-}
-function d0(v: any): any {
-  if (typeof v !== 'string') { fail("expected a string"); return v }
-  return v === "#microsoft.graph.call" ? v : (K0.get(v.toLowerCase()) ?? v)
 }
 
 /** Decodes a value leniently as `Call`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeCall(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dCall(value)
+  return dCall(value, undefined)
 }
 /** Decodes a value leniently as `Participant`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeParticipant(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dParticipant(value)
+  return dParticipant(value, undefined)
 }
 /** Decodes a value leniently as `CommsOperation`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeCommsOperation(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dCommsOperation(value)
+  return dCommsOperation(value, undefined)
 }
 /** Decodes a value leniently as `ContentSharingSession`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeContentSharingSession(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dContentSharingSession(value)
+  return dContentSharingSession(value, undefined)
 }
 /** Decodes a value leniently as `ParticipantJoiningNotification`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeParticipantJoiningNotification(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dParticipantJoiningNotification(value)
+  return dParticipantJoiningNotification(value, undefined)
 }
 /** Decodes a value leniently as `ParticipantLeftNotification`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeParticipantLeftNotification(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dParticipantLeftNotification(value)
+  return dParticipantLeftNotification(value, undefined)
 }
 /** Decodes a value leniently as `ChangeType`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeChangeType(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at
   I = issues
-  return dChangeType(value)
+  return dChangeType(value, undefined)
 }
