@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resourceTarget } from '../../../src/notifications/resource-target.ts'
+import fc from 'fast-check'
+import { anyResourceTarget, resourceTarget } from '../../../src/notifications/resource-target.ts'
 
 describe('resourceTarget', () => {
   it.each([
@@ -26,4 +27,38 @@ describe('resourceTarget', () => {
       expect(resourceTarget(url)).toBeUndefined()
     },
   )
+})
+
+describe('resourceTarget and the general reader', () => {
+  // URLs built from the pieces that matter: prefixes in several spellings, known and unknown collections in
+  // both casings, empty segments, queries, fragments and trailing slashes.
+  const prefix = fc.constantFrom('/communications/calls/', '/Communications/calls/', 'https://graph.microsoft.com/v1.0/communications/calls/', '/app/calls/', '/communications/call/', '')
+  const segment = fc.constantFrom('C1', '', 'participants', 'Participants', 'participantsX', 'participantsXY', 'operations', 'operationsXY', 'contentsharingsessions', 'contentSharingSessions', 'c', 'p', 'o', 'P1', 'a?b', 'x#y')
+  const tail = fc.constantFrom('', '', '', '/', '?q=1', '#f', '/?q=/x')
+  const anyPath = fc.tuple(prefix, fc.array(segment, { maxLength: 4 }), tail).map(([p, segments, t]) => p + segments.join('/') + t)
+  // Near Graph's own form: `{id}[/{collection}[/{id}]]` after the canonical prefix, one piece at a time off.
+  const nearCanonical = fc
+    .tuple(segment, fc.option(fc.tuple(segment, fc.option(segment))), tail)
+    .map(([id, rest, t]) => `/communications/calls/${id}${rest ? `/${rest[0]}${rest[1] !== null ? `/${rest[1]}` : ''}` : ''}${t}`)
+  const url = fc.oneof(anyPath, nearCanonical)
+
+  it('agree on every URL', () => {
+    fc.assert(
+      fc.property(url, (u) => {
+        expect(resourceTarget(u)).toEqual(anyResourceTarget(u))
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    )
+  })
+
+  it.each([
+    '/communications/calls/C1/contentsharingsessions/S1',
+    '/communications/calls/C1/participants/P1',
+    '/communications/calls/C1/operations/O1',
+    '/communications/calls/C1/participants',
+    '/communications/calls/C1',
+  ])('read Graph\'s own form %s alike', (u) => {
+    expect(resourceTarget(u)).toEqual(anyResourceTarget(u))
+    expect(resourceTarget(u)).toBeDefined()
+  })
 })
