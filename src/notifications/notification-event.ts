@@ -31,8 +31,6 @@ export interface BatchContext {
 }
 
 type Json = { [key: string]: any }
-/** An event under construction: the common fields, then its payload. */
-type Draft = { [key: string]: unknown }
 
 /** What the classifiers of one item need. */
 interface ItemContext {
@@ -93,6 +91,8 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
   }
 }
 
+// Each event is one object literal with all its fields, the common ones first and in one order: V8 then
+// gives it its final shape at once, where adding fields to a shared draft made every event grow a store.
 function callEvent(context: ItemContext, callId: string): CallEvent {
   const { item, changeType } = context
   let data: unknown = item.resourceData
@@ -107,25 +107,20 @@ function callEvent(context: ItemContext, callId: string): CallEvent {
   if (dataPath.length > 3) dataPath.pop()
   const state = call.state
   if (changeType === 'deleted' || state === 'terminated') {
-    const event = draft(context, 'call.terminated', callId)
-    event.call = call
-    event.resultInfo = objectOrUndefined(call.resultInfo)
-    return event as unknown as CallEvent
+    const { resourceUrl, batch } = context
+    const resultInfo = objectOrUndefined(call.resultInfo)
+    return { type: 'call.terminated', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call, resultInfo } as CallEvent
   }
   let type: CallEvent['type'] = 'call.updated'
   if (state === 'incoming' && changeType === 'created') type = 'call.incoming'
   else if (state === 'establishing') type = 'call.establishing'
   // A tone, or media going inactive, comes with the call still `established`: an update, not a new state.
   else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') type = 'call.established'
-  const event = draft(context, type, callId)
-  event.call = call
-  if (type === 'call.incoming') {
-    const isPolicyBasedRecording = isPolicyBasedRecordingInvite(call)
-    const answerWithinMs = isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS
-    event.respondBy = new Date(receivedAtMsOf(context.batch) + answerWithinMs)
-    event.isPolicyBasedRecording = isPolicyBasedRecording
-  }
-  return event as unknown as CallEvent
+  const { resourceUrl, batch } = context
+  if (type !== 'call.incoming') return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call } as CallEvent
+  const isPolicyBasedRecording = isPolicyBasedRecordingInvite(call)
+  const respondBy = new Date(receivedAtMsOf(batch) + (isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS))
+  return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call, respondBy, isPolicyBasedRecording } as CallEvent
 }
 
 function participantsEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -143,10 +138,9 @@ function participantsEvent(context: ItemContext, target: ResourceTarget): CallEv
   } else if (data != null || context.changeType !== 'deleted') {
     issue('expected an array of participants')
   }
-  const event = draft(context, 'participants.updated', target.callId)
-  event.participants = participants
-  event.participantId = target.childId
-  return event as unknown as CallEvent
+  const { item, changeType, resourceUrl, batch } = context
+  const participantId = target.childId
+  return { type: 'participants.updated', callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, participants, participantId } as CallEvent
 }
 
 function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -156,13 +150,11 @@ function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent
   else issue('expected an operation object')
   const status = typeof operation.status === 'string' ? operation.status : undefined
   const type = status === 'Completed' ? 'operation.completed' : status === 'Failed' ? 'operation.failed' : 'operation.updated'
-  const event = draft(context, type, target.callId)
-  event.operationId = target.childId
-  event.operation = operation
-  event.status = status
-  event.clientContext = typeof operation.clientContext === 'string' ? operation.clientContext : undefined
-  event.resultInfo = objectOrUndefined(operation.resultInfo)
-  return event as unknown as CallEvent
+  const { item, changeType, resourceUrl, batch } = context
+  const clientContext = typeof operation.clientContext === 'string' ? operation.clientContext : undefined
+  const resultInfo = objectOrUndefined(operation.resultInfo)
+  const operationId = target.childId!
+  return { type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, operationId, operation, status, clientContext, resultInfo } as CallEvent
 }
 
 function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -172,10 +164,9 @@ function contentSharingEvent(context: ItemContext, target: ResourceTarget): Call
   if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
   else if (data != null) issue('expected a content-sharing session object')
   const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
-  const event = draft(context, type, target.callId)
-  event.sessionId = target.childId
-  event.session = session
-  return event as unknown as CallEvent
+  const { resourceUrl, batch } = context
+  const sessionId = target.childId!
+  return { type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, sessionId, session } as CallEvent
 }
 
 /** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
@@ -188,16 +179,16 @@ function policyNotificationEvent(context: ItemContext): CallEvent | undefined {
   const lower = odataType.toLowerCase()
   if (lower === JOINING_TYPE) {
     const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
-    const event = draft(context, 'participant.joining', callIdOf(context, notification))
-    event.notification = notification
-    return event as unknown as CallEvent
+    const callId = callIdOf(context, notification)
+    const { item, changeType, resourceUrl, batch } = context
+    return { type: 'participant.joining', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, notification } as CallEvent
   }
   if (lower === LEFT_TYPE) {
     const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
-    const event = draft(context, 'participant.left', callIdOf(context, notification))
-    event.notification = notification
-    event.participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
-    return event as unknown as CallEvent
+    const callId = callIdOf(context, notification)
+    const participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
+    const { item, changeType, resourceUrl, batch } = context
+    return { type: 'participant.left', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, notification, participantId } as CallEvent
   }
   return undefined
 }
@@ -216,19 +207,7 @@ function issue(message: string): void {
   scratchIssues.push({ path: jsonPath(dataPath), message })
 }
 
-/** The common fields of an event, in one order for every event (so they share their hidden classes). */
-function draft(context: ItemContext, type: CallEvent['type'], callId: string): Draft {
-  return {
-    type,
-    callId,
-    changeType: context.changeType,
-    resourceUrl: context.resourceUrl,
-    tenantId: context.batch.tenantId,
-    issues: issuesSoFar(),
-    raw: context.item as NotificationItem,
-  }
-}
-
+/** The item's issues: a copy when there are some (the scratch list is reused), else one shared empty list. */
 function issuesSoFar(): readonly Issue[] {
   return scratchIssues.length > 0 ? scratchIssues.slice() : NO_ISSUES
 }

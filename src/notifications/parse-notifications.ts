@@ -23,6 +23,9 @@ export interface ParseNotificationsOptions {
   tenantId?: string
 }
 
+// One object for every call without options: a default `{}` would be allocated on each.
+const NO_OPTIONS: ParseNotificationsOptions = Object.freeze({})
+
 /**
  * Parses the body of a notification POST from Graph (`commsNotifications`) into one typed event per item
  * of `value[]`, in order. The body may be the raw text, its bytes, or an object already parsed from JSON.
@@ -31,7 +34,7 @@ export interface ParseNotificationsOptions {
  * an `unknown` event. Throws `NotificationParseError` when the body is not JSON, not `{ value: [...] }`,
  * or larger than `maxBytes` (status 413).
  */
-export function parseNotifications(body: unknown, options: ParseNotificationsOptions = {}): CallEvent[] {
+export function parseNotifications(body: unknown, options: ParseNotificationsOptions = NO_OPTIONS): CallEvent[] {
   const { value } = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES)
   const batch: BatchContext = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? Date.now, tenantId: options.tenantId }
   const events: CallEvent[] = new Array(value.length)
