@@ -14,11 +14,13 @@ const causes: readonly KnownCause[] = [
   {
     goalStartsWith: 'Answer',
     note:
-      '**Answer (measured at 18ffe42 on this shared 2-core machine, load average 4–5).** The answer figures move from run to run by more ' +
-      'than the goals\' margins: the same contender\'s batches range over 3–4x in req/s and in CPU per request, and the verdicts of the ' +
-      'four answer goals changed between consecutive runs. The least-disturbed batches put `client.calls.answer` at 0.85–1.0x raw undici ' +
-      'and the profile above gives graph-calling\'s own code under 10% of the client process\'s CPU (undici and the socket writes take most of ' +
-      'it). Run `npm run bench -- --only answer` on a quiet machine before acting on an answer verdict.',
+      '**Answer (measured at 18ffe42 and again at aa807f1, on this shared 2-core machine).** The answer figures move from run to run by ' +
+      'more than the goals\' margins: per-round ratios range over 0.4–2.9x, and the verdicts of the four answer goals changed between ' +
+      'consecutive runs (at aa807f1, one run missed both sequential goals, 0.85x and p99 1.60x, and met both concurrent ones; the next, ' +
+      'on a quieter machine, met the sequential ones, 0.94x and p99 0.94x, and missed concurrent req/s at 0.89x). Raw undici with only ' +
+      'the `answer()` builder added, which does no more than build the body, scatters as widely (0.78–0.96x). The profile above gives ' +
+      'graph-calling\'s own code under 10% of the client process\'s CPU (undici and the socket writes take most of it). Run ' +
+      '`npm run bench -- --only answer` on a quiet machine before acting on an answer verdict.',
   },
   {
     goalStartsWith: 'Parse',
