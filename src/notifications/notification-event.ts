@@ -109,7 +109,10 @@ function callEvent(context: ItemContext, callId: string): CallEvent {
   if (changeType === 'deleted' || state === 'terminated') {
     const { resourceUrl, batch } = context
     const resultInfo = objectOrUndefined(call.resultInfo)
-    return { type: 'call.terminated', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call, resultInfo } as CallEvent
+    return {
+      type: 'call.terminated', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+      call, resultInfo
+    } as CallEvent
   }
   let type: CallEvent['type'] = 'call.updated'
   if (state === 'incoming' && changeType === 'created') type = 'call.incoming'
@@ -117,10 +120,15 @@ function callEvent(context: ItemContext, callId: string): CallEvent {
   // A tone, or media going inactive, comes with the call still `established`: an update, not a new state.
   else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') type = 'call.established'
   const { resourceUrl, batch } = context
-  if (type !== 'call.incoming') return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call } as CallEvent
+  if (type !== 'call.incoming') {
+    return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call } as CallEvent
+  }
   const isPolicyBasedRecording = isPolicyBasedRecordingInvite(call)
   const respondBy = new Date(receivedAtMsOf(batch) + (isPolicyBasedRecording ? ANSWER_POLICY_RECORDING_WITHIN_MS : ANSWER_WITHIN_MS))
-  return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call, respondBy, isPolicyBasedRecording } as CallEvent
+  return {
+    type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+    call, respondBy, isPolicyBasedRecording
+  } as CallEvent
 }
 
 function participantsEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -140,7 +148,10 @@ function participantsEvent(context: ItemContext, target: ResourceTarget): CallEv
   }
   const { item, changeType, resourceUrl, batch } = context
   const participantId = target.childId
-  return { type: 'participants.updated', callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, participants, participantId } as CallEvent
+  return {
+    type: 'participants.updated', callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+    participants, participantId
+  } as CallEvent
 }
 
 function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -154,7 +165,10 @@ function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent
   const clientContext = typeof operation.clientContext === 'string' ? operation.clientContext : undefined
   const resultInfo = objectOrUndefined(operation.resultInfo)
   const operationId = target.childId!
-  return { type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, operationId, operation, status, clientContext, resultInfo } as CallEvent
+  return {
+    type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+    operationId, operation, status, clientContext, resultInfo
+  } as CallEvent
 }
 
 function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
@@ -166,7 +180,10 @@ function contentSharingEvent(context: ItemContext, target: ResourceTarget): Call
   const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
   const { resourceUrl, batch } = context
   const sessionId = target.childId!
-  return { type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, sessionId, session } as CallEvent
+  return {
+    type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+    sessionId, session
+  } as CallEvent
 }
 
 /** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
@@ -181,14 +198,20 @@ function policyNotificationEvent(context: ItemContext): CallEvent | undefined {
     const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
     const callId = callIdOf(context, notification)
     const { item, changeType, resourceUrl, batch } = context
-    return { type: 'participant.joining', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, notification } as CallEvent
+    return {
+      type: 'participant.joining', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+      notification
+    } as CallEvent
   }
   if (lower === LEFT_TYPE) {
     const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
     const callId = callIdOf(context, notification)
     const participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
     const { item, changeType, resourceUrl, batch } = context
-    return { type: 'participant.left', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, notification, participantId } as CallEvent
+    return {
+      type: 'participant.left', callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
+      notification, participantId
+    } as CallEvent
   }
   return undefined
 }
