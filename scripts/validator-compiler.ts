@@ -106,6 +106,12 @@ const DECODE_RUNTIME = [
   '}',
 ]
 
+/** The one string a schema allows (an '@odata.type', say), decoded by the shared `decodeConstant`. */
+function constantOf(schema: Schema): string | undefined {
+  const values: unknown[] | undefined = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
+  return values?.length === 1 && typeof values[0] === 'string' ? values[0] : undefined
+}
+
 /** One generated module: functions for the named schemas, exported entry points for the units. */
 export class ValidatorCompiler {
   private readonly names = new Map<string, string>()
@@ -320,9 +326,9 @@ export class ValidatorCompiler {
       const members = (schema.anyOf as Schema[]).map((m) => this.fn(m))
       return ['  const n = I.length', '  let r', ...members.map((m) => `  r = ${m}(v, k); if (I.length === n) return r; I.length = n`), `  ${fail(`expected ${this.describe(schema)}`)}`, '  return v'].join('\n')
     }
+    const constant = constantOf(schema)
+    if (constant !== undefined) return `  return decodeConstant(v, k, ${JSON.stringify(constant)})`
     const enumValues: unknown[] | undefined = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
-    // An '@odata.type' is a one-value enum: one shared function, given the value, serves them all.
-    if (enumValues?.length === 1 && typeof enumValues[0] === 'string') return `  return decodeConstant(v, k, ${JSON.stringify(enumValues[0])})`
     if (enumValues) {
       // Graph sends some enum values in other casing ("Completed"): match case-insensitively, keep the
       // canonical spelling, and keep a value this version does not know rather than reject it.
@@ -383,7 +389,8 @@ export class ValidatorCompiler {
   private decodeExpression(schema: Schema, key: string): string {
     const inner = isNullable(schema)
     if (inner) return `x === null ? x : ${this.decodeExpression(inner, key)}`
-    if (typeof schema.const === 'string' && schema.enum === undefined) return `decodeConstant(x, ${key}, ${JSON.stringify(schema.const)})`
+    const constant = constantOf(schema)
+    if (constant !== undefined) return `decodeConstant(x, ${key}, ${JSON.stringify(constant)})`
     return `${this.fn(schema)}(x, ${key})`
   }
 
