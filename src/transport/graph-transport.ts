@@ -14,6 +14,7 @@ import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
 import { AttemptStop, untilAborted } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
+import { exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, isConnectionReset, isRetriedStatus, MAX_RETRY_WAIT_MS } from './retry-policy.ts'
 import { TokenCache } from './token-cache.ts'
@@ -215,33 +216,30 @@ export class GraphTransport {
     let token = this.#tokens.peek()
     // The common case (a cached token, no deadline) allocates nothing to watch the time: undici's own
     // per-request timers bound the wait for the response headers and each gap in the body, and the
-    // caller's signal goes to undici as it is. A deadline, or a token to await, needs an exact stop.
+    // caller's own signal stops the exchange. A deadline, or a token to await, needs an exact stop.
     const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
     try {
       if (token === undefined) token = await untilAborted(this.#tokens.fetch(), stop!.signal)
       call.token = token
       call.headers.authorization = `Bearer ${token}`
-      const response = await this.#dispatcher.request({
-        origin: this.#origin,
-        path: call.path,
-        method: call.method,
-        headers: call.headers,
-        body: call.body,
-        signal: stop ? stop.signal : call.signal,
-        headersTimeout: budget,
-        bodyTimeout: budget,
-      })
+      const response = await exchange(
+        this.#dispatcher,
+        { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: budget, bodyTimeout: budget },
+        stop ? stop.signal : call.signal,
+        {
+          onStatus(status) {
+            // Graph has acted: a body cut off after this must not make the action happen twice.
+            if (status >= 200 && status < 300 && call.method !== 'GET') call.acceptedStatus = status
+          },
+          readsBody: hasBody,
+        },
+      )
       const status = response.statusCode
       if (status >= 200 && status < 300) {
-        // Graph has acted: a body cut off after this must not make the action happen twice.
-        if (call.method !== 'GET') call.acceptedStatus = status
-        let body: unknown
-        if (status === 202 || status === 204) await response.body.dump()
-        else body = this.#successBody(await response.body.text(), status, call)
+        const body = hasBody(status) ? this.#successBody(response.text, status, call) : undefined
         return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
       }
-      const text = await response.body.text()
-      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
+      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {
       const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isUndiciTimeout(error) ? limit : undefined)
       if (stoppedBy === 'caller') throw this.#abortError(call)
@@ -314,6 +312,9 @@ export class GraphTransport {
     return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause })
   }
 }
+
+/** Whether an answer's body is read: Graph's 202 and 204 carry none worth reading, whatever they send. */
+const hasBody = (status: number) => status !== 202 && status !== 204
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'DELETE'])
 

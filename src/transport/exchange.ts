@@ -1,0 +1,106 @@
+import type { Dispatcher } from 'undici'
+import type { ResponseHeaders } from './graph-api-error.ts'
+
+/** A whole response: its status line, its headers and its body as text. */
+export interface Exchange {
+  readonly statusCode: number
+  readonly statusText: string
+  readonly headers: ResponseHeaders
+  /** The body decoded as UTF-8; `''` when there was none. */
+  readonly text: string
+}
+
+/** What the caller of `exchange` decides about a response while it comes. */
+export interface ExchangeHooks {
+  /** Hears the final status as soon as it arrives, before the body. */
+  onStatus(statusCode: number): void
+  /** Whether the body of an answer with this status matters; one that does not is skipped, and cannot fail. */
+  readsBody(statusCode: number): boolean
+}
+
+/** How much of a skipped body is read, so that the connection can serve again, before it is closed instead. */
+const SKIPPED_BODY_LIMIT = 128 * 1024
+
+/**
+ * Sends one request with `dispatcher.dispatch` and resolves once its response has been read to the end
+ * (or, for a body the hooks skip, once it has ended or failed). The hooks hear the status before the body:
+ * a failure while the body is read still lets the caller know the request was accepted. Rejects with
+ * undici's error, or with the signal's reason once it aborts.
+ */
+export function exchange(
+  dispatcher: Dispatcher,
+  options: Dispatcher.DispatchOptions,
+  signal: AbortSignal | undefined,
+  hooks: ExchangeHooks,
+): Promise<Exchange> {
+  // undici's `request()` gives every response a stream and an async resource of its own; an answer from
+  // Graph is a status and a few hundred bytes, so reading it straight from the callbacks costs far less.
+  return new Promise<Exchange>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    let controller: Dispatcher.DispatchController | undefined
+    let statusCode = 0
+    let statusText = ''
+    let headers: ResponseHeaders = {}
+    let chunks: Buffer[] | undefined
+    let skipped = -1
+    let settled = false
+    const onAbort = () => controller?.abort(signal!.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const settle = () => {
+      settled = true
+      signal?.removeEventListener('abort', onAbort)
+    }
+    const answer = () => {
+      settle()
+      const text = chunks === undefined ? '' : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')
+      resolve({ statusCode, statusText, headers, text })
+    }
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started
+        // Aborted while the request waited for a connection.
+        if (signal?.aborted) started.abort(signal.reason)
+      },
+      onResponseStart(_controller, status, responseHeaders, message) {
+        // 1xx answers are interim; the final one follows.
+        if (status < 200) return
+        statusCode = status
+        statusText = message ?? ''
+        headers = responseHeaders as ResponseHeaders
+        hooks.onStatus(status)
+        if (!hooks.readsBody(status)) skipped = 0
+      },
+      onResponseData(_controller, chunk) {
+        if (settled) return
+        if (skipped < 0) {
+          if (chunks === undefined) chunks = [chunk]
+          else chunks.push(chunk)
+        } else if ((skipped += chunk.length) > SKIPPED_BODY_LIMIT) {
+          answer()
+          controller?.abort(new Error('the skipped response body is too long to read through'))
+        }
+      },
+      onResponseEnd() {
+        if (!settled) answer()
+      },
+      onResponseError(_controller, error) {
+        if (settled) return
+        // A body that does not matter may fail: the answer is its status.
+        if (skipped >= 0) answer()
+        else {
+          settle()
+          reject(error)
+        }
+      },
+    }
+    try {
+      dispatcher.dispatch(options, handler)
+    } catch (error) {
+      settle()
+      reject(error)
+    }
+  })
+}

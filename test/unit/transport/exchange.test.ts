@@ -1,0 +1,154 @@
+/**
+ * `exchange` against a real `node:http` server on loopback, through a real undici `Pool`: what it reads,
+ * when it reports the status, and how a signal stops it at each stage.
+ */
+import { once } from 'node:events'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Pool } from 'undici'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { exchange } from '../../../src/transport/exchange.ts'
+
+type Route = (req: IncomingMessage, res: ServerResponse) => void
+
+let server: Server
+let pool: Pool
+let routes: Map<string, Route>
+let seen: string[]
+
+beforeEach(async () => {
+  routes = new Map()
+  seen = []
+  server = createServer((req, res) => {
+    seen.push(req.url!)
+    const route = routes.get(req.url!)
+    if (route) route(req, res)
+    else res.writeHead(404).end()
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  pool = new Pool(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { connections: 1 })
+})
+
+afterEach(async () => {
+  await pool.destroy()
+  server.closeAllConnections()
+  server.close()
+})
+
+// As the transport does: the body of a 202 is skipped.
+const get = (path: string, signal?: AbortSignal, statuses: number[] = []) =>
+  exchange(pool, { path, method: 'GET', headersTimeout: 5_000, bodyTimeout: 5_000 }, signal, {
+    onStatus: (status) => void statuses.push(status),
+    readsBody: (status) => status !== 202,
+  })
+
+describe('exchange', () => {
+  it('reads the status line, the headers and a body sent in pieces, a character split between two of them', async () => {
+    const text = '{"message":"Grüße, 通話"}'
+    const bytes = Buffer.from(text, 'utf8')
+    const split = bytes.indexOf(Buffer.from('通', 'utf8')) + 1
+    routes.set('/pieces', (_req, res) => {
+      res.writeHead(200, 'Fine', { 'content-type': 'application/json', 'request-id': 'r-1' })
+      res.write(bytes.subarray(0, split))
+      setTimeout(() => res.end(bytes.subarray(split)), 20)
+    })
+    const statuses: number[] = []
+    const response = await get('/pieces', undefined, statuses)
+    expect(response).toMatchObject({ statusCode: 200, statusText: 'Fine', text })
+    expect(response.headers['request-id']).toBe('r-1')
+    expect(statuses).toEqual([200])
+  })
+
+  it('gives an empty text for an empty body', async () => {
+    routes.set('/empty', (_req, res) => res.writeHead(202, { 'content-length': '0' }).end())
+    expect(await get('/empty')).toMatchObject({ statusCode: 202, text: '' })
+  })
+
+  it('reports only the final status after an interim 1xx', async () => {
+    routes.set('/interim', (_req, res) => {
+      res.writeProcessing()
+      setTimeout(() => res.writeHead(201).end('{}'), 10)
+    })
+    const statuses: number[] = []
+    expect(await get('/interim', undefined, statuses)).toMatchObject({ statusCode: 201, text: '{}' })
+    expect(statuses).toEqual([201])
+  })
+
+  it('reports the status before the body, so a body cut off still shows the request was accepted', async () => {
+    routes.set('/cut', (_req, res) => {
+      res.writeHead(200, { 'content-length': '100' })
+      res.write('{"partial":')
+      setTimeout(() => res.socket!.destroy(), 10)
+    })
+    const statuses: number[] = []
+    await expect(get('/cut', undefined, statuses)).rejects.toThrow()
+    expect(statuses).toEqual([200])
+  })
+
+  it('skips a body that does not matter, and does not fail when it is cut off', async () => {
+    routes.set('/skipped', (_req, res) => res.writeHead(202).end('{"ignored":true}'))
+    routes.set('/skipped-cut', (_req, res) => {
+      res.writeHead(202, { 'content-length': '100' })
+      res.write('{"partial":')
+      setTimeout(() => res.socket!.destroy(), 10)
+    })
+    expect(await get('/skipped')).toMatchObject({ statusCode: 202, text: '' })
+    expect(await get('/skipped-cut')).toMatchObject({ statusCode: 202, text: '' })
+  })
+
+  it('closes the connection instead of reading a skipped body past 128 KiB, and the next request goes on a new one', async () => {
+    const ports: number[] = []
+    routes.set('/endless', (req, res) => {
+      ports.push(req.socket.remotePort!)
+      res.writeHead(202)
+      const chunk = Buffer.alloc(16 * 1024, 'x')
+      const timer = setInterval(() => res.write(chunk), 1)
+      res.on('close', () => clearInterval(timer))
+    })
+    routes.set('/empty', (req, res) => {
+      ports.push(req.socket.remotePort!)
+      res.writeHead(202, { 'content-length': '0' }).end()
+    })
+    expect(await get('/endless')).toMatchObject({ statusCode: 202, text: '' })
+    expect(await get('/empty')).toMatchObject({ statusCode: 202 })
+    expect(ports[0]).not.toBe(ports[1])
+  })
+
+  it('rejects with the reason of a signal aborted before it starts, and sends nothing', async () => {
+    const reason = new Error('the caller gave up')
+    await expect(get('/empty', AbortSignal.abort(reason))).rejects.toBe(reason)
+    expect(seen).toEqual([])
+  })
+
+  it('stops a request still waiting for the only connection, which never reaches the server', async () => {
+    routes.set('/slow', (_req, res) => setTimeout(() => res.writeHead(204).end(), 200))
+    routes.set('/empty', (_req, res) => res.writeHead(202, { 'content-length': '0' }).end())
+    const first = get('/slow')
+    const controller = new AbortController()
+    const second = get('/empty', controller.signal)
+    const reason = new Error('stop waiting')
+    controller.abort(reason)
+    await expect(second).rejects.toBe(reason)
+    expect((await first).statusCode).toBe(204)
+    expect(seen).toEqual(['/slow'])
+  })
+
+  it('stops a request whose answer is on its way, with the reason', async () => {
+    routes.set('/slow', (_req, res) => setTimeout(() => res.writeHead(204).end(), 2_000))
+    const controller = new AbortController()
+    const reason = new Error('too late')
+    setTimeout(() => controller.abort(reason), 50)
+    await expect(get('/slow', controller.signal)).rejects.toBe(reason)
+    expect(seen).toEqual(['/slow'])
+  })
+
+  it('rejects with undici’s error when the server cannot be reached', async () => {
+    const address = server.address() as AddressInfo
+    await pool.destroy()
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+    pool = new Pool(`http://127.0.0.1:${address.port}`)
+    await expect(get('/empty')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+})
