@@ -1,8 +1,8 @@
 /**
  * Section 1: answering a call over HTTP. A loopback server (its own process) answers 202; each contender runs
- * in its own warm process, and the section interleaves short batches of all of them, round after round in
- * rotating order, so a busy moment of the (shared) machine hits them alike. Every figure is a ratio to raw
- * undici in the same rounds.
+ * in its own warm process, and the section interleaves short batches of all of them, round after round, so a
+ * busy moment of the (shared) machine hits them alike. Every figure is a ratio to raw undici in the same
+ * rounds; the goals pair graph-calling's batch with raw undici's run right before or after it.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +15,7 @@ import { profileMarkdown, summarizeCpuProfile } from '../report/cpu-profile.ts'
 import { PROFILE_ENV } from '../profiler.ts'
 import { seedAnswerParams } from '../seeds.ts'
 import { pairedRatio, quantile, rotate, spread } from '../stats.ts'
-import { contenders, type AnswerSetup, type ContenderId } from './contenders.ts'
+import { contenders, type AnswerSetup, type Contender, type ContenderId } from './contenders.ts'
 import type { BatchRequest, BatchResult, Ready, Warmup } from './contender-process.ts'
 
 /** How big the section runs. */
@@ -30,8 +30,11 @@ export interface AnswerScale {
   readonly inFlight: number
 }
 
-/** The full run's scale: 8,000 answers per mode and contender (16 rounds of 500), 64 in flight. */
-export const fullAnswerScale: AnswerScale = { rounds: 16, batch: 500, warmup: 1000, inFlight: 64 }
+/**
+ * The full run's scale: 32,000 answers per mode and contender (64 rounds of 500), 64 in flight. A round's
+ * ratio scatters over 0.5–2x on a shared machine, so the medians need many rounds to hold still.
+ */
+export const fullAnswerScale: AnswerScale = { rounds: 64, batch: 500, warmup: 1000, inFlight: 64 }
 
 const script = (name: string) => join(import.meta.dirname, name)
 const modes = ['sequential', 'concurrent'] as const
@@ -97,7 +100,7 @@ export async function measureAnswer(scale: AnswerScale, options: SectionContext)
     )
     for (let round = 0; round < scale.rounds; round++) {
       for (const mode of modes) {
-        for (const c of rotate(contenders, round)) {
+        for (const c of roundOrder(round)) {
           const worker = workers.get(c.id)
           if (!worker) continue
           try {
@@ -120,6 +123,19 @@ export async function measureAnswer(scale: AnswerScale, options: SectionContext)
   } finally {
     await server.stop()
   }
+}
+
+const goalPair: readonly ContenderId[] = ['undici', 'graph-calling']
+const others = contenders.filter((c) => !goalPair.includes(c.id))
+
+/**
+ * The order the contenders run in, in round `round`: the two the goals compare (raw undici and
+ * graph-calling) back to back, taking turns to go first, so that both batches of a pair meet the same
+ * moment of the machine; then the others, in an order that rotates.
+ */
+export function roundOrder(round: number): Contender[] {
+  const pair = goalPair.map((id) => contenders.find((c) => c.id === id)!)
+  return [...(round % 2 === 0 ? pair : pair.reverse()), ...rotate(others, round)]
 }
 
 const rpsOf = (b: BatchResult) => b.calls / (b.wallMs / 1000)
@@ -179,12 +195,14 @@ function answerGoals(results: Map<ContenderId, Batches>, skipped: Map<ContenderI
     const s = figuresOf(subject[mode])
     const b = figuresOf(baseline[mode])
     const rps = pairedRatio(s.rps, b.rps)
-    const p99 = s.allP99 / b.allP99
+    // Judged per round, like req/s: a p99 pooled over all rounds is set by the few rounds the machine's other
+    // work hit hardest, whichever contender was running then.
+    const p99 = pairedRatio(s.p99, b.p99)
     // The fastest batch of each is the one the machine's other work disturbed least.
     const best = Math.max(...s.rps) / Math.max(...b.rps)
     goals.push(
       atLeast(rpsGoal, rps.median, 0.9, `${ratioOf(rps)}; best batches ${num(best)}x`, 'x'),
-      atMost(p99Goal, p99, 1.2, `${num(p99)}x (${num(s.allP99)} vs ${num(b.allP99)} ms; per round ${ratioOf(pairedRatio(s.p99, b.p99))})`, 'x'),
+      atMost(p99Goal, p99.median, 1.2, `${ratioOf(p99)} per round; pooled ${num(s.allP99 / b.allP99)}x (${num(s.allP99)} vs ${num(b.allP99)} ms)`, 'x'),
     )
   }
   return goals
@@ -216,9 +234,10 @@ function answerBody(results: Map<ContenderId, Batches>, skipped: Map<ContenderId
   const parts = [
     `Each contender runs in its own process against one \`node:http\` server on 127.0.0.1 (its own process too) that answers 202. ` +
       `After ${scale.warmup.toLocaleString('en')} warm-up answers in each mode, each contender answers ${total} calls one after another and ${total} with ` +
-      `${scale.inFlight} in flight, in ${scale.rounds} rounds of ${scale.batch} per mode, the contenders taking turns in an order that rotates each round. ` +
+      `${scale.inFlight} in flight, in ${scale.rounds} rounds of ${scale.batch} per mode. In each round raw undici and \`client.calls.answer\` run back to back, taking turns to go first, and the other contenders follow in an order that rotates. ` +
       "The body is the seed page's service-hosted answer; each contender first sends one answer that the server reads back and compares with it. " +
-      'req/s and client CPU: median over rounds (min–max), ratios paired per round. p50/p99: over all answers of all rounds (range of the per-round values).',
+      'req/s and client CPU: median over rounds (min–max), ratios paired per round. p50/p99: over all answers of all rounds (range of the per-round values); ' +
+      'the p99 goals are judged on the per-round ratio, like req/s.',
     `**Sequential**\n\n${modeTable(results, 'sequential')}`,
     `**${scale.inFlight} in flight**\n\n${modeTable(results, 'concurrent')}`,
     'Notes: raw undici sends a body serialized once, with a fixed path template: no validation, no token lookup. ' +

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url'
 import { repoRoot } from '../../bench/library.ts'
 import { groupOf } from '../../bench/report/cpu-profile.ts'
 import { median, pairedDifference, pairedRatio, quantile, rotate, spread } from '../../bench/stats.ts'
+import { roundOrder } from '../../bench/answer/answer-section.ts'
+import { contenders } from '../../bench/answer/contenders.ts'
 
 describe('bench statistics', () => {
   it('interpolates quantiles between ranks and takes medians of even and odd counts', () => {
@@ -25,6 +27,18 @@ describe('bench statistics', () => {
   it('rotates the order so each round starts with a different contender', () => {
     expect(rotate(['a', 'b', 'c'], 0)).toEqual(['a', 'b', 'c'])
     expect(rotate(['a', 'b', 'c'], 4)).toEqual(['b', 'c', 'a'])
+  })
+
+  it('runs the pair the answer goals compare back to back, each going first in turn, and every contender once a round', () => {
+    const orders = [0, 1, 2, 3].map((round) => roundOrder(round).map((c) => c.id))
+    expect(orders.map((order) => order.slice(0, 2))).toEqual([
+      ['undici', 'graph-calling'],
+      ['graph-calling', 'undici'],
+      ['undici', 'graph-calling'],
+      ['graph-calling', 'undici'],
+    ])
+    for (const order of orders) expect([...order].sort()).toEqual(contenders.map((c) => c.id).sort())
+    expect(new Set(orders.map((order) => order[2])).size).toBe(3)
   })
 })
 
