@@ -195,14 +195,14 @@ function answerGoals(results: Map<ContenderId, Batches>, skipped: Map<ContenderI
     const s = figuresOf(subject[mode])
     const b = figuresOf(baseline[mode])
     const rps = pairedRatio(s.rps, b.rps)
-    // Judged per round, like req/s: a p99 pooled over all rounds is set by the few rounds the machine's other
-    // work hit hardest, whichever contender was running then.
-    const p99 = pairedRatio(s.p99, b.p99)
+    // The p99 of all the calls, as the goal reads. A round's own p99 (the 5th slowest of 500 at full scale) is
+    // mostly the first answers after the wait between batches, when every cache is cold: shown, not judged.
+    const p99 = s.allP99 / b.allP99
     // The fastest batch of each is the one the machine's other work disturbed least.
     const best = Math.max(...s.rps) / Math.max(...b.rps)
     goals.push(
       atLeast(rpsGoal, rps.median, 0.9, `${ratioOf(rps)}; best batches ${num(best)}x`, 'x'),
-      atMost(p99Goal, p99.median, 1.2, `${ratioOf(p99)} per round; pooled ${num(s.allP99 / b.allP99)}x (${num(s.allP99)} vs ${num(b.allP99)} ms)`, 'x'),
+      atMost(p99Goal, p99, 1.2, `${num(p99)}x (${num(s.allP99)} vs ${num(b.allP99)} ms; per round ${ratioOf(pairedRatio(s.p99, b.p99))})`, 'x'),
     )
   }
   return goals
@@ -236,8 +236,8 @@ function answerBody(results: Map<ContenderId, Batches>, skipped: Map<ContenderId
       `After ${scale.warmup.toLocaleString('en')} warm-up answers in each mode, each contender answers ${total} calls one after another and ${total} with ` +
       `${scale.inFlight} in flight, in ${scale.rounds} rounds of ${scale.batch} per mode. In each round raw undici and \`client.calls.answer\` run back to back, taking turns to go first, and the other contenders follow in an order that rotates. ` +
       "The body is the seed page's service-hosted answer; each contender first sends one answer that the server reads back and compares with it. " +
-      'req/s and client CPU: median over rounds (min–max), ratios paired per round. p50/p99: over all answers of all rounds (range of the per-round values); ' +
-      'the p99 goals are judged on the per-round ratio, like req/s.',
+      'req/s and client CPU: median over rounds (min–max), ratios paired per round. p50/p99: over all answers of all rounds (range of the per-round values), ' +
+      "on which the p99 goals are judged; a round's own p99, one of its few slowest answers, is mostly one of the first after the wait between its batches.",
     `**Sequential**\n\n${modeTable(results, 'sequential')}`,
     `**${scale.inFlight} in flight**\n\n${modeTable(results, 'concurrent')}`,
     'Notes: raw undici sends a body serialized once, with a fixed path template: no validation, no token lookup. ' +
