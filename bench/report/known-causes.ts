@@ -14,12 +14,16 @@ const causes: readonly KnownCause[] = [
   {
     goalStartsWith: 'Answer',
     note:
-      '**Answer (measured at 18ffe42 and again at aa807f1, on this shared 2-core machine).** The answer figures move from run to run by ' +
-      'more than the goals\' margins: per-round ratios range over 0.4–2.9x, and the verdicts of the four answer goals changed between ' +
-      'consecutive runs (at aa807f1, one run missed both sequential goals, 0.85x and p99 1.60x, and met both concurrent ones; the next, ' +
-      'on a quieter machine, met the sequential ones, 0.94x and p99 0.94x, and missed concurrent req/s at 0.89x). Raw undici with only ' +
-      'the `answer()` builder added, which does no more than build the body, scatters as widely (0.78–0.96x). The profile above gives ' +
-      'graph-calling\'s own code under 10% of the client process\'s CPU (undici and the socket writes take most of it). Run ' +
+      '**Answer (measured at f4d7d79, on this shared 2-core machine).** In one process against the loopback server, over 80 ' +
+      'interleaved batches, `client.calls.answer` uses about 1.10x raw undici\'s client CPU per call (about 5 µs more). Against a ' +
+      'dispatcher that answers at once, the library\'s own work is 2.3 µs a call, against 0.4 µs for the bare dispatch: checking ' +
+      'the parameters, `JSON.stringify` of the body (a quarter of it) and a `client-request-id`. The rest is the two headers raw ' +
+      'undici does not send (`client-request-id`, `User-Agent`), which cost raw undici itself about 5% when added to it. Reading ' +
+      'answers through undici\'s `request()` (a response stream per call) cost about 5% more; the transport now reads them from ' +
+      '`dispatch` callbacks. The verdicts still move between runs here: with the pair run back to back over 64 rounds, four runs ' +
+      'at f4d7d79 gave sequential req/s 0.92–1.01x and concurrent 0.90–0.96x, p99 over all calls 0.76–1.03x. A round\'s own p99 ' +
+      '(its 5th slowest answer) runs 1.0–1.3x raw undici\'s: after the wait between batches the first answers are slow for every ' +
+      'contender (about 1 ms), and graph-calling, with more code to bring back into the caches, recovers a little later. Run ' +
       '`npm run bench -- --only answer` on a quiet machine before acting on an answer verdict.',
   },
   {
@@ -36,8 +40,14 @@ const causes: readonly KnownCause[] = [
       'literal compiles to ~20 instructions a character, one regular expression ~340, `lastIndexOf` ~500). Measured and left out: ' +
       'comparing prefix and collection as 11-character halves (short slices are copies, compared at once) saves ~150 (1.29x), not enough ' +
       'for its obscurity; a cache of recent URLs would pass this bench, which parses one body again and again, without helping a bot. In ' +
-      'time every kind runs 0.1–0.25x above its instruction ratio (established 1.19x in instructions, ~1.4x in time); callgrind counts ' +
-      'instructions, not cycles, and the bench has not yet found where that time goes. Nothing known within the library closes the goal ' +
+      'time every kind runs 0.05–0.2x above its instruction ratio. Callgrind\'s cache and branch simulation (`--cache-sim=yes ' +
+      '--branch-sim=yes`, a 32 KB instruction cache; measured at f4d7d79) shows why: `JSON.parse` alone misses the instruction ' +
+      'cache 15–19 times per body, `parseNotifications` 84 times (content sharing), 201 (established), 488 (incoming) and 636 ' +
+      '(policy-based recording), and it mispredicts 18–48 more branches. The decoders\' compiled code and V8\'s string builtins ' +
+      'push the JSON parser\'s code out of the cache, and it misses again on the next body. Decoders that walk a table of fields ' +
+      'with one small loop, instead of reading each property by name, have far less code but cost more in both (measured at ' +
+      'f4d7d79: incoming 1.26x in instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. ' +
+      'Nothing known within the library closes the goal ' +
       'for the content-sharing body: it asks for less than an exact reading of its URL costs in V8.',
   },
 ]
