@@ -135,7 +135,10 @@ describe('exchange', () => {
   })
 
   it('stops a request whose answer is on its way, with the reason', async () => {
-    routes.set('/slow', (_req, res) => setTimeout(() => res.writeHead(204).end(), 2_000))
+    routes.set('/slow', (_req, res) => {
+      const timer = setTimeout(() => res.writeHead(204).end(), 2_000)
+      res.on('close', () => clearTimeout(timer))
+    })
     const controller = new AbortController()
     const reason = new Error('too late')
     setTimeout(() => controller.abort(reason), 50)
