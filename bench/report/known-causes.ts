@@ -40,15 +40,17 @@ const causes: readonly KnownCause[] = [
       'literal compiles to ~20 instructions a character, one regular expression ~340, `lastIndexOf` ~500). Measured and left out: ' +
       'comparing prefix and collection as 11-character halves (short slices are copies, compared at once) saves ~150 (1.29x), not enough ' +
       'for its obscurity; a cache of recent URLs would pass this bench, which parses one body again and again, without helping a bot. In ' +
-      'time every kind runs 0.05–0.2x above its instruction ratio. Callgrind\'s cache and branch simulation (`--cache-sim=yes ' +
+      'time every kind runs 0.1–0.25x above its instruction ratio, so only policy-based recording meets the goal in time. Callgrind\'s cache and branch simulation (`--cache-sim=yes ' +
       '--branch-sim=yes`, a 32 KB instruction cache; measured at f4d7d79) shows why: `JSON.parse` alone misses the instruction ' +
       'cache 15–19 times per body, `parseNotifications` 84 times (content sharing), 201 (established), 488 (incoming) and 636 ' +
       '(policy-based recording), and it mispredicts 18–48 more branches. The decoders\' compiled code and V8\'s string builtins ' +
       'push the JSON parser\'s code out of the cache, and it misses again on the next body. Decoders that walk a table of fields ' +
       'with one small loop, instead of reading each property by name, have far less code but cost more in both (measured at ' +
       'f4d7d79: incoming 1.26x in instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. ' +
-      'Nothing known within the library closes the goal ' +
-      'for the content-sharing body: it asks for less than an exact reading of its URL costs in V8.',
+      'Nothing known within the library closes the goal: for the content-sharing body it asks for less than an exact reading of ' +
+      'its URL costs in V8, and in time for less code than decoding a call takes. What would close it is outside the library: a V8 ' +
+      'primitive that compares part of a string in place (today `startsWith` at an offset compiles to a loop over characters, and ' +
+      'a comparison of a slice goes through the runtime).',
   },
 ]
 
