@@ -48,7 +48,7 @@ const causes: readonly KnownCause[] = [
       'with one small loop, instead of reading each property by name, have far less code but cost more in both (measured at ' +
       'f4d7d79: incoming 1.26x in instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. ' +
       'Nothing known within the library closes the goal: for the content-sharing body it asks for less than an exact reading of ' +
-      'its URL costs in V8, and in time for less code than decoding a call takes. What would close it is outside the library: a V8 ' +
+      'its URL costs in V8, and in time the misses come from code that decoding a call needs. What would close it is outside the library: a V8 ' +
       'primitive that compares part of a string in place (today `startsWith` at an offset compiles to a loop over characters, and ' +
       'a comparison of a slice goes through the runtime).',
   },
