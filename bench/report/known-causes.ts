@@ -29,28 +29,28 @@ const causes: readonly KnownCause[] = [
   {
     goalStartsWith: 'Parse',
     note:
-      '**Parse (measured at 39e5a26 with callgrind, per function with `--perf-basic-prof`).** In instructions three kinds meet the goal ' +
-      '(established 1.19x, incoming 1.14x, policy-based recording 1.07x); content sharing, the smallest body (274 bytes, ~7,900 ' +
-      'instructions to `JSON.parse`, no `resourceData`), is at 1.31x: ~2,430 instructions per event, where 1.25x allows ~1,970. Of them ' +
-      '~800 are the library\'s own compiled code (`notificationEvent` 310, `parseNotifications` 281, `canonicalTarget` 214) and ~1,100 are ' +
-      'V8\'s string operations on the `resourceUrl`: four `indexOf` (`?`, `#`, the slash after the call id, none after the child id; ~130 ' +
-      'each), two comparisons (prefix and collection, ~110 each plus `memcmp`: a slice of 13 characters or more is a view, compared by ' +
-      'the runtime) and two `slice`s (~40 each). Each such operation costs 75–400 instructions whatever its length, and an exact reading ' +
-      'of the URL needs every one of these facts; the cheapest forms measured are the ones in the code (`startsWith` of a 22-character ' +
-      'literal compiles to ~20 instructions a character, one regular expression ~340, `lastIndexOf` ~500). Measured and left out: ' +
-      'comparing prefix and collection as 11-character halves (short slices are copies, compared at once) saves ~150 (1.29x), not enough ' +
-      'for its obscurity; a cache of recent URLs would pass this bench, which parses one body again and again, without helping a bot. In ' +
-      'time every kind runs 0.1–0.25x above its instruction ratio, so only policy-based recording meets the goal in time. Callgrind\'s cache and branch simulation (`--cache-sim=yes ' +
-      '--branch-sim=yes`, a 32 KB instruction cache; measured at f4d7d79) shows why: `JSON.parse` alone misses the instruction ' +
-      'cache 15–19 times per body, `parseNotifications` 84 times (content sharing), 201 (established), 488 (incoming) and 636 ' +
-      '(policy-based recording), and it mispredicts 18–48 more branches. The decoders\' compiled code and V8\'s string builtins ' +
-      'push the JSON parser\'s code out of the cache, and it misses again on the next body. Decoders that walk a table of fields ' +
-      'with one small loop, instead of reading each property by name, have far less code but cost more in both (measured at ' +
-      'f4d7d79: incoming 1.26x in instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. ' +
-      'Nothing known within the library closes the goal: for the content-sharing body it asks for less than an exact reading of ' +
-      'its URL costs in V8, and in time the misses come from code that decoding a call needs. What would close it is outside the library: a V8 ' +
-      'primitive that compares part of a string in place (today `startsWith` at an offset compiles to a loop over characters, and ' +
-      'a comparison of a slice goes through the runtime).',
+      '**Parse (callgrind, per function with `--perf-basic-prof`; the URL reader measured after 5321e2d, the cache figures at ' +
+      'f4d7d79).** In instructions three kinds meet the goal (established 1.19x, incoming 1.14x, policy-based recording ' +
+      '1.07x); content sharing, the smallest body (274 bytes, ~7,900 instructions to `JSON.parse`, no `resourceData`), is at ' +
+      '1.30x: ~2,320 instructions per event, where 1.25x allows ~1,960. Reading its `resourceUrl` exactly takes ~1,700 of ' +
+      'them, measured alone: one regular expression that checks Graph\'s whole form (~1,420: irregexp spends ~10 instructions ' +
+      'on each of the URL\'s 137 characters), one `indexOf` for the slash after the call id (~230) and two `slice`s (~140 ' +
+      'each). The reader before it (up to 5321e2d: four `indexOf` for `?`, `#` and two slashes, two comparisons of slices, ' +
+      'which go through the runtime, and two `slice`s) took ~2,040; every other form measured costs more (`startsWith` of a ' +
+      '22-character literal compiles to ~20 instructions a character, `lastIndexOf` ~500, one regular expression with ' +
+      'captures ~2,190 for the whole URL). Measured and left out: a cache of recent URLs would pass this bench, which parses ' +
+      'one body again and again, without helping a bot. In time every kind runs 0.1–0.25x above its instruction ratio, so ' +
+      'only policy-based recording meets the goal in time. Callgrind\'s cache and branch simulation (`--cache-sim=yes ' +
+      '--branch-sim=yes`, a 32 KB instruction cache) shows why: `JSON.parse` alone misses the instruction cache 15–19 times ' +
+      'per body, `parseNotifications` 84 times (content sharing), 201 (established), 488 (incoming) and 636 (policy-based ' +
+      'recording), and it mispredicts 18–48 more branches. The decoders\' compiled code and V8\'s string builtins push the JSON ' +
+      'parser\'s code out of the cache, and it misses again on the next body. Decoders that walk a table of fields with one ' +
+      'small loop, instead of reading each property by name, have far less code but cost more in both (incoming 1.26x in ' +
+      'instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. Nothing known within the ' +
+      'library closes the goal: for the content-sharing body it asks for less than an exact reading of its URL costs in V8, ' +
+      'and in time the misses come from code that decoding a call needs. What would close it is outside the library: a V8 ' +
+      'primitive that finds the first of several characters at `memchr` speed (a regular expression spends ~10 instructions a ' +
+      'character, and each `indexOf` finds one character only, at ~230 a call).',
   },
 ]
 
