@@ -43,35 +43,31 @@ function decodeArray(v: any, decode: Decoder, k: Key): any {
 
 const K0 = new Map<string, Decoder>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
 const K1 = new Map<string, Decoder>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
-const K2 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K3 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
-const K4 = new Map<string, Decoder>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
-const K5 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
-const K6 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
-const K7 = new Map<string, Decoder>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
-const K8 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K9 = new Map<string, Decoder>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
-const K10 = new Set(["audio","video","videoBasedScreenSharing","data","unknownFutureValue"])
-const K11 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
-const K12 = /^-?\d+$/
-const K13 = new Set(["incoming","establishing","established","hold","transferring","transferAccepted","redirecting","terminating","terminated","unknownFutureValue"])
-const K14 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
-const K15 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K16 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
-const K17 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K18 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
-const K19 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
-const K20 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
-const K21 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
-const K22 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
-const K23 = new Set(["unknown","notRecording","recording","failed","unknownFutureValue"])
-const K24 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
-const K25 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
-const K26 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
+const K2 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
+const K3 = new Map<string, Decoder>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
+const K4 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
+const K5 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
+const K6 = new Map<string, Decoder>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
+const K7 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K8 = new Map<string, Decoder>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
+const K9 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
+const K10 = /^-?\d+$/
+const K11 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
+const K12 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K13 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
+const K14 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K15 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
+const K16 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
+const K17 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
+const K18 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
+const K19 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
+const K20 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
+const K21 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
+const K22 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
 
 function dChangeType(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "created" || v === "updated" || v === "deleted" ? v : (K26.get(v.toLowerCase()) ?? v)
+  return v === "created" || v === "updated" || v === "deleted" ? v : (K22.get(v.toLowerCase()) ?? v)
 }
 function dParticipantLeftNotification(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -165,7 +161,7 @@ function dOnlineMeetingRestricted(v: any, k?: Key): any {
 }
 function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K25.get(v.toLowerCase()) ?? v)
+  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K21.get(v.toLowerCase()) ?? v)
 }
 function dRemovedState(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -190,7 +186,7 @@ function dRecordingInfo(v: any, k?: Key): any {
 }
 function dRecordingStatus(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K23.has(v) ? v : (K24.get(v.toLowerCase()) ?? v)
+  return v === "unknown" || v === "notRecording" || v === "recording" || v === "failed" || v === "unknownFutureValue" ? v : (K20.get(v.toLowerCase()) ?? v)
 }
 function d14(v: any, k?: Key): any {
   return decodeArray(v, dMediaStream, k)
@@ -211,7 +207,7 @@ function dMediaStream(v: any, k?: Key): any {
 }
 function dMediaDirection(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K22.get(v.toLowerCase()) ?? v)
+  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K19.get(v.toLowerCase()) ?? v)
 }
 function d12(v: any, k?: Key): any {
   return decodeArray(v, dCommsOperation, k)
@@ -234,7 +230,7 @@ function dCommsOperation(v: any, k?: Key): any {
     case "#microsoft.graph.unmuteParticipantOperation": return dUnmuteParticipantOperation(v, k)
     case "#microsoft.graph.updateRecordingStatusOperation": return dUpdateRecordingStatusOperation(v, k)
   }
-  const f = typeof t === 'string' ? K21.get(t.toLowerCase()) : undefined
+  const f = typeof t === 'string' ? K18.get(t.toLowerCase()) : undefined
   if (f) return f(v, k)
   const n = I.length
   const r0 = dCommsOperationBase(v, k)
@@ -337,7 +333,7 @@ function dSendDtmfTonesOperation(v: any, k?: Key): any {
 }
 function dSendDtmfCompletionReason(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K20.get(v.toLowerCase()) ?? v)
+  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K17.get(v.toLowerCase()) ?? v)
 }
 function dRecordOperation(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -435,7 +431,7 @@ function dCommsOperationBase(v: any, k?: Key): any {
 }
 function dOperationStatus(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K19.get(v.toLowerCase()) ?? v)
+  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K16.get(v.toLowerCase()) ?? v)
 }
 function d11(v: any, k?: Key): any {
   return decodeArray(v, dContentSharingSession, k)
@@ -468,7 +464,7 @@ function dAudioRoutingGroup(v: any, k?: Key): any {
 }
 function dRoutingMode(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K18.get(v.toLowerCase()) ?? v)
+  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K15.get(v.toLowerCase()) ?? v)
 }
 function d10(v: any, k?: Key): any {
   return decodeArray(v, d0, k)
@@ -486,7 +482,7 @@ function dCallTranscriptionInfo(v: any, k?: Key): any {
 }
 function dCallTranscriptionState(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K17.get(v.toLowerCase()) ?? v)
+  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K14.get(v.toLowerCase()) ?? v)
 }
 function dToneInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -501,7 +497,7 @@ function dToneInfo(v: any, k?: Key): any {
 }
 function dTone(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K15.has(v) ? v : (K16.get(v.toLowerCase()) ?? v)
+  return K12.has(v) ? v : (K13.get(v.toLowerCase()) ?? v)
 }
 function d6(v: any, k?: Key): any {
   return decodeArray(v, dInvitationParticipantInfo, k)
@@ -522,7 +518,7 @@ function dInvitationParticipantInfo(v: any, k?: Key): any {
 }
 function dCallState(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K13.has(v) ? v : (K14.get(v.toLowerCase()) ?? v)
+  return v === "incoming" || v === "establishing" || v === "established" || v === "hold" || v === "transferring" || v === "transferAccepted" || v === "redirecting" || v === "terminating" || v === "terminated" || v === "unknownFutureValue" ? v : (K11.get(v.toLowerCase()) ?? v)
 }
 function dParticipantInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -553,7 +549,7 @@ function dResultInfo(v: any, k?: Key): any {
 }
 function d5(v: any, k?: Key): any {
   if (typeof v === 'number') return v
-  if (typeof v === 'string' && K12.test(v)) return Number(v)
+  if (typeof v === 'string' && K10.test(v)) return Number(v)
   fail("expected an integer", k)
   return v
 }
@@ -562,7 +558,7 @@ function d4(v: any, k?: Key): any {
 }
 function dModality(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K10.has(v) ? v : (K11.get(v.toLowerCase()) ?? v)
+  return v === "audio" || v === "video" || v === "videoBasedScreenSharing" || v === "data" || v === "unknownFutureValue" ? v : (K9.get(v.toLowerCase()) ?? v)
 }
 function dMeetingInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -572,7 +568,7 @@ function dMeetingInfo(v: any, k?: Key): any {
     case "#microsoft.graph.organizerMeetingInfo": return dOrganizerMeetingInfo(v, k)
     case "#microsoft.graph.tokenMeetingInfo": return dTokenMeetingInfo(v, k)
   }
-  const f = typeof t === 'string' ? K9.get(t.toLowerCase()) : undefined
+  const f = typeof t === 'string' ? K8.get(t.toLowerCase()) : undefined
   if (f) return f(v, k)
   const n = I.length
   const r0 = dJoinMeetingIdMeetingInfo(v, k)
@@ -627,7 +623,7 @@ function dCallMediaState(v: any, k?: Key): any {
 }
 function dMediaState(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K8.get(v.toLowerCase()) ?? v)
+  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K7.get(v.toLowerCase()) ?? v)
 }
 function dMediaConfig(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -636,7 +632,7 @@ function dMediaConfig(v: any, k?: Key): any {
     case "#microsoft.graph.appHostedMediaConfig": return dAppHostedMediaConfig(v, k)
     case "#microsoft.graph.serviceHostedMediaConfig": return dServiceHostedMediaConfig(v, k)
   }
-  const f = typeof t === 'string' ? K7.get(t.toLowerCase()) : undefined
+  const f = typeof t === 'string' ? K6.get(t.toLowerCase()) : undefined
   if (f) return f(v, k)
   const n = I.length
   const r0 = dAppHostedMediaConfig(v, k)
@@ -696,7 +692,7 @@ function dIncomingContext(v: any, k?: Key): any {
 }
 function dCallDirection(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "incoming" || v === "outgoing" ? v : (K6.get(v.toLowerCase()) ?? v)
+  return v === "incoming" || v === "outgoing" ? v : (K5.get(v.toLowerCase()) ?? v)
 }
 function dChatInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -727,7 +723,7 @@ function dCallRoute(v: any, k?: Key): any {
 }
 function dRoutingType(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K5.get(v.toLowerCase()) ?? v)
+  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K4.get(v.toLowerCase()) ?? v)
 }
 function dIdentitySet(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -736,7 +732,7 @@ function dIdentitySet(v: any, k?: Key): any {
     case "#microsoft.graph.identitySet": return dIdentitySetBase(v, k)
     case "#microsoft.graph.communicationsIdentitySet": return dCommunicationsIdentitySet(v, k)
   }
-  const f = typeof t === 'string' ? K4.get(t.toLowerCase()) : undefined
+  const f = typeof t === 'string' ? K3.get(t.toLowerCase()) : undefined
   if (f) return f(v, k)
   const n = I.length
   const r0 = dIdentitySetBase(v, k)
@@ -769,7 +765,7 @@ function dCommunicationsIdentitySet(v: any, k?: Key): any {
 }
 function dEndpointType(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K2.has(v) ? v : (K3.get(v.toLowerCase()) ?? v)
+  return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : (K2.get(v.toLowerCase()) ?? v)
 }
 function dIdentitySetBase(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
