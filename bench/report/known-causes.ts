@@ -30,9 +30,9 @@ const causes: readonly KnownCause[] = [
     goalStartsWith: 'Parse',
     note:
       '**Parse (callgrind, per function with `--perf-basic-prof`; the URL reader measured after 5321e2d, the cache figures at ' +
-      'f4d7d79).** In instructions three kinds meet the goal (established 1.19x, incoming 1.14x, policy-based recording ' +
+      'f4d7d79).** In instructions three kinds meet the goal (established 1.17x, incoming 1.13x, policy-based recording ' +
       '1.07x); content sharing, the smallest body (274 bytes, ~7,900 instructions to `JSON.parse`, no `resourceData`), is at ' +
-      '1.30x: ~2,320 instructions per event, where 1.25x allows ~1,960. Reading its `resourceUrl` exactly takes ~1,700 of ' +
+      '1.29x: ~2,280 instructions per event, where 1.25x allows ~1,960. Reading its `resourceUrl` exactly takes ~1,700 of ' +
       'them, measured alone: one regular expression that checks Graph\'s whole form (~1,420: irregexp spends ~10 instructions ' +
       'on each of the URL\'s 137 characters), one `indexOf` for the slash after the call id (~230) and two `slice`s (~140 ' +
       'each). The reader before it (up to 5321e2d: four `indexOf` for `?`, `#` and two slashes, two comparisons of slices, ' +
