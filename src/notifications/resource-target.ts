@@ -33,9 +33,9 @@ type KnownCollection = keyof typeof KIND
  */
 export function resourceTarget(url: string): ResourceTarget | undefined {
   // Each string operation has a fixed cost far above that of the characters it reads, so one regular
-  // expression checks Graph's own form whole: measured, a fifth fewer instructions than the searches and
-  // comparisons it replaces. Once it matches, one slash says where each part is. Any other form goes
-  // the general way.
+  // expression checks Graph's own form whole: measured alone, a sixth fewer instructions than the four
+  // searches and two comparisons it replaces. Once it matches, one slash says where each part is. Any
+  // other form goes the general way.
   return CANONICAL.test(url) ? canonicalTarget(url) : anyResourceTarget(url)
 }
 
