@@ -106,11 +106,19 @@ const DECODE_RUNTIME = [
   '}',
 ]
 
+/** The values an `enum` or a `const` allows; undefined for any other schema. */
+function enumValuesOf(schema: Schema): unknown[] | undefined {
+  return schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
+}
+
 /** The one string a schema allows (an '@odata.type', say), decoded by the shared `decodeConstant`. */
 function constantOf(schema: Schema): string | undefined {
-  const values: unknown[] | undefined = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
+  const values = enumValuesOf(schema)
   return values?.length === 1 && typeof values[0] === 'string' ? values[0] : undefined
 }
+
+/** Enums with at most this many values are matched by comparisons; larger ones by a Set. */
+const MAX_COMPARED_ENUM_VALUES = 12
 
 /** One generated module: functions for the named schemas, exported entry points for the units. */
 export class ValidatorCompiler {
@@ -328,14 +336,14 @@ export class ValidatorCompiler {
     }
     const constant = constantOf(schema)
     if (constant !== undefined) return `  return decodeConstant(v, k, ${JSON.stringify(constant)})`
-    const enumValues: unknown[] | undefined = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
+    const enumValues = enumValuesOf(schema)
     if (enumValues) {
       // Graph sends some enum values in other casing ("Completed"): match case-insensitively, keep the
       // canonical spelling, and keep a value this version does not know rather than reject it.
       // Up to a dozen values are compared directly: a Set would first hash the freshly parsed string (about
       // 200 instructions for a call's `state`, "established"), while a comparison with a literal of another
       // length is over at once.
-      const exact = enumValues.length <= 12 ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
+      const exact = enumValues.length <= MAX_COMPARED_ENUM_VALUES ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
       const lower = this.constant(`new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`)
       return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact} ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
     }
