@@ -74,8 +74,13 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
     return unknownEvent({ raw: json, callId: target?.callId, resourceUrl: url, changeType: known, reason }, batch)
   }
   const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch }
-  const policyEvent = policyNotificationEvent(context)
-  if (policyEvent) return policyEvent
+  // Only an object `resourceData` can be a policy-based recording notification; checking it here spares
+  // every other item a call.
+  const data: unknown = json.resourceData
+  if (isObject(data)) {
+    const policyEvent = policyNotificationEvent(context, data)
+    if (policyEvent) return policyEvent
+  }
   if (!target) return unknownOf(context, `the resourceUrl names no call: ${url}`)
   switch (target.kind) {
     case 'call':
@@ -187,9 +192,7 @@ function contentSharingEvent(context: ItemContext, target: ResourceTarget): Call
 }
 
 /** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
-function policyNotificationEvent(context: ItemContext): CallEvent | undefined {
-  const data: unknown = context.item.resourceData
-  if (!isObject(data)) return undefined
+function policyNotificationEvent(context: ItemContext, data: Json): CallEvent | undefined {
   const odataType = data['@odata.type']
   // Only a string as long as one of the two names is worth lowercasing.
   if (typeof odataType !== 'string' || (odataType.length !== JOINING_TYPE.length && odataType.length !== LEFT_TYPE.length)) return undefined

@@ -26,6 +26,13 @@ export interface ParseNotificationsOptions {
 // One object for every call without options: a default `{}` would be allocated on each.
 const NO_OPTIONS: ParseNotificationsOptions = Object.freeze({})
 
+// Read through `Date` at each call, so that a clock faked after import is the one used.
+const currentTime = (): number => Date.now()
+
+// Parsing is synchronous and never re-entered, so every call without options shares one batch context,
+// reset on entry: one allocation fewer per body.
+const DEFAULT_BATCH: BatchContext = { receivedAtMs: undefined, now: currentTime, tenantId: undefined }
+
 /**
  * Parses the body of a notification POST from Graph (`commsNotifications`) into one typed event per item
  * of `value[]`, in order. The body may be the raw text, its bytes, or an object already parsed from JSON.
@@ -35,8 +42,16 @@ const NO_OPTIONS: ParseNotificationsOptions = Object.freeze({})
  * or larger than `maxBytes` (status 413).
  */
 export function parseNotifications(body: unknown, options: ParseNotificationsOptions = NO_OPTIONS): CallEvent[] {
-  const { value } = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES)
-  const batch: BatchContext = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? Date.now, tenantId: options.tenantId }
+  let batch: BatchContext
+  let value: readonly unknown[]
+  if (options === NO_OPTIONS) {
+    value = readNotificationBody(body, DEFAULT_MAX_NOTIFICATION_BYTES).value
+    DEFAULT_BATCH.receivedAtMs = undefined
+    batch = DEFAULT_BATCH
+  } else {
+    value = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES).value
+    batch = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? currentTime, tenantId: options.tenantId }
+  }
   const events: CallEvent[] = new Array(value.length)
   for (let i = 0; i < value.length; i++) events[i] = notificationEvent(value[i], i, batch)
   return events

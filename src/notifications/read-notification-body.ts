@@ -10,6 +10,8 @@ export interface NotificationsEnvelope {
   readonly [key: string]: unknown
 }
 
+const BYTE_ORDER_MARK = 0xfeff
+
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
@@ -20,7 +22,7 @@ export function readNotificationBody(body: unknown, maxBytes: number): Notificat
   let root: unknown
   if (typeof body === 'string') {
     if (isOverLimit(body, maxBytes)) throw tooLarge(maxBytes)
-    root = parseJson(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)
+    root = parseJson(body, true)
   } else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
     if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
     let text: string
@@ -29,7 +31,8 @@ export function readNotificationBody(body: unknown, maxBytes: number): Notificat
     } catch {
       throw new NotificationParseError([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
     }
-    root = parseJson(text)
+    // The decoder has already removed a byte-order mark.
+    root = parseJson(text, false)
   } else if (typeof body === 'object' && body !== null) {
     const problem = nonJsonValue(body)
     if (problem) throw new NotificationParseError([problem])
@@ -57,10 +60,13 @@ function envelopeOf(root: unknown): NotificationsEnvelope {
   return root as NotificationsEnvelope
 }
 
-function parseJson(text: string): unknown {
+/** Parses JSON text; `mayStartWithMark` lets one leading byte-order mark go, as text from a decoder would have. */
+function parseJson(text: string, mayStartWithMark: boolean): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
+    // A byte-order mark is not JSON; only a body that fails to parse pays to look for one.
+    if (mayStartWithMark && text.charCodeAt(0) === BYTE_ORDER_MARK) return parseJson(text.slice(1), false)
     const why = error instanceof Error ? error.message : String(error)
     throw new NotificationParseError([{ path: '$', message: `expected JSON (${why}); pass the request body exactly as received` }])
   }

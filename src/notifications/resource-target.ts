@@ -18,11 +18,13 @@ const LOWER_C = 99
 const LOWER_O = 111
 
 /**
- * Graph's own spelling, which nearly every notification has: `/communications/calls/{id}`, its roster
- * `.../participants`, or `.../{participants|operations|contentsharingsessions}/{childId}`, in lowercase,
- * without a query, a fragment or a trailing slash.
+ * Matches (the empty string at the start) every URL that is not in Graph's own spelling, which nearly every
+ * notification has: `/communications/calls/{id}`, its roster `.../participants`, or
+ * `.../{participants|operations|contentsharingsessions}/{childId}`, in lowercase, without a query, a
+ * fragment or a trailing slash. It is written as the negation because a failed match leaves RegExp's
+ * record of the last match alone, where a match writes the subject into it (about 100 instructions more).
  */
-const CANONICAL = /^\/communications\/calls\/[^/?#]+(?:\/participants|\/(?:participants|operations|contentsharingsessions)\/[^/?#]+)?$/
+const NOT_CANONICAL = /^(?!\/communications\/calls\/[^/?#]+(?:\/participants|\/(?:participants|operations|contentsharingsessions)\/[^/?#]+)?$)/
 
 const KIND = { participants: 'participants', operations: 'operation', contentsharingsessions: 'contentSharingSession' } as const
 type KnownCollection = keyof typeof KIND
@@ -33,13 +35,13 @@ type KnownCollection = keyof typeof KIND
  */
 export function resourceTarget(url: string): ResourceTarget | undefined {
   // Each string operation has a fixed cost far above that of the characters it reads, so one regular
-  // expression checks Graph's own form whole: measured alone, a sixth fewer instructions than the four
-  // searches and two comparisons it replaces. Once it matches, one slash says where each part is. Any
-  // other form goes the general way.
-  return CANONICAL.test(url) ? canonicalTarget(url) : anyResourceTarget(url)
+  // expression checks Graph's own form whole: measured alone on a content-sharing URL, about 1,670
+  // instructions against 2,220 for the general reader's searches and comparisons. Once the form holds, one
+  // slash says where each part is. Any other form goes the general way.
+  return NOT_CANONICAL.test(url) ? anyResourceTarget(url) : canonicalTarget(url)
 }
 
-/** The parts of a URL in the `CANONICAL` form. */
+/** The parts of a URL in Graph's own form (see `NOT_CANONICAL`). */
 function canonicalTarget(url: string): ResourceTarget {
   const start = CANONICAL_PREFIX_LENGTH
   const callEnd = url.indexOf('/', start)

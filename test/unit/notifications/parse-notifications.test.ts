@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
 
 const CALL_URL = '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896'
@@ -105,6 +105,14 @@ describe('parseNotifications: bodies it refuses', () => {
     expect(parseNotifications(`\uFEFF${body(established)}`)[0]!.type).toBe('call.established')
     expect(parseNotifications(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body(established))]))[0]!.type).toBe('call.established')
   })
+
+  it('refuses a second byte-order mark, as text and as bytes', () => {
+    const mark = [0xef, 0xbb, 0xbf]
+    for (const twice of [`\uFEFF\uFEFF${body(established)}`, new Uint8Array([...mark, ...mark, ...new TextEncoder().encode(body(established))])]) {
+      const error = parseError(() => parseNotifications(twice))
+      expect(error.issues[0]!.message).toMatch(/^expected JSON \(/)
+    }
+  })
 })
 
 describe('parseNotifications: events', () => {
@@ -140,6 +148,23 @@ describe('parseNotifications: events', () => {
     expect(respondBy(parseNotifications(body(incoming), { receivedAt: new Date(5_000), now: () => 1 })[0])).toEqual(new Date(20_000))
     // Bodies without an incoming call never read the clock.
     parseNotifications(body(established), { now: () => { throw new Error('the clock was read') } })
+  })
+
+  it('without options, reads the current time afresh for every body (a clock faked after import included)', () => {
+    const incoming = { changeType: 'created', resourceUrl: CALL_URL, resourceData: { state: 'incoming' } }
+    const respondBy = (event: CallEvent | undefined) => (event?.type === 'call.incoming' ? event.respondBy : undefined)
+    vi.useFakeTimers({ now: 1_000 })
+    try {
+      expect(respondBy(parseNotifications(body(incoming))[0])).toEqual(new Date(16_000))
+      vi.setSystemTime(40_000)
+      expect(respondBy(parseNotifications(body(incoming))[0])).toEqual(new Date(55_000))
+      // An options object of its own does not disturb the next call without one.
+      expect(respondBy(parseNotifications(body(incoming), { receivedAt: new Date(5_000) })[0])).toEqual(new Date(20_000))
+      vi.setSystemTime(70_000)
+      expect(respondBy(parseNotifications(body(incoming))[0])).toEqual(new Date(85_000))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('puts the verified tenant on every event', () => {
