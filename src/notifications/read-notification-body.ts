@@ -60,7 +60,7 @@ function envelopeOf(root: unknown): NotificationsEnvelope {
   return root as NotificationsEnvelope
 }
 
-/** Parses JSON text; `mayStartWithMark` lets one leading byte-order mark go, as text from a decoder would have. */
+/** Parses JSON text; with `mayStartWithMark`, one leading byte-order mark is let go (a decoder removes it from bytes). */
 function parseJson(text: string, mayStartWithMark: boolean): unknown {
   try {
     return JSON.parse(text)
