@@ -53,6 +53,8 @@ export function parseNotifications(body: unknown, options: ParseNotificationsOpt
     value = readNotificationBody(body, options.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES).value
     batch = { receivedAtMs: options.receivedAt?.getTime(), now: options.now ?? currentTime, tenantId: options.tenantId }
   }
+  // Graph nearly always sends one item, and an array literal costs less than filling a sized array.
+  if (value.length === 1) return [notificationEvent(value[0], 0, batch)]
   const events: CallEvent[] = new Array(value.length)
   for (let i = 0; i < value.length; i++) events[i] = notificationEvent(value[i], i, batch)
   return events

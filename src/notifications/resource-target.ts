@@ -14,8 +14,6 @@ const CANONICAL_PREFIX_LENGTH = 22
 const COMMUNICATIONS_CALLS = 'communications/calls/'
 const APP_CALLS = 'app/calls/'
 const SLASH = 47
-const LOWER_C = 99
-const LOWER_O = 111
 
 /**
  * Matches (the empty string at the start) every URL that is not in Graph's own spelling, which nearly every
@@ -43,18 +41,22 @@ export function resourceTarget(url: string): ResourceTarget | undefined {
 
 /** The parts of a URL in Graph's own form (see `NOT_CANONICAL`). */
 function canonicalTarget(url: string): ResourceTarget {
-  const start = CANONICAL_PREFIX_LENGTH
-  const callEnd = url.indexOf('/', start)
-  if (callEnd < 0) return { kind: 'call', callId: url.slice(start), childId: undefined, collection: '' }
-  const callId = url.slice(start, callEnd)
-  const from = callEnd + 1
-  // The form allows three collections, and their first letters differ.
-  const first = url.charCodeAt(from)
-  const known: KnownCollection = first === LOWER_C ? 'contentsharingsessions' : first === LOWER_O ? 'operations' : 'participants'
-  const collectionEnd = from + known.length
-  // Only the roster comes without a child's id.
-  if (collectionEnd === url.length) return { kind: 'participants', callId, childId: undefined, collection: known }
-  return { kind: KIND[known], callId, childId: url.slice(collectionEnd + 1), collection: known }
+  const callEnd = url.indexOf('/', CANONICAL_PREFIX_LENGTH)
+  if (callEnd < 0) return { kind: 'call', callId: url.slice(CANONICAL_PREFIX_LENGTH), childId: undefined, collection: '' }
+  const callId = url.slice(CANONICAL_PREFIX_LENGTH, callEnd)
+  // The form allows three collections, and their first letters differ; a child's id starts after the
+  // collection's own slash. Each case returns its own literal, so no table is read.
+  switch (url.charCodeAt(callEnd + 1)) {
+    case 99: // c
+      return { kind: 'contentSharingSession', callId, childId: url.slice(callEnd + 24), collection: 'contentsharingsessions' }
+    case 111: // o
+      return { kind: 'operation', callId, childId: url.slice(callEnd + 12), collection: 'operations' }
+    default: {
+      // Only the roster comes without a child's id.
+      const childId = callEnd + 13 === url.length ? undefined : url.slice(callEnd + 14)
+      return { kind: 'participants', callId, childId, collection: 'participants' }
+    }
+  }
 }
 
 /** Reads any form `resourceTarget` accepts, with no shortcut: the reference its fast path must agree with. */
