@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { keepTopLevelConstIn } from './scripts/keep-top-level-const.ts'
 
 // One build for every subpath export, ESM and CJS, each with its own declarations. Entry names are the
 // file names under dist/ that package.json's `exports` map points to.
@@ -20,4 +21,8 @@ export default defineConfig({
   clean: true,
   target: 'node22',
   platform: 'node',
+  // esbuild writes top-level `const`s as `var`s, which V8 cannot fold; give them back their `const`.
+  onSuccess: async () => {
+    keepTopLevelConstIn('dist')
+  },
 })
