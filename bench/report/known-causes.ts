@@ -29,38 +29,34 @@ const causes: readonly KnownCause[] = [
   {
     goalStartsWith: 'Parse',
     note:
-      '**Parse (callgrind, per function with `--perf-basic-prof`; measured at a2620d0, the cache figures at f4d7d79).** In ' +
-      'instructions three kinds meet the goal (established 1.15x, incoming 1.13x, policy-based recording 1.06x); content ' +
-      'sharing, the smallest body (274 bytes, ~7,900 instructions to `JSON.parse`, no `resourceData`), is at 1.26x: ~2,080 ' +
-      'instructions per event, where 1.25x allows ~1,970. Reading its `resourceUrl` exactly takes ~1,670 of them, measured ' +
-      'alone: one regular expression that checks Graph\'s whole form (~1,250; irregexp spends 11 instructions on each ' +
-      'character of the two ids, 72 here), one `indexOf` for the slash after the call id (~200) and two `slice`s. The ' +
-      'expression is the negation of the form because a match writes the URL into RegExp\'s last-match record through V8\'s ' +
-      'write barrier (~100 instructions more). Every other form measured costs more: the general reader\'s searches and ' +
-      'comparisons ~2,220, a sticky expression whose `lastIndex` gives the slash ~1,480 against ~1,450, one with captures ' +
-      '~2,190, `startsWith` of a 22-character literal ~400, `lastIndexOf` ~500. Two costs come from outside the code\'s ' +
-      'logic. esbuild writes a bundle\'s top-level `const`s as `var`s (by design, with no option), and V8 then loads and ' +
-      'checks each on use instead of folding it into the compiled code: the bundle with its `var`s turned back into ' +
-      '`const`s costs 9,905 instructions against 9,963. And `parseNotifications` allocates 665 bytes per content-sharing ' +
-      'body against `JSON.parse`\'s 392 (the events array, the event, the URL\'s parts, two sliced strings), so young-' +
-      'generation collections, each with a fixed cost, come 1.7x as often: ~120 instructions per body more. Measured and ' +
-      'left out: a cache of recent URLs would pass this bench, which parses one body again and again, without helping a ' +
-      'bot; carrying the URL\'s parts as separate values (no 56-byte target object, ~50 instructions), a single-item array ' +
-      'literal (~40) and literal character codes (~16) together would reach 1.25x with no margin, in code that reads worse. ' +
-      'In time every kind runs 0.1–0.3x above its instruction ratio, so only policy-based recording meets the goal in ' +
-      'time. Young-generation collections alone take ~0.05x on content sharing (740 against 449 collections of ~0.12 ms ' +
-      'per 1.2 million bodies). Callgrind\'s cache and branch simulation (`--cache-sim=yes --branch-sim=yes`, a 32 KB ' +
-      'instruction cache) shows the rest: `JSON.parse` alone misses the instruction cache 15–19 times per body, ' +
-      '`parseNotifications` 84 times (content sharing), 201 (established), 488 (incoming) and 636 (policy-based ' +
-      'recording), and it mispredicts 18–48 more branches. The decoders\' compiled code and V8\'s string builtins push the ' +
-      'JSON parser\'s code out of the cache, and it misses again on the next body. Decoders that walk a table of fields ' +
-      'with one small loop, instead of reading each property by name, have far less code but cost more in both (incoming ' +
-      '1.26x in instructions and 1.38x in time, against 1.14x and 1.23x), so the decoders stay as they are. Nothing known ' +
-      'within the library closes the goal: for the content-sharing body it asks for little more than an exact reading of ' +
-      'its URL costs in V8, and in time the misses come from code that decoding a call needs and the collections from ' +
-      'the events themselves. What would close it is outside the library: a V8 primitive that finds the first of several ' +
-      'characters at `memchr` speed (a regular expression spends ~11 instructions a character, and each `indexOf` finds ' +
-      'one character only, at ~200 a call), and bundles that keep top-level `const`s.',
+      '**Parse (callgrind, per function with `--perf-basic-prof`; measured at 8ad059f, the cache figures at f4d7d79).** In ' +
+      'instructions every kind now meets the goal: content sharing, the smallest body (274 bytes, ~7,900 instructions to ' +
+      '`JSON.parse`, no `resourceData`), at 1.247x (~9,830), the others at 1.06–1.14x. The last steps were a one-item ' +
+      'body returned as an array literal (~45 instructions), the canonical URL\'s parts read without a table (~30), and ' +
+      'a build step that gives the bundles\' top-level bindings back their `const` (`scripts/keep-top-level-const.ts`): ' +
+      'esbuild writes every top-level `const` as `var`, by design and with no option, and V8 loads and checks a `var` on ' +
+      'each use and a function declaration\'s binding at each inlined call, where it folds a `const` into the compiled ' +
+      'code (80 instructions on content sharing, 280 on an incoming call). That step helps code loaded from `dist/`, as ' +
+      'a Node server does; a bot that bundles the package gets `var`s back from its own bundler. Of the ~1,950 ' +
+      'instructions content sharing spends over `JSON.parse`, reading its `resourceUrl` exactly takes ~1,360: the ' +
+      'regular expression that checks Graph\'s whole form ~1,170 (irregexp spends ~12.6 instructions on each character ' +
+      'of the two ids, 72 here, against ~8.6 for a class that excludes `/` alone: each excluded character adds two), ' +
+      'the `indexOf` for the slash after the call id ~110 and the two `slice`s ~75. Every other reader measured costs ' +
+      'more: a JavaScript loop over `charCodeAt` ~35 instructions a character, the general reader ~2,220, `split` ' +
+      '~2,400, a sticky expression ~1,480, one with captures ~2,190; a lazy class, the `u` flag or a class written as ' +
+      'ranges change nothing. In time every kind still runs 0.1–0.3x above its instruction ratio, so only policy-based ' +
+      'recording meets the goal in time. Young-generation collections take ~0.05x on content sharing (`parseNotifications` ' +
+      'allocates the events array, the event, the URL\'s parts and two sliced strings on top of `JSON.parse`\'s objects). ' +
+      'Callgrind\'s cache and branch simulation (`--cache-sim=yes --branch-sim=yes`, a 32 KB instruction cache) shows ' +
+      'the rest: `JSON.parse` alone misses the instruction cache 15–19 times per body, `parseNotifications` 84 times ' +
+      '(content sharing), 201 (established), 488 (incoming) and 636 (policy-based recording), and it mispredicts 18–48 ' +
+      'more branches: the decoders\' compiled code and V8\'s string builtins push the JSON parser\'s code out of the ' +
+      'cache. Decoders that walk a table of fields with one small loop have far less code but cost more in both ' +
+      '(incoming 1.26x in instructions and 1.38x in time, against 1.14x and 1.23x). A cache of recent URLs would pass ' +
+      'this bench, which parses one body again and again, without helping a bot, and is left out. What would close the ' +
+      'time goal lies outside the library: a V8 primitive that finds the first of several characters at `memchr` speed ' +
+      '(each `indexOf` finds one character only, at ~110–220 instructions a call), and a JSON parser whose code stays ' +
+      'in the instruction cache next to the code that reads its result.',
   },
 ]
 
