@@ -80,7 +80,10 @@ function functionValue(declaration: ts.FunctionDeclaration & { name: ts.Identifi
   return `${code.slice(declaration.getStart(file), declaration.name.getStart(file))}${code.slice(declaration.name.end, declaration.end)}`
 }
 
-/** Whether a function reads what an arrow function would not have: its own `this`, `arguments`, `super` or `new.target`. */
+/**
+ * Whether a function reads what an arrow function would not have: its own `this`, `arguments`, `super` or
+ * `new.target` (`import.meta` counts too, which only keeps a function expression where an arrow would do).
+ */
 function usesOwnReceiver(declaration: ts.FunctionDeclaration): boolean {
   let uses = false
   const visit = (node: ts.Node): void => {
@@ -117,7 +120,7 @@ interface Edit {
   readonly text: string
 }
 
-/** A named, non-generator function declaration with a body and no `export` or `default` of its own. */
+/** A named function declaration with a body and no modifier but `async` (no `export`, no `default`). */
 function isPlainFunction(statement: ts.Statement): statement is ts.FunctionDeclaration & { name: ts.Identifier } {
   if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) return false
   return (statement.modifiers ?? []).every((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
