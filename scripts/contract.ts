@@ -1,4 +1,4 @@
-/** Reads Graph's calling contract (the CSDL extract kept beside the repository). */
+/** Reads Graph's calling contract (the CSDL extract in `spec/graph-contract`). */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -39,11 +39,11 @@ export interface Contract {
   filledIn: Record<string, string>
 }
 
-/** The contract folder: `--contract <dir>`, `GRAPH_CONTRACT_DIR`, or `../shared/graph-contract`. */
+/** The contract folder: `--contract <dir>`, `GRAPH_CONTRACT_DIR`, or the repository's `spec/graph-contract`. */
 export function contractDir(args: string[] = []): string {
   const flag = args.indexOf('--contract')
   if (flag >= 0 && args[flag + 1]) return resolve(args[flag + 1]!)
-  return resolve(process.env.GRAPH_CONTRACT_DIR ?? join(import.meta.dirname, '../../shared/graph-contract'))
+  return resolve(process.env.GRAPH_CONTRACT_DIR ?? join(import.meta.dirname, '../spec/graph-contract'))
 }
 
 /** Loads one API version of the contract. */
