@@ -47,7 +47,8 @@ export interface NotificationHandlerHooks {
    */
   maxBytes?: number | undefined
   /**
-   * The clock, for `call.incoming`'s `respondBy`.
+   * The clock. It is read once as each request arrives, before its token is checked or its body read, and
+   * `call.incoming`'s `respondBy` counts from that moment: a slow key fetch does not move the deadline.
    * @default Date.now
    */
   now?: (() => number | Date) | undefined
@@ -86,6 +87,9 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
   }
 
   return async (request) => {
+    // Graph's deadline to answer runs from when it sent the notification, so the time is taken before
+    // anything that may wait (signing keys fetched for the token, a body arriving slowly).
+    const arrivedAt = now()
     if (request.method !== 'POST') {
       await request.body?.cancel().catch(() => {})
       const detail = `Graph posts notifications; ${request.method} is not accepted here.`
@@ -103,7 +107,8 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       // A body declared too large is refused before the token is checked or a byte is read.
       if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
       ;({ tenantId } = await authenticate(request))
-      events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, now, tenantId })
+      const receivedAt = typeof arrivedAt === 'number' ? new Date(arrivedAt) : arrivedAt
+      events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, receivedAt, tenantId })
     } catch (error) {
       await request.body?.cancel().catch(() => {})
       if (error instanceof NotificationAuthError) {

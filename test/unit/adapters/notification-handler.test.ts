@@ -276,6 +276,36 @@ describe('notification handler: policy-based recording join responses', () => {
   })
 })
 
+describe('notification handler: the answer deadline', () => {
+  it('counts respondBy from when the request arrived, not from when its token and body were through', async () => {
+    let clock = 1_000_000
+    // A token check that waits 3 s (signing keys fetched on a cold cache), then a body that takes 2 s more.
+    const slowAuthenticate: Authenticate = async () => {
+      clock += 3_000
+      return {}
+    }
+    const body = new TextEncoder().encode(JSON.stringify(seed[0]!.body))
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        clock += 2_000
+        controller.enqueue(body)
+        controller.close()
+      },
+    })
+    const { handle, events } = handler({ now: () => clock }, slowAuthenticate)
+    const response = await handle(new Request('https://bot.contoso.com/api/calls', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit))
+    expect(response.status).toBe(202)
+    expect(clock).toBe(1_005_000)
+    expect(events[0]!.type === 'call.incoming' && events[0]!.respondBy).toEqual(new Date(1_000_000 + 15_000))
+  })
+
+  it('takes the arrival time from a clock that gives Dates too', async () => {
+    const { handle, events } = handler({ now: () => new Date(42_000) })
+    expect((await handle(post(JSON.stringify(seed[0]!.body)))).status).toBe(202)
+    expect(events[0]!.type === 'call.incoming' && events[0]!.respondBy).toEqual(new Date(57_000))
+  })
+})
+
 describe('createNotificationHandler', () => {
   it('with verify: false, parses and dispatches without a token', async () => {
     const events: CallEvent[] = []
