@@ -107,8 +107,7 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       // A body declared too large is refused before the token is checked or a byte is read.
       if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
       ;({ tenantId } = await authenticate(request))
-      const receivedAt = typeof arrivedAt === 'number' ? new Date(arrivedAt) : arrivedAt
-      events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, receivedAt, tenantId })
+      events = parseNotifications(await readRequestBody(request, maxBytes), { maxBytes, now: () => arrivedAt, tenantId })
     } catch (error) {
       await request.body?.cancel().catch(() => {})
       if (error instanceof NotificationAuthError) {
