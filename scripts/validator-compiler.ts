@@ -93,6 +93,11 @@ const DECODE_RUNTIME = [
   '  return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v',
   '}',
   '',
+  '// An enum\'s values by their lowercase spelling, built from one list of them at load.',
+  'function byLowercase(...values: string[]): Map<string, string> {',
+  '  return new Map(values.map((value) => [value.toLowerCase(), value]))',
+  '}',
+  '',
   'function decodeArray(v: any, decode: Decoder, k: Key): any {',
   "  if (!Array.isArray(v)) { fail('expected an array', k); return v }",
   '  if (k !== undefined) P.push(k)',
@@ -344,7 +349,11 @@ export class ValidatorCompiler {
       // 200 instructions for a call's `state`, "established"), while a comparison with a literal of another
       // length is over at once.
       const exact = enumValues.length <= MAX_COMPARED_ENUM_VALUES ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
-      const lower = this.constant(`new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`)
+      const lower = this.constant(
+        enumValues.every((e) => typeof e === 'string')
+          ? `byLowercase(${enumValues.map((e) => JSON.stringify(e)).join(', ')})`
+          : `new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`,
+      )
       return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact} ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
     }
     switch (schema.type) {

@@ -29,6 +29,11 @@ function decodeConstant(v: any, k: Key, value: string): any {
   return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v
 }
 
+// An enum's values by their lowercase spelling, built from one list of them at load.
+function byLowercase(...values: string[]): Map<string, string> {
+  return new Map(values.map((value) => [value.toLowerCase(), value]))
+}
+
 function decodeArray(v: any, decode: Decoder, k: Key): any {
   if (!Array.isArray(v)) { fail('expected an array', k); return v }
   if (k !== undefined) P.push(k)
@@ -43,27 +48,27 @@ function decodeArray(v: any, decode: Decoder, k: Key): any {
 
 const K0 = new Map<string, Decoder>([["#microsoft.graph.incomingcalloptions", dIncomingCallOptions], ["#microsoft.graph.outgoingcalloptions", dOutgoingCallOptions]])
 const K1 = new Map<string, Decoder>([["#microsoft.graph.identity", dIdentityBase], ["#microsoft.graph.azurecommunicationservicesuseridentity", dAzureCommunicationServicesUserIdentity], ["#microsoft.graph.communicationsapplicationidentity", dCommunicationsApplicationIdentity], ["#microsoft.graph.communicationsapplicationinstanceidentity", dCommunicationsApplicationInstanceIdentity], ["#microsoft.graph.communicationsencryptedidentity", dCommunicationsEncryptedIdentity], ["#microsoft.graph.communicationsguestidentity", dCommunicationsGuestIdentity], ["#microsoft.graph.communicationsphoneidentity", dCommunicationsPhoneIdentity], ["#microsoft.graph.communicationsuseridentity", dCommunicationsUserIdentity]])
-const K2 = new Map([["default","default"],["voicemail","voicemail"],["skypeforbusiness","skypeForBusiness"],["skypeforbusinessvoipphone","skypeForBusinessVoipPhone"],["unknownfuturevalue","unknownFutureValue"]])
+const K2 = byLowercase("default", "voicemail", "skypeForBusiness", "skypeForBusinessVoipPhone", "unknownFutureValue")
 const K3 = new Map<string, Decoder>([["#microsoft.graph.identityset", dIdentitySetBase], ["#microsoft.graph.communicationsidentityset", dCommunicationsIdentitySet]])
-const K4 = new Map([["forwarded","forwarded"],["lookup","lookup"],["selffork","selfFork"],["unknownfuturevalue","unknownFutureValue"]])
-const K5 = new Map([["incoming","incoming"],["outgoing","outgoing"]])
+const K4 = byLowercase("forwarded", "lookup", "selfFork", "unknownFutureValue")
+const K5 = byLowercase("incoming", "outgoing")
 const K6 = new Map<string, Decoder>([["#microsoft.graph.apphostedmediaconfig", dAppHostedMediaConfig], ["#microsoft.graph.servicehostedmediaconfig", dServiceHostedMediaConfig]])
-const K7 = new Map([["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
+const K7 = byLowercase("active", "inactive", "unknownFutureValue")
 const K8 = new Map<string, Decoder>([["#microsoft.graph.joinmeetingidmeetinginfo", dJoinMeetingIdMeetingInfo], ["#microsoft.graph.organizermeetinginfo", dOrganizerMeetingInfo], ["#microsoft.graph.tokenmeetinginfo", dTokenMeetingInfo]])
-const K9 = new Map([["audio","audio"],["video","video"],["videobasedscreensharing","videoBasedScreenSharing"],["data","data"],["unknownfuturevalue","unknownFutureValue"]])
+const K9 = byLowercase("audio", "video", "videoBasedScreenSharing", "data", "unknownFutureValue")
 const K10 = /^-?\d+$/
-const K11 = new Map([["incoming","incoming"],["establishing","establishing"],["established","established"],["hold","hold"],["transferring","transferring"],["transferaccepted","transferAccepted"],["redirecting","redirecting"],["terminating","terminating"],["terminated","terminated"],["unknownfuturevalue","unknownFutureValue"]])
+const K11 = byLowercase("incoming", "establishing", "established", "hold", "transferring", "transferAccepted", "redirecting", "terminating", "terminated", "unknownFutureValue")
 const K12 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K13 = new Map([["tone0","tone0"],["tone1","tone1"],["tone2","tone2"],["tone3","tone3"],["tone4","tone4"],["tone5","tone5"],["tone6","tone6"],["tone7","tone7"],["tone8","tone8"],["tone9","tone9"],["star","star"],["pound","pound"],["a","a"],["b","b"],["c","c"],["d","d"],["flash","flash"]])
-const K14 = new Map([["notstarted","notStarted"],["active","active"],["inactive","inactive"],["unknownfuturevalue","unknownFutureValue"]])
-const K15 = new Map([["onetoone","oneToOne"],["multicast","multicast"],["unknownfuturevalue","unknownFutureValue"]])
-const K16 = new Map([["notstarted","NotStarted"],["running","Running"],["completed","Completed"],["failed","Failed"]])
-const K17 = new Map([["unknown","unknown"],["completedsuccessfully","completedSuccessfully"],["mediaoperationcanceled","mediaOperationCanceled"],["unknownfuturevalue","unknownFutureValue"]])
+const K13 = byLowercase("tone0", "tone1", "tone2", "tone3", "tone4", "tone5", "tone6", "tone7", "tone8", "tone9", "star", "pound", "a", "b", "c", "d", "flash")
+const K14 = byLowercase("notStarted", "active", "inactive", "unknownFutureValue")
+const K15 = byLowercase("oneToOne", "multicast", "unknownFutureValue")
+const K16 = byLowercase("NotStarted", "Running", "Completed", "Failed")
+const K17 = byLowercase("unknown", "completedSuccessfully", "mediaOperationCanceled", "unknownFutureValue")
 const K18 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
-const K19 = new Map([["inactive","inactive"],["sendonly","sendOnly"],["receiveonly","receiveOnly"],["sendreceive","sendReceive"]])
-const K20 = new Map([["unknown","unknown"],["notrecording","notRecording"],["recording","recording"],["failed","failed"],["unknownfuturevalue","unknownFutureValue"]])
-const K21 = new Map([["watermarkprotection","watermarkProtection"],["unknownfuturevalue","unknownFutureValue"]])
-const K22 = new Map([["created","created"],["updated","updated"],["deleted","deleted"]])
+const K19 = byLowercase("inactive", "sendOnly", "receiveOnly", "sendReceive")
+const K20 = byLowercase("unknown", "notRecording", "recording", "failed", "unknownFutureValue")
+const K21 = byLowercase("watermarkProtection", "unknownFutureValue")
+const K22 = byLowercase("created", "updated", "deleted")
 
 function dChangeType(v: any, k?: Key): any {
   if (typeof v !== 'string') { fail("expected a string", k); return v }
