@@ -74,11 +74,14 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
     return unknownEvent({ raw: json, callId: target?.callId, resourceUrl: url, changeType: known, reason }, batch)
   }
   const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch }
-  // Only an object `resourceData` can be a policy-based recording notification; checking it here spares
-  // every other item a call.
+  // Only an object `resourceData`, or an array led by one, can be a policy-based recording notification;
+  // checking it here spares every other item a call. A roster's array is a list of participants, never one.
   const data: unknown = json.resourceData
   if (isObject(data)) {
     const policyEvent = policyNotificationEvent(context, data)
+    if (policyEvent) return policyEvent
+  } else if (Array.isArray(data) && target?.kind !== 'participants' && isObject(data[0])) {
+    const policyEvent = policyNotificationEvent(context, data[0])
     if (policyEvent) return policyEvent
   }
   if (!target) return unknownOf(context, `the resourceUrl names no call: ${url}`)
@@ -100,16 +103,11 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
 // gives it its final shape at once, where adding fields to a shared draft made every event grow a store.
 function callEvent(context: ItemContext, callId: string): CallEvent {
   const { item, changeType } = context
-  let data: unknown = item.resourceData
+  const data = enterResource(item.resourceData, 'call')
   let call: Json = {}
-  if (Array.isArray(data)) {
-    if (data.length > 1) issue(`expected one call, got an array of ${data.length}; the first is used`)
-    dataPath.push(0)
-    data = data[0]
-  }
   if (isObject(data)) call = decodeCall(data, scratchIssues, dataPath) as Json
   else if (data != null || changeType !== 'deleted') issue('expected a call object')
-  if (dataPath.length > 3) dataPath.pop()
+  leaveResource()
   const state = call.state
   if (changeType === 'deleted' || state === 'terminated') {
     const { resourceUrl, batch } = context
@@ -160,10 +158,11 @@ function participantsEvent(context: ItemContext, target: ResourceTarget): CallEv
 }
 
 function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
-  const data: unknown = context.item.resourceData
+  const data = enterResource(context.item.resourceData, 'operation')
   let operation: Json = {}
   if (isObject(data)) operation = decodeCommsOperation(data, scratchIssues, dataPath) as Json
   else issue('expected an operation object')
+  leaveResource()
   const status = typeof operation.status === 'string' ? operation.status : undefined
   const type = status === 'Completed' ? 'operation.completed' : status === 'Failed' ? 'operation.failed' : 'operation.updated'
   const { item, changeType, resourceUrl, batch } = context
@@ -178,10 +177,11 @@ function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent
 
 function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
   const { item, changeType } = context
-  const data: unknown = item.resourceData
+  const data = enterResource(item.resourceData, 'content-sharing session')
   let session: Json | undefined
   if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
   else if (data != null) issue('expected a content-sharing session object')
+  leaveResource()
   const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
   const { resourceUrl, batch } = context
   const sessionId = target.childId!
@@ -191,14 +191,20 @@ function contentSharingEvent(context: ItemContext, target: ResourceTarget): Call
   } as CallEvent
 }
 
-/** Policy-based recording's joining and left notifications, told apart by their `@odata.type`. */
+/**
+ * Policy-based recording's joining and left notifications, told apart by their `@odata.type`; `data` is the
+ * `resourceData` object, or the first element when Graph sent an array.
+ */
 function policyNotificationEvent(context: ItemContext, data: Json): CallEvent | undefined {
   const odataType = data['@odata.type']
   // Only a string as long as one of the two names is worth lowercasing.
   if (typeof odataType !== 'string' || (odataType.length !== JOINING_TYPE.length && odataType.length !== LEFT_TYPE.length)) return undefined
   const lower = odataType.toLowerCase()
+  // `data` already is the element: entering the resource only moves the path onto it and notes any others.
   if (lower === JOINING_TYPE) {
+    enterResource(context.item.resourceData, 'participant joining notification')
     const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
+    leaveResource()
     const callId = callIdOf(context, notification)
     const { item, changeType, resourceUrl, batch } = context
     return {
@@ -207,7 +213,9 @@ function policyNotificationEvent(context: ItemContext, data: Json): CallEvent | 
     } as CallEvent
   }
   if (lower === LEFT_TYPE) {
+    enterResource(context.item.resourceData, 'participant left notification')
     const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
+    leaveResource()
     const callId = callIdOf(context, notification)
     const participantId = typeof notification.participantId === 'string' ? notification.participantId : undefined
     const { item, changeType, resourceUrl, batch } = context
@@ -226,6 +234,25 @@ function callIdOf(context: ItemContext, notification: Json): string {
   if (typeof id === 'string') return id
   scratchIssues.push({ path: `$.value[${context.index}].resourceUrl`, message: 'expected a URL naming the call (/communications/calls/{id})' })
   return ''
+}
+
+/**
+ * The one resource of a notification about a single resource: Graph sends `resourceData` as the object or
+ * as an array of it. Of an array the first element is read, with the path moved onto it (`resourceData[0]`)
+ * until `leaveResource`; more than one is an issue, and an empty array reads as no resource at all.
+ */
+function enterResource(data: unknown, what: string): unknown {
+  // The object, as nearly every notification sends it, costs only this check.
+  if (!Array.isArray(data)) return data
+  if (data.length > 1) issue(`expected one ${what}, got an array of ${data.length}; the first is used`)
+  if (data.length === 0) return undefined
+  dataPath.push(0)
+  return data[0]
+}
+
+/** Moves the path back off the array element `enterResource` moved it onto, if it did. */
+function leaveResource(): void {
+  if (dataPath.length > 3) dataPath.pop()
 }
 
 /** Records an issue about the `resourceData` being read. */

@@ -229,3 +229,105 @@ describe('parseNotifications: events', () => {
     expect(event!.issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' }])
   })
 })
+
+describe('parseNotifications: resourceData as an array', () => {
+  const one = (item: Record<string, unknown>) => parseNotifications(body(item))[0]!
+  const operation = (status: string, resultInfo: unknown = { code: '200' }) => ({
+    '@odata.type': '#microsoft.graph.playPromptOperation',
+    status,
+    clientContext: 'ctx-1',
+    resultInfo,
+  })
+  const joining = { '@odata.type': '#microsoft.graph.participantJoiningNotification', call: { id: 'c2', state: 'incoming' } }
+  const left = { '@odata.type': '#microsoft.graph.participantLeftNotification', call: { id: 'c2' }, participantId: 'p9' }
+
+  it.each([
+    ['completed', 'operation.completed', 'Completed'],
+    ['failed', 'operation.failed', 'Failed'],
+  ])('reads an operation %s sent as a one-element array as if it were the object', (status, type, canonical) => {
+    const item = { changeType: 'deleted', resourceUrl: `${CALL_URL}/operations/op1` }
+    const fromArray = one({ ...item, resourceData: [operation(status)] })
+    expect(fromArray).toMatchObject({ type, operationId: 'op1', status: canonical, clientContext: 'ctx-1', resultInfo: { code: 200 }, issues: [] })
+    const { raw: _arrayRaw, ...arrayEvent } = fromArray
+    const { raw: _objectRaw, ...objectEvent } = one({ ...item, resourceData: operation(status) })
+    expect(arrayEvent).toEqual(objectEvent)
+  })
+
+  it('reads a content-sharing session sent as a one-element array', () => {
+    const [event] = parseNotifications(
+      body({ changeType: 'created', resourceUrl: `${CALL_URL}/contentSharingSessions/s1`, resourceData: [{ '@odata.type': '#microsoft.graph.contentSharingSession', id: 's1' }] }),
+    )
+    expect(event).toMatchObject({ type: 'contentSharing.started', sessionId: 's1', session: { id: 's1' }, issues: [] })
+  })
+
+  it('reads policy-based recording notifications sent as a one-element array', () => {
+    expect(one({ changeType: 'created', resourceUrl: CALL_URL, resourceData: [joining] })).toMatchObject({
+      type: 'participant.joining',
+      callId: '57DAB8B1894C409AB240BD8BEAE78896',
+      notification: { call: { id: 'c2', state: 'incoming' } },
+      issues: [],
+    })
+    expect(one({ changeType: 'deleted', resourceUrl: CALL_URL, resourceData: [left] })).toMatchObject({
+      type: 'participant.left',
+      participantId: 'p9',
+      notification: { participantId: 'p9' },
+      issues: [],
+    })
+    // Without a resourceUrl naming a call, the call id still comes from the notification itself.
+    expect(one({ changeType: 'created', resourceUrl: '/app/joining', resourceData: [joining] })).toMatchObject({ type: 'participant.joining', callId: 'c2' })
+  })
+
+  it('uses the first of several, says so at resourceData, and reports the first one\'s issues at resourceData[0]', () => {
+    const [op, call, join] = parseNotifications(
+      body(
+        { changeType: 'updated', resourceUrl: `${CALL_URL}/operations/op1`, resourceData: [operation('completed', { code: 'E1' }), operation('failed')] },
+        { changeType: 'updated', resourceUrl: CALL_URL, resourceData: [{ state: 'established', subject: 5 }, { state: 'terminated' }, {}] },
+        { changeType: 'created', resourceUrl: CALL_URL, resourceData: [{ ...joining, call: { state: 7 } }, joining] },
+      ),
+    )
+    expect(op).toMatchObject({ type: 'operation.completed', status: 'Completed' })
+    expect(op!.issues).toEqual([
+      { path: '$.value[0].resourceData', message: 'expected one operation, got an array of 2; the first is used' },
+      { path: '$.value[0].resourceData[0].resultInfo.code', message: 'expected an integer' },
+    ])
+    expect(call).toMatchObject({ type: 'call.established' })
+    expect(call!.issues).toEqual([
+      { path: '$.value[1].resourceData', message: 'expected one call, got an array of 3; the first is used' },
+      { path: '$.value[1].resourceData[0].subject', message: 'expected a string' },
+    ])
+    expect(join).toMatchObject({ type: 'participant.joining' })
+    expect(join!.issues).toEqual([
+      { path: '$.value[2].resourceData', message: 'expected one participant joining notification, got an array of 2; the first is used' },
+      { path: '$.value[2].resourceData[0].call.state', message: 'expected a string' },
+    ])
+  })
+
+  it('reads an empty array as no resource', () => {
+    const [op, sharing, call, ended] = parseNotifications(
+      body(
+        { changeType: 'deleted', resourceUrl: `${CALL_URL}/operations/op1`, resourceData: [] },
+        { changeType: 'deleted', resourceUrl: `${CALL_URL}/contentsharingsessions/s1`, resourceData: [] },
+        { changeType: 'updated', resourceUrl: CALL_URL, resourceData: [] },
+        { changeType: 'deleted', resourceUrl: CALL_URL, resourceData: [] },
+      ),
+    )
+    expect(op).toMatchObject({ type: 'operation.updated', operationId: 'op1', status: undefined, operation: {} })
+    expect(op!.issues).toEqual([{ path: '$.value[0].resourceData', message: 'expected an operation object' }])
+    expect(sharing).toMatchObject({ type: 'contentSharing.ended', sessionId: 's1', session: undefined, issues: [] })
+    expect(call).toMatchObject({ type: 'call.updated', call: {} })
+    expect(call!.issues).toEqual([{ path: '$.value[2].resourceData', message: 'expected a call object' }])
+    expect(ended).toMatchObject({ type: 'call.terminated', issues: [] })
+  })
+
+  it('keeps a roster array a list of participants, even when its first element looks like a policy notification', () => {
+    const participant = { '@odata.type': '#microsoft.graph.participant', id: 'p1' }
+    const [roster, lookalike] = parseNotifications(
+      body(
+        { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [participant, { id: 'p2' }] },
+        { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [{ ...left, id: 'p3' }, { id: 'p4' }] },
+      ),
+    )
+    expect(roster).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p1' }, { id: 'p2' }], issues: [] })
+    expect(lookalike).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p3' }, { id: 'p4' }] })
+  })
+})
