@@ -22,7 +22,9 @@ export interface CallTrackerOptions {
   maxAgeMs?: number
   /**
    * Roster notifications carry only the participants that changed (the call was answered or created with
-   * `isDeltaRosterEnabled`). Otherwise each roster notification is the whole roster.
+   * `isDeltaRosterEnabled`). Otherwise each roster notification about the participants collection
+   * (`.../participants`) is the whole roster. Either way, a notification about one participant
+   * (`.../participants/{id}`) updates, or when deleted removes, that participant only.
    * @default false
    */
   deltaRoster?: boolean
@@ -239,8 +241,18 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       for (const participant of participants) if (typeof participant.id === 'string') roster.delete(participant.id)
       return
     }
-    if (!deltaRoster) roster.clear()
-    for (const participant of participants) if (typeof participant.id === 'string') roster.set(participant.id, participant)
+    // Only the collection's notification is the whole roster; one about a single participant says nothing
+    // of the others.
+    if (participantId === undefined) {
+      if (!deltaRoster) roster.clear()
+      for (const participant of participants) if (typeof participant.id === 'string') roster.set(participant.id, participant)
+      return
+    }
+    for (const participant of participants) {
+      if (typeof participant.id === 'string') roster.set(participant.id, participant)
+      // The URL names the participant its resource may leave unnamed.
+      else roster.set(participantId, { ...participant, id: participantId })
+    }
   }
 
   return {

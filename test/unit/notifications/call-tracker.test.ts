@@ -102,6 +102,27 @@ describe('createCallTracker: roster, content sharing, operations', () => {
     expect([...tracker.get(CALL)!.participants.keys()]).toEqual(['p3'])
   })
 
+  it('updates or removes only the participant a notification about one participant names', () => {
+    const tracker = createCallTracker()
+    const single = (changeType: string, id: string, resourceData?: unknown) => event({ changeType, resourceUrl: `${URL}/participants/${id}`, resourceData })
+    tracker.apply(roster('updated', 'p1', 'p2', 'p3'))
+    expect(tracker.apply(single('updated', 'p2', { '@odata.type': '#microsoft.graph.participant', id: 'p2', isMuted: true })).applied).toBe(true)
+    const participants = () => tracker.get(CALL)!.participants
+    expect([...participants().keys()]).toEqual(['p1', 'p2', 'p3'])
+    expect(participants().get('p2')?.isMuted).toBe(true)
+    expect(participants().get('p1')?.isMuted).toBe(false)
+    // A resource that leaves the id out is the participant its URL names.
+    tracker.apply(single('updated', 'p3', { isInLobby: true }))
+    expect(participants().get('p3')).toEqual({ id: 'p3', isInLobby: true })
+    tracker.apply(single('updated', 'p4', { id: 'p4' }))
+    expect([...participants().keys()]).toEqual(['p1', 'p2', 'p3', 'p4'])
+    tracker.apply(single('deleted', 'p1'))
+    expect([...participants().keys()]).toEqual(['p2', 'p3', 'p4'])
+    // The collection's notification still replaces the whole roster.
+    tracker.apply(roster('updated', 'p5'))
+    expect([...participants().keys()]).toEqual(['p5'])
+  })
+
   it('merges delta roster notifications', () => {
     const tracker = createCallTracker({ deltaRoster: true })
     tracker.apply(roster('updated', 'p1', 'p2'))
