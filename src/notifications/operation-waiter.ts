@@ -1,4 +1,4 @@
-import { AbortError, TimeoutError } from '../errors.ts'
+import { AbortError, TimeoutError, ValidationError, type Issue } from '../errors.ts'
 import type { CallEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 
 /** The final outcome of a Graph operation (playPrompt, recordResponse, invite, ...). */
@@ -25,7 +25,11 @@ export interface OperationRef {
 
 /** Options of `createOperationWaiter`. */
 export interface OperationWaiterOptions {
-  /** How long a wait lasts when the call to `wait` does not say. @default 300000 (5 minutes) */
+  /**
+   * How long a wait lasts when the call to `wait` does not say: milliseconds from 0 to 2147483647 (2^31−1,
+   * about 24.8 days), or `Infinity` for no time limit; any other value is a `ValidationError`.
+   * @default 300000 (5 minutes)
+   */
   defaultTimeoutMs?: number
   /**
    * How long a final operation notification is kept for a wait that starts later: Graph may notify before
@@ -40,7 +44,11 @@ export interface OperationWaiterOptions {
 
 /** Per-wait options. */
 export interface OperationWaitOptions {
-  /** Fail with a `TimeoutError` after this long. */
+  /**
+   * Fail with a `TimeoutError` after this long: milliseconds from 0 to 2147483647 (2^31−1), or `Infinity`
+   * for no time limit; any other value rejects the wait with a `ValidationError`.
+   * @default the waiter's `defaultTimeoutMs`
+   */
   timeoutMs?: number
   /** Stop waiting (an `AbortError`) when this aborts. */
   signal?: AbortSignal
@@ -67,6 +75,15 @@ interface Pending {
   readonly settle: (outcome: OperationOutcome | Error) => void
 }
 
+/** The longest delay `setTimeout` keeps; Node fires a longer one after 1 ms. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1
+
+/** The issue with a timeout that is neither a delay a timer can keep nor `Infinity`, if it is one. */
+function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
+  if (typeof timeoutMs === 'number' && ((timeoutMs >= 0 && timeoutMs <= MAX_TIMEOUT_MS) || timeoutMs === Infinity)) return undefined
+  return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
+}
+
 const isFinal = (event: CallEvent): event is Final => event.type === 'operation.completed' || event.type === 'operation.failed'
 
 const matches = (p: { callId: string; operationId: string | undefined; clientContext: string | undefined }, e: Final) =>
@@ -83,12 +100,16 @@ const outcomeOf = (e: Final): OperationOutcome => ({
 /**
  * Lets a bot await an operation that Graph finishes later by notification:
  * `await waiter.wait(callId, (await client.calls.playPrompt(callId, params)).body)`. Every wait ends (by
- * outcome, timeout, abort or `close`) and then leaves nothing behind; its timer never keeps a process alive.
+ * outcome, timeout unless it has no time limit, abort or `close`) and then leaves nothing behind; its timer
+ * never keeps a process alive. Throws a `ValidationError` for a `defaultTimeoutMs` no timer can keep.
  */
 export function createOperationWaiter(options: OperationWaiterOptions = {}): OperationWaiter {
   const now = options.now ?? Date.now
   const keepMs = options.keepFinishedMs ?? 60_000
   const maxFinished = options.maxFinished ?? 1000
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? 300_000
+  const defaultIssue = timeoutIssue(defaultTimeoutMs, '$.defaultTimeoutMs')
+  if (defaultIssue) throw new ValidationError('operation waiter options', [defaultIssue])
   const waiting = new Set<Pending>()
   // Finished operations in arrival order, for waits that start after the notification came.
   let finished: { at: number; event: Final }[] = []
@@ -119,6 +140,9 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (operationId === undefined && clientContext === undefined) {
         return Promise.reject(new TypeError('An operation to wait for needs its id or its clientContext'))
       }
+      const timeoutMs = waitOptions.timeoutMs ?? defaultTimeoutMs
+      const waitIssue = timeoutIssue(timeoutMs, '$.timeoutMs')
+      if (waitIssue) return Promise.reject(new ValidationError('operation wait options', [waitIssue]))
       const status = operation.status?.toLowerCase()
       if (status === 'completed' || status === 'failed') {
         return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: operation.resultInfo, event: undefined })
@@ -133,13 +157,16 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       const { signal } = waitOptions
       if (signal?.aborted) return Promise.reject(new AbortError('The wait for the operation was aborted', { cause: signal.reason }))
       return new Promise<OperationOutcome>((resolve, reject) => {
-        const timeoutMs = waitOptions.timeoutMs ?? options.defaultTimeoutMs ?? 300_000
         const onAbort = () => settle(new AbortError('The wait for the operation was aborted', { cause: signal?.reason }))
-        const timer = setTimeout(
-          () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`)),
-          timeoutMs,
-        )
-        timer.unref?.()
+        // An endless wait needs no timer at all.
+        const timer =
+          timeoutMs === Infinity
+            ? undefined
+            : setTimeout(
+                () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`)),
+                timeoutMs,
+              )
+        timer?.unref?.()
         const pending: Pending = { ...key, settle: (x) => settle(x) }
         function settle(result: OperationOutcome | Error) {
           if (!waiting.delete(pending)) return

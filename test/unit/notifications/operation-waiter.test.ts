@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AbortError, TimeoutError } from '../../../src/errors.ts'
+import { AbortError, TimeoutError, ValidationError } from '../../../src/errors.ts'
 import { createOperationWaiter, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
 
 const CALL = '421f4c00-4436-4c3a-9d9a-c4924cf98e67'
@@ -107,6 +107,56 @@ describe('operation waiter', () => {
     expect(vi.getTimerCount()).toBe(0)
     // A late notification for a settled wait changes nothing.
     waiter.observe(operationEvent('a', 'Completed'))
+    expect(waiter.pending).toBe(0)
+  })
+
+  it('waits with no time limit, and no timer, for Infinity', async () => {
+    vi.useFakeTimers()
+    const waiter = createOperationWaiter({ defaultTimeoutMs: Infinity })
+    const byDefault = waiter.wait(CALL, { id: 'a' })
+    const byOption = createOperationWaiter().wait(CALL, { id: 'b' }, { timeoutMs: Infinity })
+    expect(vi.getTimerCount()).toBe(0)
+    let settled = false
+    void Promise.allSettled([byDefault, byOption]).then(() => (settled = true))
+    await vi.advanceTimersByTimeAsync(2 ** 31)
+    expect(settled).toBe(false)
+    expect(waiter.pending).toBe(1)
+    waiter.observe(operationEvent('a', 'Completed'))
+    expect((await byDefault).status).toBe('Completed')
+  })
+
+  it('keeps a wait of the longest delay a timer allows, and times it out then', async () => {
+    vi.useFakeTimers()
+    const waiter = createOperationWaiter({ defaultTimeoutMs: 2 ** 31 - 1 })
+    const wait = waiter.wait(CALL, { id: 'a' })
+    const outcome = wait.then(() => 'resolved', (error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(2 ** 31 - 2)
+    expect(waiter.pending).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await outcome).toBeInstanceOf(TimeoutError)
+  })
+
+  it.each([
+    ['above 2^31-1', 2 ** 31],
+    ['thirty days', 30 * 24 * 3600 * 1000],
+    ['NaN', Number.NaN],
+    ['negative', -1],
+    ['-Infinity', -Infinity],
+    ['not a number', '1000'],
+  ])('refuses a timeout that is %s, by the field it came from', async (_kind, value) => {
+    const message = 'expected a number of milliseconds from 0 to 2147483647, or Infinity for no time limit'
+    let thrown: unknown
+    try {
+      createOperationWaiter({ defaultTimeoutMs: value as number })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(ValidationError)
+    expect((thrown as ValidationError).issues).toEqual([{ path: '$.defaultTimeoutMs', message }])
+    const waiter = createOperationWaiter()
+    const wait = waiter.wait(CALL, { id: 'a' }, { timeoutMs: value as number })
+    await expect(wait).rejects.toBeInstanceOf(ValidationError)
+    await expect(wait).rejects.toMatchObject({ issues: [{ path: '$.timeoutMs', message }] })
     expect(waiter.pending).toBe(0)
   })
 
