@@ -23,7 +23,8 @@ function publicPart(jwk: SigningJwk): JWK {
 /**
  * The signing keys of one OpenID configuration, fetched on first use and cached. They are fetched again
  * when older than `keyRefreshIntervalMs`, and when a token names an unknown `kid`, at most once per
- * `unknownKeyRefetchIntervalMs`. Concurrent fetches are merged into one. After a failed fetch the keys
+ * `unknownKeyRefetchIntervalMs` (counted from the last such refetch only, so a key rotated in just after
+ * a scheduled fetch is still found). Concurrent fetches are merged into one. After a failed fetch the keys
  * already held stay in use (for at most a second refresh interval), and without any, lookups fail closed
  * with `keys-unavailable`. Time is passed in by the caller, so one cache serves verifiers with any clock.
  */
@@ -33,6 +34,9 @@ export class SigningKeyCache {
   #imported = new Map<string, Promise<CryptoKey>>()
   #fetchedAtMs: number | undefined
   #lastAttemptAtMs: number | undefined
+  #lastUnknownKeyRefetchAtMs: number | undefined
+  /** Fetches finished, either way: tells a lookup whether the key set was fetched while it waited. */
+  #settledFetches = 0
   #lastFailure: KeyFetchError | undefined
   #inflight: Promise<void> | undefined
 
@@ -42,11 +46,15 @@ export class SigningKeyCache {
 
   /** The public key with id `kid` for algorithm `alg`; throws `keys-unavailable` or `bad-signature`. */
   async keyFor(kid: string, alg: string, nowMs: number): Promise<CryptoKey> {
+    const settledBefore = this.#settledFetches
     await this.#ensureFresh(nowMs)
     let jwk = this.#keys.get(kid)
-    if (jwk === undefined) {
-      const last = this.#lastAttemptAtMs
-      await this.#refresh(nowMs, last === undefined || nowMs - last >= this.#settings.unknownKeyRefetchIntervalMs)
+    // A key set fetched while this lookup waited is as fresh as it gets: fetching it again would not help.
+    if (jwk === undefined && this.#settledFetches === settledBefore) {
+      const mayStart = this.#inflight === undefined && this.#mayRefetchForUnknownKey(nowMs)
+      if (mayStart) this.#lastUnknownKeyRefetchAtMs = nowMs
+      // Without a new fetch, still join the one in flight: it may bring the key.
+      await this.#refresh(nowMs, mayStart)
       jwk = this.#keys.get(kid)
     }
     if (jwk === undefined) {
@@ -61,17 +69,27 @@ export class SigningKeyCache {
   }
 
   async #ensureFresh(nowMs: number): Promise<void> {
-    const { keyRefreshIntervalMs, failedKeyFetchRetryMs } = this.#settings
+    const { keyRefreshIntervalMs } = this.#settings
     const fetchedAt = this.#fetchedAtMs
     if (fetchedAt === undefined || nowMs - fetchedAt >= keyRefreshIntervalMs) {
-      const last = this.#lastAttemptAtMs
-      const mayTry = this.#lastFailure === undefined || last === undefined || nowMs - last >= failedKeyFetchRetryMs
-      await this.#refresh(nowMs, mayTry)
+      await this.#refresh(nowMs, this.#mayRetry(nowMs))
     }
     const held = this.#fetchedAtMs
     if (held === undefined || nowMs - held >= 2 * keyRefreshIntervalMs) {
       throw this.#unavailable(this.#lastFailure)
     }
+  }
+
+  /** Whether a fetch may start now: not within `failedKeyFetchRetryMs` of a failed one. */
+  #mayRetry(nowMs: number): boolean {
+    const last = this.#lastAttemptAtMs
+    return this.#lastFailure === undefined || last === undefined || nowMs - last >= this.#settings.failedKeyFetchRetryMs
+  }
+
+  /** Whether a token's unknown `kid` may start a fetch: the last one it caused is old enough, and so is any failure. */
+  #mayRefetchForUnknownKey(nowMs: number): boolean {
+    const last = this.#lastUnknownKeyRefetchAtMs
+    return (last === undefined || nowMs - last >= this.#settings.unknownKeyRefetchIntervalMs) && this.#mayRetry(nowMs)
   }
 
   /** Joins the fetch in flight, or starts one when `mayStart`; never rejects (failures are kept). */
@@ -94,6 +112,7 @@ export class SigningKeyCache {
         )
         .finally(() => {
           this.#inflight = undefined
+          this.#settledFetches++
         })
     }
     await this.#inflight

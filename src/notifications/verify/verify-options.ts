@@ -43,7 +43,8 @@ export interface VerifyNotificationTokenOptions {
   keyRefreshIntervalMs?: number
   /**
    * The least time between two fetches caused by a token signed with a key not in the cached set, so a
-   * flood of forged key ids cannot hammer the key endpoint.
+   * flood of forged key ids cannot hammer the key endpoint. Other fetches (the first, the scheduled
+   * refreshes) do not count, so a newly rotated key is fetched when its first token comes.
    * @default 300_000 (5 minutes)
    */
   unknownKeyRefetchIntervalMs?: number

@@ -242,6 +242,30 @@ describe('verifyNotificationToken against a loopback key endpoint', () => {
       expect(fetchRounds()).toBe(2)
     })
 
+    it('accepts a token signed with a key rotated in a minute after the keys were fetched', async () => {
+      await verifyNotificationToken(`Bearer ${await graphToken(keyA)}`, options())
+      server.setKeys([keyA.publicJwk, keyB.publicJwk])
+      clock = T0 + MINUTE
+      const fresh = { nbf: clock / 1000, exp: clock / 1000 + 300 }
+      const verified = await verifyNotificationToken(`Bearer ${await graphToken(keyB, fresh)}`, options())
+      expect(verified.tenantId).toBe(TENANT_ID)
+      expect(server.hits).toEqual({ configuration: 2, jwks: 2 })
+    })
+
+    it('accepts a key rotated in a minute after a scheduled refresh, with one fetch for concurrent tokens', async () => {
+      await verifyNotificationToken(`Bearer ${await graphToken(keyA)}`, options())
+      clock = T0 + 24 * 60 * MINUTE
+      const at = (ms: number) => ({ nbf: ms / 1000, exp: ms / 1000 + 300 })
+      await verifyNotificationToken(`Bearer ${await graphToken(keyA, at(clock))}`, options())
+      expect(fetchRounds()).toBe(2)
+      server.setKeys([keyA.publicJwk, keyB.publicJwk])
+      clock += MINUTE
+      const token = `Bearer ${await graphToken(keyB, at(clock))}`
+      const results = await Promise.all(Array.from({ length: 10 }, () => verifyNotificationToken(token, options())))
+      expect(results.every((r) => r.tenantId === TENANT_ID)).toBe(true)
+      expect(server.hits).toEqual({ configuration: 3, jwks: 3 })
+    })
+
     it('refreshes the keys every 24 hours, dropping a key that is gone', async () => {
       await verifyNotificationToken(`Bearer ${await graphToken(keyA)}`, options())
       server.setKeys([keyB.publicJwk])

@@ -121,16 +121,41 @@ describe('SigningKeyCache', () => {
     })
   })
 
-  it('refetches for unknown kids no more often than configured', async () => {
+  it('refetches for unknown kids no more often than configured, counting from the last such refetch', async () => {
     let keys = [rsa]
     const keySource = source(() => keys)
     const cache = cacheOver(keySource, { unknownKeyRefetchIntervalMs: 1_000 })
     await cache.keyFor('rsa', 'RS256', 0)
     keys = [rsa, ec]
-    expect((await failure(cache.keyFor('ec', 'ES256', 999))).reason).toBe('bad-signature')
-    expect(keySource.requests).toHaveLength(2)
-    await expect(cache.keyFor('ec', 'ES256', 1_000)).resolves.toMatchObject({ type: 'public' })
+    // The fetch a moment ago was the first one, not one for an unknown kid: the new key is fetched at once.
+    await expect(cache.keyFor('ec', 'ES256', 999)).resolves.toMatchObject({ type: 'public' })
     expect(keySource.requests).toHaveLength(4)
+    expect((await failure(cache.keyFor('forged', 'RS256', 1_998))).reason).toBe('bad-signature')
+    expect(keySource.requests).toHaveLength(4)
+    expect((await failure(cache.keyFor('forged', 'RS256', 1_999))).reason).toBe('bad-signature')
+    expect(keySource.requests).toHaveLength(6)
+  })
+
+  it('finds a key rotated in right after a scheduled refresh', async () => {
+    let keys = [rsa]
+    const keySource = source(() => keys)
+    const cache = cacheOver(keySource)
+    await cache.keyFor('rsa', 'RS256', 0)
+    await cache.keyFor('rsa', 'RS256', 24 * HOUR)
+    expect(keySource.requests).toHaveLength(4)
+    keys = [rsa, ec]
+    await expect(cache.keyFor('ec', 'ES256', 24 * HOUR + 60_000)).resolves.toMatchObject({ type: 'public' })
+    expect(keySource.requests).toHaveLength(6)
+  })
+
+  it('does not fetch again for a kid missing from the key set it just fetched for the same lookup', async () => {
+    const keySource = source(() => [rsa])
+    const cache = cacheOver(keySource)
+    expect((await failure(cache.keyFor('forged', 'RS256', 0))).reason).toBe('bad-signature')
+    expect(keySource.requests).toHaveLength(2)
+    await cache.keyFor('rsa', 'RS256', 48 * HOUR)
+    expect((await failure(cache.keyFor('forged', 'RS256', 72 * HOUR))).reason).toBe('bad-signature')
+    expect(keySource.requests).toHaveLength(6)
   })
 
   it('lets concurrent lookups of a new kid share the one refetch', async () => {
@@ -139,8 +164,16 @@ describe('SigningKeyCache', () => {
     const cache = cacheOver(keySource)
     await cache.keyFor('rsa', 'RS256', 0)
     keys = [ec]
-    const found = await Promise.all(Array.from({ length: 10 }, () => cache.keyFor('ec', 'ES256', 300_000)))
+    const found = await Promise.all(Array.from({ length: 10 }, () => cache.keyFor('ec', 'ES256', 60_000)))
     expect(found.every((key) => key.type === 'public')).toBe(true)
     expect(keySource.requests).toHaveLength(4)
+  })
+
+  it('lets concurrent first lookups of an unknown kid share the first fetch, without a second one', async () => {
+    const keySource = source(() => [rsa])
+    const cache = cacheOver(keySource)
+    const lookups = await Promise.all(Array.from({ length: 10 }, () => failure(cache.keyFor('forged', 'RS256', 0))))
+    expect(lookups.map((l) => l.reason)).toEqual(Array(10).fill('bad-signature'))
+    expect(keySource.requests).toHaveLength(2)
   })
 })
