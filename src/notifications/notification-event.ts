@@ -13,9 +13,10 @@ import { jsonPath } from './json-path.ts'
 import { isPolicyBasedRecordingInvite } from './policy-based-recording.ts'
 import { resourceTarget, type ResourceTarget } from './resource-target.ts'
 
-/** Graph's deadline to answer an incoming call, and the shorter one for policy-based recording. */
+/** Graph's deadline to answer an incoming call. */
 const ANSWER_WITHIN_MS = 15_000
-const ANSWER_POLICY_RECORDING_WITHIN_MS = 5_000
+/** The shorter one for policy-based recording: an invitation, and the join response to a participant joining. */
+export const ANSWER_POLICY_RECORDING_WITHIN_MS = 5_000
 
 const JOINING_TYPE = '#microsoft.graph.participantjoiningnotification'
 const LEFT_TYPE = '#microsoft.graph.participantleftnotification'

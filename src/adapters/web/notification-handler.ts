@@ -1,5 +1,6 @@
 import { NotificationAuthError, NotificationError, NotificationParseError } from '../../errors.ts'
 import type { CallEvent, ParticipantJoiningEvent } from '../../notifications/call-event.ts'
+import { ANSWER_POLICY_RECORDING_WITHIN_MS } from '../../notifications/notification-event.ts'
 import { parseNotifications } from '../../notifications/parse-notifications.ts'
 import { DEFAULT_MAX_NOTIFICATION_BYTES } from '../../notifications/read-notification-body.ts'
 import type { Authenticate } from './authenticate.ts'
@@ -25,13 +26,16 @@ export interface NotificationHandlerHooks {
    */
   onEvent?: ((event: CallEvent) => unknown) | undefined
   /**
-   * Answers a `participant.joining` event: awaited (up to `participantJoiningTimeoutMs`) before the response,
-   * and what it returns is sent back to Graph. Called for the first joining event of a body that `onEvent`
-   * did not answer.
+   * Answers a `participant.joining` event: awaited (within `participantJoiningTimeoutMs`) before the
+   * response, and what it returns is sent back to Graph. Called for the first joining event of a body that
+   * `onEvent` did not answer, unless checking the token and reading the body left no time for it.
    */
   onParticipantJoining?: ((event: ParticipantJoiningEvent) => ParticipantJoiningResponse | undefined | Promise<ParticipantJoiningResponse | undefined>) | undefined
   /**
-   * How long `onParticipantJoining` may take before the request is answered without a join response.
+   * How long `onParticipantJoining` may take before the request is answered without a join response. The
+   * wait also ends 4.5 s after the request arrived, whatever this says: Graph wants the join response
+   * within 5 s of sending, and the time the token check and the body took counts against it. When that
+   * time is already gone, the hook is not called (and `onError` hears of it).
    * @default 2_000
    */
   participantJoiningTimeoutMs?: number | undefined
@@ -47,8 +51,9 @@ export interface NotificationHandlerHooks {
    */
   maxBytes?: number | undefined
   /**
-   * The clock. It is read once as each request arrives, before its token is checked or its body read, and
-   * `call.incoming`'s `respondBy` counts from that moment: a slow key fetch does not move the deadline.
+   * The clock. It is read as each request arrives, before its token is checked or its body read, and
+   * `call.incoming`'s `respondBy` and the wait for `onParticipantJoining` count from that moment: a slow
+   * key fetch does not move the deadline.
    * @default Date.now
    */
   now?: (() => number | Date) | undefined
@@ -58,6 +63,16 @@ export interface NotificationHandlerHooks {
 export type NotificationRequestHandler = (request: Request) => Promise<Response>
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+/**
+ * Time kept back from Graph's deadline for a join response, for the response to travel back and because
+ * Graph counts from when it sent the notification, a little before it arrived here.
+ */
+const JOIN_ANSWER_MARGIN_MS = 500
+
+function msOf(time: number | Date): number {
+  return typeof time === 'number' ? time : time.getTime()
+}
 
 function logError(error: unknown): void {
   console.error('graph-calling: notification handling failed:', error)
@@ -120,7 +135,7 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       return problemResponse(500, { detail: 'The notification could not be handled; the error went to the onError hook.' })
     }
     const joinResponse = dispatch(events)
-    const answer = joinResponse ?? (await askForJoinResponse(events))
+    const answer = joinResponse ?? (await askForJoinResponse(events, msOf(arrivedAt)))
     if (answer === undefined) return new Response(null, { status: 202 })
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })
   }
@@ -143,19 +158,30 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
     return joinResponse
   }
 
-  /** Awaits `onParticipantJoining` for the body's first joining event, up to the time limit. */
-  async function askForJoinResponse(events: CallEvent[]): Promise<ParticipantJoiningResponse | undefined> {
+  /**
+   * Awaits `onParticipantJoining` for the body's first joining event, up to the time limit and never past
+   * Graph's deadline (less the margin) counted from `arrivedAtMs`.
+   */
+  async function askForJoinResponse(events: CallEvent[], arrivedAtMs: number): Promise<ParticipantJoiningResponse | undefined> {
     const hook = hooks.onParticipantJoining
     const event = hook && events.find((e): e is ParticipantJoiningEvent => e.type === 'participant.joining')
     if (!hook || !event) return undefined
+    const spentMs = msOf(now()) - arrivedAtMs
+    const waitMs = Math.min(joiningTimeoutMs, ANSWER_POLICY_RECORDING_WITHIN_MS - JOIN_ANSWER_MARGIN_MS - spentMs)
+    if (waitMs <= 0) {
+      const detail = `onParticipantJoining was not called: ${spentMs} ms had gone since the request arrived (its token check and body), leaving nothing of the ${ANSWER_POLICY_RECORDING_WITHIN_MS} ms Graph allows for a join response; Graph was answered without one`
+      report(new NotificationError(detail, 202), event)
+      return undefined
+    }
     let timer: ReturnType<typeof setTimeout> | undefined
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), joiningTimeoutMs)
+      timer = setTimeout(() => resolve('late'), waitMs)
     })
     try {
       const answer = await Promise.race([Promise.resolve().then(() => hook(event)), late])
       if (answer === 'late') {
-        report(new NotificationError(`onParticipantJoining gave no answer within ${joiningTimeoutMs} ms; Graph was answered without a join response`, 202), event)
+        const limit = waitMs < joiningTimeoutMs ? ` (what was left of the ${ANSWER_POLICY_RECORDING_WITHIN_MS} ms Graph allows, after the token check and body)` : ''
+        report(new NotificationError(`onParticipantJoining gave no answer within ${waitMs} ms${limit}; Graph was answered without a join response`, 202), event)
         return undefined
       }
       if (answer === undefined || isJoinResponse(answer)) return answer

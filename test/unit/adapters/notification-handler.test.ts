@@ -299,6 +299,47 @@ describe('notification handler: the answer deadline', () => {
     expect(events[0]!.type === 'call.incoming' && events[0]!.respondBy).toEqual(new Date(1_000_000 + 15_000))
   })
 
+  it('stops waiting for onParticipantJoining 4.5 s after the request arrived, when the token check took 3 s', async () => {
+    vi.useFakeTimers()
+    let clock = 1_000_000
+    const slowAuthenticate: Authenticate = async () => {
+      clock += 3_000
+      return {}
+    }
+    const { handle, errors } = handler({ now: () => clock, onParticipantJoining: () => new Promise(() => {}) }, slowAuthenticate)
+    let answered = false
+    const pending = handle(post(joining)).finally(() => {
+      answered = true
+    })
+    await vi.advanceTimersByTimeAsync(1_499)
+    expect(answered).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(answered).toBe(true)
+    expect((await pending).status).toBe(202)
+    expect((errors[0]!.error as Error).message).toBe(
+      'onParticipantJoining gave no answer within 1500 ms (what was left of the 5000 ms Graph allows, after the token check and body); Graph was answered without a join response',
+    )
+  })
+
+  it('does not call onParticipantJoining when the token check used up the time for a join response', async () => {
+    let clock = 1_000_000
+    const slowAuthenticate: Authenticate = async () => {
+      clock += 4_500
+      return {}
+    }
+    const onParticipantJoining = vi.fn(() => ({ '@odata.type': '#microsoft.graph.acceptJoinResponse' }))
+    const { handle, events, errors } = handler({ now: () => new Date(clock), onParticipantJoining }, slowAuthenticate)
+    const response = await handle(post(joining))
+    expect(response.status).toBe(202)
+    expect(onParticipantJoining).not.toHaveBeenCalled()
+    expect(events.map((e) => e.type)).toEqual(['participant.joining'])
+    expect(errors).toHaveLength(1)
+    expect((errors[0]!.error as Error).message).toBe(
+      'onParticipantJoining was not called: 4500 ms had gone since the request arrived (its token check and body), leaving nothing of the 5000 ms Graph allows for a join response; Graph was answered without one',
+    )
+    expect(errors[0]!.event?.type).toBe('participant.joining')
+  })
+
   it('takes the arrival time from a clock that gives Dates too', async () => {
     const { handle, events } = handler({ now: () => new Date(42_000) })
     expect((await handle(post(JSON.stringify(seed[0]!.body)))).status).toBe(202)
