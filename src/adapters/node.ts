@@ -1,6 +1,7 @@
 /** `graph-calling/node`: the notification handler as a `node:http` request listener. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NotificationRequestHandler } from './web.ts'
+import { bodyReadElsewhere, bodyReadElsewhereResponse } from './node/body-read-elsewhere.ts'
 import { requestFromNode } from './node/request-from-node.ts'
 import { writeNodeResponse } from './node/write-node-response.ts'
 
@@ -14,7 +15,8 @@ export type NodeRequestListener = (req: IncomingMessage, res: ServerResponse) =>
  * Turns a Web handler (such as `createNotificationHandler`'s) into a `node:http` listener:
  * `http.createServer(toNodeListener(handler))`, or `app.post('/calls', toNodeListener(handler))` in Express.
  * The body streams to the handler, which enforces its size limit; a handler that fails unexpectedly is
- * answered with 500.
+ * answered with 500, and so is a request whose body a middleware read and did not leave on `req.body`
+ * (without calling the handler: there is nothing left to read).
  */
 export function toNodeListener(handler: NotificationRequestHandler): NodeRequestListener {
   return (req, res) => {
@@ -24,6 +26,10 @@ export function toNodeListener(handler: NotificationRequestHandler): NodeRequest
 
 async function respond(handler: NotificationRequestHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
+    if (bodyReadElsewhere(req)) {
+      await writeNodeResponse(bodyReadElsewhereResponse(), res, false)
+      return
+    }
     const { request, bodyLeftUnread } = requestFromNode(req, res)
     const response = await handler(request)
     const unread = bodyLeftUnread()

@@ -23,8 +23,9 @@ export function requestFromNode(req: IncomingMessage, res: ServerResponse): { re
   let unread = method !== 'GET' && method !== 'HEAD'
   let body: RequestInit['body'] = null
   const early = (req as IncomingMessage & ReadBefore).body
-  if (unread && req.readableEnded && early !== undefined) {
-    body = bodyReadBefore(early, headers)
+  if (unread && req.readableEnded) {
+    // Its 'end' is gone: what was read is on req.body, or (the body declared empty) there was nothing.
+    body = early === undefined ? null : bodyReadBefore(early, headers)
     unread = false
   } else if (unread) {
     // Set once the stream is closed, failed or cancelled: the socket may still deliver data after that.

@@ -192,6 +192,37 @@ describe('toNodeListener over real HTTP', () => {
     expect(received).toHaveLength(10)
   })
 
+  it('answers 500 at once, saying what to do, behind a middleware that read the body and kept it elsewhere', async () => {
+    const listener = toNodeListener(createNotificationHandler(botOptions()))
+    const target = await listen(async (req, res) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      // Where a raw-body hook keeps it; koa-bodyparser keeps it off the request altogether.
+      ;(req as IncomingMessage & { rawBody?: Buffer }).rawBody = Buffer.concat(chunks)
+      listener(req, res)
+    })
+    // Without an answer the request would wait for good: fail within a second instead.
+    const response = await request(target, { method: 'POST', body: JSON.stringify(mixedBatch.body), headers: { 'content-type': 'application/json' }, headersTimeout: 1_000 })
+    expect(response.statusCode).toBe(500)
+    expect(response.headers['content-type']).toBe('application/problem+json')
+    const problem = (await response.body.json()) as { status: number; detail: string }
+    expect(problem.status).toBe(500)
+    expect(problem.detail).toContain('read by a body-parsing middleware before the notification handler, and not left on req.body')
+    expect(problem.detail).toContain('Mount the handler before any body-parsing middleware')
+    expect(received).toEqual([])
+  })
+
+  it('answers a body declared empty that a middleware read as the empty body it is', async () => {
+    const listener = toNodeListener(createNotificationHandler(botOptions()))
+    const target = await listen(async (req, res) => {
+      for await (const chunk of req) void chunk
+      listener(req, res)
+    })
+    const response = await request(target, { method: 'POST', body: '', headers: { 'content-type': 'application/json', 'content-length': '0' }, headersTimeout: 1_000 })
+    expect(response.statusCode).toBe(400)
+    expect(((await response.body.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe('$')
+  })
+
   it('answers 500 when the handler itself fails', async () => {
     const broken = await listen(
       toNodeListener(async () => {
