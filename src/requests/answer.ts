@@ -1,9 +1,9 @@
 import type { AnswerParams } from '../schemas/actions/answer.ts'
 import type { GraphRequest } from './graph-request.ts'
-import { callPath, postAction } from './call-action.ts'
+import { incomingCallAction } from './call-action.ts'
 import { validateAnswerParams } from './validators.generated.ts'
 
 /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
 export function answer(callId: string, params: AnswerParams): GraphRequest {
-  return postAction(callPath(callId), 'answer', { params, validate: validateAnswerParams })
+  return incomingCallAction(callId, 'answer', { params, validate: validateAnswerParams })
 }

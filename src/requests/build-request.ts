@@ -26,6 +26,8 @@ export interface RequestSpec {
   readonly path: readonly (string | IdSegment)[]
   readonly body?: CheckedBody | undefined
   readonly apiVersion?: 'beta' | undefined
+  /** Whether sending the request twice cannot make Graph act twice (see `GraphRequest.resendable`). */
+  readonly resendable?: true | undefined
 }
 
 /**
@@ -50,8 +52,9 @@ export function buildRequest<Result = void>(spec: RequestSpec): GraphRequest<Res
     if (found.length > 0) (issues ??= []).push(...found)
   }
   if (issues) throw new ValidationError(`${spec.operation} parameters`, issues)
-  const request: { method: GraphMethod; path: string; body?: unknown; apiVersion?: 'beta' } = { method: spec.method, path }
+  const request: { method: GraphMethod; path: string; body?: unknown; apiVersion?: 'beta'; resendable?: true } = { method: spec.method, path }
   if (spec.body) request.body = spec.body.params
   if (spec.apiVersion) request.apiVersion = spec.apiVersion
+  if (spec.resendable) request.resendable = true
   return request
 }

@@ -26,3 +26,12 @@ export function participantPath(callId: string, participantId: string): Resource
 export function postAction<Result = void>(target: ResourcePath, action: string, body?: CheckedBody, apiVersion?: 'beta'): GraphRequest<Result> {
   return buildRequest<Result>({ operation: action, method: 'POST', path: [...target, action], body, apiVersion })
 }
+
+/**
+ * `POST /communications/calls/{callId}/{action}` for the actions that take an `incoming` call (answer,
+ * reject, redirect). The first one moves the call out of `incoming`, so Graph refuses a repeat rather
+ * than do it twice: these requests are `resendable`.
+ */
+export function incomingCallAction(callId: string, action: 'answer' | 'reject' | 'redirect', body: CheckedBody, apiVersion?: 'beta'): GraphRequest {
+  return buildRequest({ operation: action, method: 'POST', path: [...callPath(callId), action], body, apiVersion, resendable: true })
+}

@@ -18,6 +18,13 @@ export interface GraphRequest<Result = void> {
   readonly body?: unknown
   /** Set when the action exists only in Graph's beta API. */
   readonly apiVersion?: 'beta'
+  /**
+   * Set when sending the request twice cannot make Graph act twice, so it is sent again after a 504 or a
+   * connection that broke once open, failures after which Graph may have acted on it. The builders set it
+   * for answer, reject and redirect, which Graph refuses to repeat once the call has left `incoming`. GET
+   * and DELETE are sent again without it; any other request without it is not.
+   */
+  readonly resendable?: boolean
   /** Type-only marker of what Graph answers with; never set at run time. */
   readonly __result?: Result
 }

@@ -28,7 +28,7 @@ describe('answer: the seed examples', () => {
   it.each(v1.map((body, i) => [i + 1, body] as const))('v1.0 example %i is sent exactly as the page shows it', (_, body) => {
     const params = withRealCallback(body)
     const request = answer('57DAB8B1894C409AB240BD8BEAE78896', params)
-    expect(request).toEqual({ method: 'POST', path: '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896/answer', body: params })
+    expect(request).toEqual({ method: 'POST', path: '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896/answer', body: params, resendable: true })
     expect(JSON.parse(JSON.stringify(request.body))).toEqual(params)
   })
 

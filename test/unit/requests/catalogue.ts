@@ -24,6 +24,8 @@ export interface BuilderCase {
   /** The valid body sent (absent: the request has none). */
   readonly body?: unknown
   readonly apiVersion?: 'beta'
+  /** Set for the requests Graph refuses to repeat, which are sent again after a failure Graph may have acted on. */
+  readonly resendable?: true
 }
 
 export const target = { identity: { user: { id: '8A34A46B-3D17-4ADC-8DCE-DC4E7D572698', displayName: 'Test User' } } }
@@ -60,9 +62,9 @@ export const cases: readonly BuilderCase[] = [
   withBody('createCall', [], { callbackUri, targets: [target], requestedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { method: 'POST', path: '/communications/calls' }),
   idsOnly('getCall', ['callId'], { method: 'GET', path: C }),
   idsOnly('hangUp', ['callId'], { method: 'DELETE', path: C }),
-  withBody('answer', ['callId'], { callbackUri, acceptedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { action: 'call.answer', method: 'POST', path: `${C}/answer` }),
-  withBody('reject', ['callId'], { reason: 'busy' }, { action: 'call.reject', method: 'POST', path: `${C}/reject` }),
-  withBody('redirect', ['callId'], { targets: [target], timeout: 30 }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect` }),
+  withBody('answer', ['callId'], { callbackUri, acceptedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { action: 'call.answer', method: 'POST', path: `${C}/answer`, resendable: true }),
+  withBody('reject', ['callId'], { reason: 'busy' }, { action: 'call.reject', method: 'POST', path: `${C}/reject`, resendable: true }),
+  withBody('redirect', ['callId'], { targets: [target], timeout: 30 }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect`, resendable: true }),
   withBody('transfer', ['callId'], { transferTarget: target }, { action: 'call.transfer', method: 'POST', path: `${C}/transfer` }),
   idsOnly('keepAlive', ['callId'], { action: 'call.keepAlive', method: 'POST', path: `${C}/keepAlive` }),
   withBody('playPrompt', ['callId'], { prompts: [prompt], ...cc }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt` }),
@@ -87,7 +89,7 @@ export const cases: readonly BuilderCase[] = [
   withBody('beta.record', ['callId'], { prompts: [{ ...prompt, loop: 2 }], maxRecordDurationInSeconds: 1800, streamWhileRecording: true }, { action: 'call.record', method: 'POST', path: `${C}/record`, apiVersion: 'beta' }),
   withBody('beta.recordResponse', ['callId'], { maxRecordDurationInSeconds: 10, streamWhileRecording: true }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse`, apiVersion: 'beta' }),
   withBody('beta.playPrompt', ['callId'], { prompts: [prompt], loop: true }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt`, apiVersion: 'beta' }),
-  withBody('beta.redirect', ['callId'], { targets: [{ ...target, endpointType: 'default' }], targetDisposition: 'simultaneousRing', maskCallee: true }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect`, apiVersion: 'beta' }),
+  withBody('beta.redirect', ['callId'], { targets: [{ ...target, endpointType: 'default' }], targetDisposition: 'simultaneousRing', maskCallee: true }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect`, apiVersion: 'beta', resendable: true }),
   withBody('beta.startRecording', ['callId'], cc, { action: 'call.startRecording', method: 'POST', path: `${C}/startRecording`, apiVersion: 'beta' }),
   withBody('beta.stopRecording', ['callId'], cc, { action: 'call.stopRecording', method: 'POST', path: `${C}/stopRecording`, apiVersion: 'beta' }),
   withBody('beta.startTranscription', ['callId'], { language: 'en-US' }, { action: 'call.startTranscription', method: 'POST', path: `${C}/startTranscription`, apiVersion: 'beta' }),

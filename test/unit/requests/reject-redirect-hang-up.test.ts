@@ -6,7 +6,7 @@ const target = { identity: { user: { id: '8A34A46B-3D17-4ADC-8DCE-DC4E7D572698',
 
 describe('reject', () => {
   it('builds POST .../reject with the reason', () => {
-    expect(reject('c1', { reason: 'busy' })).toEqual({ method: 'POST', path: '/communications/calls/c1/reject', body: { reason: 'busy' } })
+    expect(reject('c1', { reason: 'busy' })).toEqual({ method: 'POST', path: '/communications/calls/c1/reject', body: { reason: 'busy' }, resendable: true })
     expect(reject('c1').body).toEqual({})
   })
 
@@ -31,7 +31,7 @@ describe('redirect', () => {
   const ok: RedirectParams = { targets: [target], timeout: 30, callbackUri: 'https://bot.contoso.com/api/calls' }
 
   it('builds POST .../redirect', () => {
-    expect(redirect('c1', ok)).toEqual({ method: 'POST', path: '/communications/calls/c1/redirect', body: ok })
+    expect(redirect('c1', ok)).toEqual({ method: 'POST', path: '/communications/calls/c1/redirect', body: ok, resendable: true })
   })
 
   it('accepts a PSTN target given as a communications identity set, and 25 targets', () => {
