@@ -42,8 +42,10 @@ export interface CallingClientOptions {
    */
   timeoutMs?: number | undefined
   /**
-   * How many times a call is tried again after a 429, 503 or 504 answer or a broken connection
-   * (besides the one retry with a new token after a 401). 0 turns retries off.
+   * How many times a call is tried again after a 429 or 503 answer or a connection that did not open,
+   * and, for a request Graph cannot act on twice (GET, DELETE, answer, reject, redirect: see
+   * `GraphRequest.resendable`), after a 504 or a connection that broke once open (besides the one retry
+   * with a new token after a 401). 0 turns retries off.
    * @default 3
    */
   maxRetries?: number | undefined

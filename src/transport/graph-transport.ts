@@ -16,7 +16,7 @@ import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
 import { exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
-import { backoffMs, isConnectionReset, isRetriedStatus, MAX_RETRY_WAIT_MS } from './retry-policy.ts'
+import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
 import { TokenCache } from './token-cache.ts'
 import type { Credential } from './token-credential.ts'
 import { userAgent } from './user-agent.ts'
@@ -70,6 +70,8 @@ interface Call {
   readonly signal: AbortSignal | undefined
   readonly timeoutMs: number
   readonly deadline: number | undefined
+  /** Whether sending the request twice cannot make Graph act twice, so it may follow a failure Graph may have acted on. */
+  readonly resendable: boolean
   attempts: number
   retries: number
   tokenRenewed: boolean
@@ -189,6 +191,7 @@ export class GraphTransport {
       signal,
       timeoutMs,
       deadline,
+      resendable: isResendable(request),
       attempts: 0,
       retries: 0,
       tokenRenewed: false,
@@ -264,11 +267,16 @@ export class GraphTransport {
 
   /** The wait before the next attempt, or throws when there is to be none. */
   #retryWait(error: unknown, call: Call): number {
-    const retried =
+    const retry =
       error instanceof GraphApiError
-        ? isRetriedStatus(error.status)
-        : error instanceof ConnectionError && !(error instanceof TimeoutError) && isConnectionReset(error.cause)
-    if (!retried || call.retries >= this.#maxRetries || call.acceptedStatus !== undefined) throw error
+        ? statusRetry(error.status)
+        : error instanceof ConnectionError && !(error instanceof TimeoutError)
+          ? connectionRetry(error.cause)
+          : 'never'
+    if (retry === 'never' || call.acceptedStatus !== undefined) throw error
+    // Checked before the retries left: even with none, the caller must learn that Graph may have acted.
+    if (retry === 'ifResendable' && !call.resendable) throw this.#notResentError(error as GraphApiError | ConnectionError, call)
+    if (call.retries >= this.#maxRetries) throw error
     const retryAfterMs = error instanceof GraphApiError ? error.retryAfterMs : undefined
     const wait = retryAfterMs ?? backoffMs(call.retries)
     // A deadline is the caller's word on how long a call may wait; without one, a wait over a minute is
@@ -283,6 +291,22 @@ export class GraphTransport {
       )
     }
     return wait
+  }
+
+  /**
+   * The failure of a request that Graph may have acted on and that is not safe to send twice, saying that
+   * it was not sent again. A 504 stays the `GraphApiError` it is (its status, ids and body), with the
+   * reason added to its message.
+   */
+  #notResentError(error: GraphApiError | ConnectionError, call: Call): GraphCallingError {
+    if (error instanceof GraphApiError) {
+      error.message += `; ${this.#describe(call)} was not sent again: a gateway stopped waiting for the call service, which may or may not have acted on it (attempt ${call.attempts})`
+      return error
+    }
+    return new ConnectionError(
+      `${this.#describe(call)} failed: ${describeCause(error.cause)}; the connection broke after the request was sent, so it was not sent again: Graph may or may not have acted on it (${this.#ids(call)})`,
+      { cause: error.cause },
+    )
   }
 
   #describe(call: Call): string {

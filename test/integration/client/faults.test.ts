@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -11,6 +13,7 @@ import {
   type CallingClientOptions,
   type Clock,
 } from '../../../src/index.ts'
+import { mediaPrompt, serviceHostedMedia } from '../../../src/requests/index.ts'
 import { FakeGraph, type Reply } from './fake-graph.ts'
 import { expectNoSecret } from './secrets.ts'
 
@@ -174,6 +177,95 @@ describe('503, 504 and connection resets are retried with jittered back-off', ()
       expect(graph.requests).toHaveLength(1)
     }
     expect(waits).toEqual([])
+  })
+})
+
+describe('after a 504 or a broken connection, sent again only when Graph cannot act twice', () => {
+  const createCall = (c: CallingClient) =>
+    c.calls.create({ callbackUri: 'https://bot.contoso.com/cb', targets: [{ identity: { user: { id: 'u-1' } } }], requestedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+  const playPrompt = (c: CallingClient) => c.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.contoso.com/beep.wav')] })
+  const answer = (c: CallingClient) =>
+    c.calls.answer(callId, { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+  const actions = [
+    ['createCall', createCall, '/communications/calls'],
+    ['playPrompt', playPrompt, `/communications/calls/${callId}/playPrompt`],
+  ] as const
+  const gatewayTimeout: Reply = { status: 504, headers: { 'content-type': 'text/html' }, body: '<html><title>Gateway Timeout</title></html>' }
+
+  it.each(actions)('%s whose connection breaks once Graph read it: not sent again, and the error says Graph may have acted', async (_, action, path) => {
+    graph.reply('reset', { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"second"}' })
+    const error = await failure(action(client()))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error).not.toBeInstanceOf(TimeoutError)
+    expect(error.cause).toBeInstanceOf(Error)
+    expect(error.message).toMatch(
+      new RegExp(
+        `^POST ${graph.url}/v1.0${path} failed: .+; the connection broke after the request was sent, so it was not sent again: ` +
+          `Graph may or may not have acted on it \\(client-request-id ${ids()[0]}, attempt 1\\)$`,
+      ),
+    )
+    expect(graph.requests).toHaveLength(1)
+    expect(waits).toEqual([])
+  })
+
+  it.each(actions)('%s answered 504: not sent again, a GraphApiError that says Graph may have acted', async (_, action, path) => {
+    graph.reply(gatewayTimeout, { status: 202 })
+    const error = await failure(action(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect([error.status, error.clientRequestId]).toEqual([504, ids()[0]])
+    expect(error.message).toContain(`(client-request-id ${ids()[0]}); POST ${graph.url}/v1.0${path} was not sent again: a gateway stopped waiting for the call service, which may or may not have acted on it (attempt 1)`)
+    expect(graph.requests).toHaveLength(1)
+    expect(waits).toEqual([])
+  })
+
+  it('with retries turned off, a broken connection still says that Graph may have acted', async () => {
+    graph.reply('reset')
+    const error = await failure(createCall(client({ maxRetries: 0 })))
+    expect(error.message).toContain('so it was not sent again: Graph may or may not have acted on it')
+  })
+
+  it.each([
+    ['a connection reset', 'reset'],
+    ['a 504', gatewayTimeout],
+  ] as const)('answer after %s is sent again: Graph refuses a second answer once the call has left incoming', async (_, first) => {
+    graph.reply(first, { status: 202 })
+    const result = await answer(client())
+    expect(result.status).toBe(202)
+    expect(graph.requests).toHaveLength(2)
+    expect(new Set(ids()).size).toBe(1)
+  })
+
+  it.each(actions.flatMap(([name, action]) => [429, 503].map((status) => [name, status, action] as const)))(
+    '%s answered %i is sent again: Graph turned it away before acting',
+    async (_, status, action) => {
+      graph.reply({ status, headers: { 'retry-after': '1' } }, { status: 202 })
+      expect((await action(client())).status).toBe(202)
+      expect(graph.requests).toHaveLength(2)
+      expect(new Set(ids()).size).toBe(1)
+      expect(waits).toEqual([1000])
+    },
+  )
+
+  it.each(actions)('%s to a refused connection is sent again: nothing was sent', async (_, action) => {
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    const error = await failure(action(client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 2 })))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toMatch(/failed: connect ECONNREFUSED .+ \(client-request-id [0-9a-f-]{36}, attempt 3\)$/)
+    expect(waits).toHaveLength(2)
+  })
+
+  it('a POST built by hand is not sent again after a broken connection unless it says it is resendable', async () => {
+    const c = client()
+    const request = { method: 'POST', path: `/communications/calls/${callId}/playPrompt`, body: {} } as const
+    graph.reply('reset')
+    expect((await failure(c.send(request))).message).toContain('so it was not sent again')
+    expect(graph.requests).toHaveLength(1)
+    graph.reply('reset', { status: 202 })
+    expect((await c.send({ ...request, resendable: true })).status).toBe(202)
+    expect(graph.requests).toHaveLength(3)
   })
 })
 
