@@ -16,6 +16,8 @@ export interface ContractType {
   name: string
   baseType?: string | null
   abstract?: boolean
+  /** An OData open type: a value may carry properties the type does not declare (dynamic properties). */
+  openType?: boolean
   properties?: ContractProperty[]
   navigationProperties?: ContractProperty[]
   members?: { name: string; value: number }[]

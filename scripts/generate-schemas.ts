@@ -51,6 +51,39 @@ function abstractBaseOf(contract: Contract, type: ContractType): string | undefi
   return undefined
 }
 
+/*
+ * Open types. The contract marks some types `OpenType`: OData lets a value of one carry properties the type
+ * does not declare (dynamic properties), and Graph's calling service reads them. Graph's own request bodies
+ * rely on it: a PSTN target is an `identitySet` (so tagged) with a `phone`, a user `identity` carries a
+ * `tenantId` or an `identityProvider`, a transfer target has an `endpointType`, `languageId` and `region`. A
+ * schema of an open type therefore accepts properties it does not know; one of a closed type refuses them,
+ * so a misspelt property is still caught wherever the contract says the set of properties is fixed.
+ *
+ * An open complex type that is concrete and has subtypes here (`identity`, `identitySet`) gets two more
+ * rules, so that what is known of its properties is still checked:
+ * - its own member of the union (`<Name>Base`) also declares the properties of its subtypes, typed as they
+ *   declare them: a value tagged with the base type (as Graph's docs tag every identity set) that carries
+ *   `phone` is read by Graph as the `communicationsIdentitySet` property of that name, so `phone` is checked
+ *   as an `identity`, not let through as just any dynamic property;
+ * - its subtypes need their `@odata.type`: OData reads an untagged value as the type the property declares
+ *   (the base), so an untagged value is checked against the base alone. Were the (open) subtypes tried too,
+ *   one that lacks a property would accept any value for it (`{ tenantId: 5 }` passes as a phone identity).
+ * Entity types are left out: Graph tags each entity it sends with its own type, and bots do not write them.
+ */
+
+/** Whether the type is an open, concrete complex type with subtypes in this contract (see above). */
+function isOpenBase(contract: Contract, type: ContractType): boolean {
+  return type.kind === 'ComplexType' && type.openType === true && !type.abstract && definedDescendants(contract, type).length > 0
+}
+
+/** Whether a base of the type is an open base: then the type needs its `@odata.type` (see above). */
+function hasOpenBase(contract: Contract, type: ContractType): boolean {
+  for (let b = type.baseType ? contract.types[type.baseType] : undefined; b; b = b.baseType ? contract.types[b.baseType] : undefined) {
+    if (isOpenBase(contract, b)) return true
+  }
+  return false
+}
+
 /** Own and inherited properties, base first, as Graph serialises them. */
 function allProperties(contract: Contract, type: ContractType): ContractProperty[] {
   const chain: ContractType[] = []
@@ -58,6 +91,21 @@ function allProperties(contract: Contract, type: ContractType): ContractProperty
   const seen = new Map<string, ContractProperty>()
   for (const t of chain) for (const p of [...(t.properties ?? []), ...(t.navigationProperties ?? [])]) seen.set(p.name, p)
   return [...seen.values()]
+}
+
+/** An open base's properties followed by those its subtypes add (see "Open types"), each once. */
+function withSubtypeProperties(contract: Contract, type: ContractType, descendants: string[]): ContractProperty[] {
+  const out = new Map(allProperties(contract, type).map((p) => [p.name, p]))
+  for (const d of descendants) {
+    for (const p of allProperties(contract, contract.types[`microsoft.graph.${d}`]!)) {
+      const known = out.get(p.name)
+      if (!known) out.set(p.name, p)
+      else if (known.type !== p.type || known.collection !== p.collection || known.nullable !== p.nullable) {
+        fail(`${type.name}: subtypes declare ${p.name} differently (${d} has ${p.type}); say which the base takes`)
+      }
+    }
+  }
+  return [...out.values()]
 }
 
 /** Derived types of a type that this contract defines, transitively. */
@@ -116,7 +164,8 @@ function fail(message: string): never {
 function jsdoc(type: ContractType, version: string): string {
   const kind = type.kind === 'EnumType' ? 'enum' : type.kind === 'EntityType' ? 'entity' : 'complex type'
   const poly = type.abstract ? ' (abstract: one of its subtypes, told apart by `@odata.type`)' : ''
-  return `/** Graph ${version} ${kind} \`${type.name}\`${poly}. */`
+  const open = type.openType ? ' (open: it takes properties it does not declare)' : ''
+  return `/** Graph ${version} ${kind} \`${type.name}\`${poly}${open}. */`
 }
 
 function emitEnum(type: ContractType, version: string): Emitted {
@@ -134,28 +183,35 @@ function emitObject(contract: Contract, type: ContractType, version: string): Em
   const deps = new Set<string>()
   const name = pascal(type.name)
   const discriminator = `'#microsoft.graph.${type.name}'`
-  const required = abstractBaseOf(contract, type) !== undefined
-  const lines = [`  '@odata.type': ${required ? `ODataType(${discriminator})` : `Type.Optional(ODataType(${discriminator}))`},`]
-  const types = [`  '@odata.type': ${required ? `TLiteral<${discriminator}>` : `TOptional<TLiteral<${discriminator}>>`}`]
-  for (const p of allProperties(contract, type)) {
+  const tagged = abstractBaseOf(contract, type) !== undefined || hasOpenBase(contract, type)
+  // `entity` is the root of every Graph entity, not a polymorphic calling type: it stays `{ id }`.
+  const descendants = type.name === 'entity' ? [] : definedDescendants(contract, type)
+  const openBase = isOpenBase(contract, type)
+  const properties = openBase ? withSubtypeProperties(contract, type, descendants) : allProperties(contract, type)
+  const lines = [`  '@odata.type': ${tagged ? `ODataType(${discriminator})` : `Type.Optional(ODataType(${discriminator}))`},`]
+  const types = [`  '@odata.type': ${tagged ? `TLiteral<${discriminator}>` : `TOptional<TLiteral<${discriminator}>>`}`]
+  for (const p of properties) {
     const key = /^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : `'${p.name}'`
     const [value, declared] = propertyType(contract, p, deps)
     lines.push(`  ${key}: Type.Optional(${value}),`)
     types.push(`  ${key}: TOptional<${declared}>`)
   }
   const objectType = `TObject<{\n${types.join('\n')}\n}>`
-  // `entity` is the root of every Graph entity, not a polymorphic calling type: it stays `{ id }`.
-  const descendants = type.name === 'entity' ? [] : definedDescendants(contract, type)
+  // An open type's schema leaves `additionalProperties` out, so that unknown properties are accepted.
+  const object = `Type.Object({\n${lines.join('\n')}\n}${type.openType ? '' : ', { additionalProperties: false }'})`
   let code = ''
   if (descendants.length === 0) {
-    code = `${jsdoc(type, version)}\nexport const ${name}: ${objectType} = Type.Object({\n${lines.join('\n')}\n}, { additionalProperties: false })\n`
+    code = `${jsdoc(type, version)}\nexport const ${name}: ${objectType} = ${object}\n`
   } else {
     for (const d of descendants) deps.add(d)
     const members = descendants.map(pascal)
     if (!type.abstract) {
       // A concrete base is a member of its own union, exported as `<Name>Base`.
-      code += `/** Graph ${version} \`${type.name}\` itself, without its subtypes. */\nexport const ${name}Base: ${objectType} = Type.Object({\n${lines.join('\n')}\n}, { additionalProperties: false })\n`
-      code += `/** Graph ${version} \`${type.name}\` itself, without its subtypes. */\nexport type ${name}Base = Static<typeof ${name}Base>\n`
+      const what = openBase
+        ? `Graph ${version} \`${type.name}\` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties.`
+        : `Graph ${version} \`${type.name}\` itself, without its subtypes.`
+      code += `/** ${what} */\nexport const ${name}Base: ${objectType} = ${object}\n`
+      code += `/** ${what} */\nexport type ${name}Base = Static<typeof ${name}Base>\n`
       members.unshift(`${name}Base`)
     }
     code += `${jsdoc(type, version)}\nexport const ${name}: TUnion<[${members.map((m) => `typeof ${m}`).join(', ')}]> = Type.Union([${members.join(', ')}])\n`

@@ -4,7 +4,7 @@
  *
  * Two modes:
  * - `check` (outbound, strict): reports every deviation as an issue with its JSON path; unknown properties
- *   are errors; formats and patterns are enforced.
+ *   of a closed object (`additionalProperties: false`) are errors; formats and patterns are enforced.
  * - `decode` (inbound, lenient): returns the value with enum values put in their canonical casing and
  *   numeric strings turned into numbers, copying only the objects it changes (the input is never mutated);
  *   unknown properties and unknown enum values are kept; only a wrong JSON type is an issue.
@@ -312,6 +312,9 @@ export class ValidatorCompiler {
     ]
     if (untyped.length === 0) {
       lines.push(`  P.push('@odata.type'); fail(${JSON.stringify(`is required: expected one of ${known}`)}); P.pop()`)
+    } else if (untyped.length === 1) {
+      // Only the base may go untagged (the subtypes of an open base need their tag): an untagged value is one.
+      lines.push(`  ${untyped[0]}(v)`)
     } else {
       // Without a discriminator any member that allows its absence may match (JSON Schema anyOf): the
       // first that fits wins; if none does, the first one's complaints are the most useful to report.

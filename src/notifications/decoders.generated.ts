@@ -768,10 +768,6 @@ function dCommunicationsIdentitySet(v: any, k?: Key): any {
   if (k !== undefined) P.pop()
   return o
 }
-function dEndpointType(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : (K2.get(v.toLowerCase()) ?? v)
-}
 function dIdentitySetBase(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
   if (k !== undefined) P.push(k)
@@ -781,8 +777,20 @@ function dIdentitySetBase(v: any, k?: Key): any {
   if ((x = v.application) !== undefined && (y = x === null ? x : dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
   if ((x = v.device) !== undefined && (y = x === null ? x : dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
   if ((x = v.user) !== undefined && (y = x === null ? x : dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
+  if ((x = v.applicationInstance) !== undefined && (y = x === null ? x : dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
+  if ((x = v.assertedIdentity) !== undefined && (y = x === null ? x : dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
+  if ((x = v.azureCommunicationServicesUser) !== undefined && (y = x === null ? x : dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
+  if ((x = v.encrypted) !== undefined && (y = x === null ? x : dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
+  if ((x = v.endpointType) !== undefined && (y = x === null ? x : dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.guest) !== undefined && (y = x === null ? x : dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
+  if ((x = v.onPremises) !== undefined && (y = x === null ? x : dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
+  if ((x = v.phone) !== undefined && (y = x === null ? x : dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
   if (k !== undefined) P.pop()
   return o
+}
+function dEndpointType(v: any, k?: Key): any {
+  if (typeof v !== 'string') { fail("expected a string", k); return v }
+  return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : (K2.get(v.toLowerCase()) ?? v)
 }
 function dIdentity(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -906,6 +914,11 @@ function dIdentityBase(v: any, k?: Key): any {
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.identity")) !== x) (o = copied(o, v))["@odata.type"] = y
   if ((x = v.displayName) !== undefined && (y = x === null ? x : d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
   if ((x = v.id) !== undefined && (y = x === null ? x : d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.azureCommunicationServicesResourceId) !== undefined && (y = x === null ? x : d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
+  if ((x = v.applicationType) !== undefined && (y = x === null ? x : d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
+  if ((x = v.hidden) !== undefined && (y = x === null ? x : d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.email) !== undefined && (y = x === null ? x : d0(x, "email")) !== x) (o = copied(o, v)).email = y
   if (k !== undefined) P.pop()
   return o
 }

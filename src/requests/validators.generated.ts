@@ -303,7 +303,7 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
       case "averageInboundFrameRate": P.push(k); c64(x); P.pop(); break
       case "averageOutboundBitRate": P.push(k); c64(x); P.pop(); break
       case "averageOutboundFrameRate": P.push(k); c64(x); P.pop(); break
-      default: P.push(k); fail("is not a property of TeleconferenceDeviceVideoQuality; expected a known property"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
@@ -340,7 +340,7 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
       case "outboundPackets": P.push(k); c66(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c16(x); P.pop(); break
       case "remotePort": P.push(k); c18(x); P.pop(); break
-      default: P.push(k); fail("is not a property of TeleconferenceDeviceAudioQuality; expected a known property"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
@@ -578,7 +578,7 @@ function cInvitationParticipantInfo(v: any): any {
       case "participantId": P.push(k); c16(x); P.pop(); break
       case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
       case "replacesCallId": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of InvitationParticipantInfo; expected one of @odata.type, hidden, identity, participantId, removeFromDefaultAudioRoutingGroup, replacesCallId"); P.pop()
+      default: break
     }
   }
 }
@@ -684,7 +684,7 @@ function cBetaInvitationParticipantInfo(v: any): any {
       case "participantId": P.push(k); c16(x); P.pop(); break
       case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
       case "replacesCallId": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of BetaInvitationParticipantInfo; expected one of @odata.type, endpointType, hidden, identity, participantId, removeFromDefaultAudioRoutingGroup, replacesCallId"); P.pop()
+      default: break
     }
   }
 }
@@ -696,12 +696,7 @@ function cIdentitySet(v: any): any {
     case "#microsoft.graph.communicationsIdentitySet": return cCommunicationsIdentitySet(v)
   }
   if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop(); return }
-  const n = I.length
   cIdentitySetBase(v)
-  if (I.length === n) return
-  const first = I.splice(n)
-  cCommunicationsIdentitySet(v); if (I.length === n) return; I.length = n
-  I.push(...first)
 }
 function cCommunicationsIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (CommunicationsIdentitySet)")
@@ -721,9 +716,10 @@ function cCommunicationsIdentitySet(v: any): any {
       case "guest": P.push(k); c31(x); P.pop(); break
       case "onPremises": P.push(k); c31(x); P.pop(); break
       case "phone": P.push(k); c31(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsIdentitySet; expected one of @odata.type, application, device, user, applicationInstance, assertedIdentity, azureCommunicationServicesUser, encrypted, endpointType, guest, onPremises, phone"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
 function c40(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsIdentitySet'")
@@ -739,7 +735,15 @@ function cIdentitySetBase(v: any): any {
       case "application": P.push(k); c31(x); P.pop(); break
       case "device": P.push(k); c31(x); P.pop(); break
       case "user": P.push(k); c31(x); P.pop(); break
-      default: P.push(k); fail("is not a property of IdentitySetBase; expected one of @odata.type, application, device, user"); P.pop()
+      case "applicationInstance": P.push(k); c31(x); P.pop(); break
+      case "assertedIdentity": P.push(k); c31(x); P.pop(); break
+      case "azureCommunicationServicesUser": P.push(k); c31(x); P.pop(); break
+      case "encrypted": P.push(k); c31(x); P.pop(); break
+      case "endpointType": P.push(k); c29(x); P.pop(); break
+      case "guest": P.push(k); c31(x); P.pop(); break
+      case "onPremises": P.push(k); c31(x); P.pop(); break
+      case "phone": P.push(k); c31(x); P.pop(); break
+      default: break
     }
   }
 }
@@ -760,18 +764,7 @@ function cIdentity(v: any): any {
     case "#microsoft.graph.communicationsUserIdentity": return cCommunicationsUserIdentity(v)
   }
   if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.identity', '#microsoft.graph.azureCommunicationServicesUserIdentity', '#microsoft.graph.communicationsApplicationIdentity', '#microsoft.graph.communicationsApplicationInstanceIdentity', '#microsoft.graph.communicationsEncryptedIdentity', '#microsoft.graph.communicationsGuestIdentity', '#microsoft.graph.communicationsPhoneIdentity', '#microsoft.graph.communicationsUserIdentity'"); P.pop(); return }
-  const n = I.length
   cIdentityBase(v)
-  if (I.length === n) return
-  const first = I.splice(n)
-  cAzureCommunicationServicesUserIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsApplicationIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsApplicationInstanceIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsEncryptedIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsGuestIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsPhoneIdentity(v); if (I.length === n) return; I.length = n
-  cCommunicationsUserIdentity(v); if (I.length === n) return; I.length = n
-  I.push(...first)
 }
 function cCommunicationsUserIdentity(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (CommunicationsUserIdentity)")
@@ -783,9 +776,10 @@ function cCommunicationsUserIdentity(v: any): any {
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
       case "tenantId": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsUserIdentity; expected one of @odata.type, displayName, id, tenantId"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsUserIdentity'"); P.pop() }
 }
 function c39(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsUserIdentity'")
@@ -800,9 +794,10 @@ function cCommunicationsPhoneIdentity(v: any): any {
       case "@odata.type": P.push(k); c38(x); P.pop(); break
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsPhoneIdentity; expected one of @odata.type, displayName, id"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsPhoneIdentity'"); P.pop() }
 }
 function c38(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsPhoneIdentity'")
@@ -818,9 +813,10 @@ function cCommunicationsGuestIdentity(v: any): any {
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
       case "email": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsGuestIdentity; expected one of @odata.type, displayName, id, email"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsGuestIdentity'"); P.pop() }
 }
 function c37(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsGuestIdentity'")
@@ -835,9 +831,10 @@ function cCommunicationsEncryptedIdentity(v: any): any {
       case "@odata.type": P.push(k); c36(x); P.pop(); break
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsEncryptedIdentity; expected one of @odata.type, displayName, id"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsEncryptedIdentity'"); P.pop() }
 }
 function c36(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsEncryptedIdentity'")
@@ -854,9 +851,10 @@ function cCommunicationsApplicationInstanceIdentity(v: any): any {
       case "id": P.push(k); c16(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
       case "tenantId": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsApplicationInstanceIdentity; expected one of @odata.type, displayName, id, hidden, tenantId"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationInstanceIdentity'"); P.pop() }
 }
 function c35(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationInstanceIdentity'")
@@ -873,9 +871,10 @@ function cCommunicationsApplicationIdentity(v: any): any {
       case "id": P.push(k); c16(x); P.pop(); break
       case "applicationType": P.push(k); c16(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
-      default: P.push(k); fail("is not a property of CommunicationsApplicationIdentity; expected one of @odata.type, displayName, id, applicationType, hidden"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationIdentity'"); P.pop() }
 }
 function c34(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationIdentity'")
@@ -891,9 +890,10 @@ function cAzureCommunicationServicesUserIdentity(v: any): any {
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
       case "azureCommunicationServicesResourceId": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of AzureCommunicationServicesUserIdentity; expected one of @odata.type, displayName, id, azureCommunicationServicesResourceId"); P.pop()
+      default: break
     }
   }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.azureCommunicationServicesUserIdentity'"); P.pop() }
 }
 function c33(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.azureCommunicationServicesUserIdentity'")
@@ -908,7 +908,12 @@ function cIdentityBase(v: any): any {
       case "@odata.type": P.push(k); c32(x); P.pop(); break
       case "displayName": P.push(k); c16(x); P.pop(); break
       case "id": P.push(k); c16(x); P.pop(); break
-      default: P.push(k); fail("is not a property of IdentityBase; expected one of @odata.type, displayName, id"); P.pop()
+      case "azureCommunicationServicesResourceId": P.push(k); c16(x); P.pop(); break
+      case "applicationType": P.push(k); c16(x); P.pop(); break
+      case "hidden": P.push(k); c10(x); P.pop(); break
+      case "tenantId": P.push(k); c16(x); P.pop(); break
+      case "email": P.push(k); c16(x); P.pop(); break
+      default: break
     }
   }
 }

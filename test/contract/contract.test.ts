@@ -43,6 +43,11 @@ function allProperties(contract: Contract, type: ContractType): ContractProperty
   return [...out.values()]
 }
 
+/** A concrete open complex type with subtypes: its own member declares their properties too. */
+function isOpenBase(contract: Contract, type: ContractType): boolean {
+  return type.kind === 'ComplexType' && type.openType === true && !type.abstract && descendants(contract, type.name).length > 0
+}
+
 function descendants(contract: Contract, name: string): string[] {
   return Object.values(contract.types)
     .filter((t) => {
@@ -86,17 +91,22 @@ function checkVersion(version: 'v1.0' | 'beta', exported: Record<string, any>) {
       if (t.abstract) return
       own = json(exported[`${pascal(t.name)}Base`])
     }
-    const props = allProperties(contract, t)
-    expect(Object.keys(own.properties).sort()).toEqual(['@odata.type', ...props.map((p) => p.name)].sort())
+    const props = new Map(allProperties(contract, t).map((p) => [p.name, p]))
+    // An open base's own member also declares (as they do) the properties of its subtypes.
+    if (isOpenBase(contract, t)) for (const d of subtypes) for (const p of allProperties(contract, contract.types[`microsoft.graph.${d}`]!)) if (!props.has(p.name)) props.set(p.name, p)
+    expect(Object.keys(own.properties).sort()).toEqual(['@odata.type', ...props.keys()].sort())
     expect(own.properties['@odata.type']).toEqual({ type: 'string', const: `#microsoft.graph.${t.name}` })
-    expect(own.additionalProperties).toBe(false)
-    for (const p of props) expect({ [p.name]: own.properties[p.name] }).toEqual({ [p.name]: expected(p) })
-    // Only subtypes of abstract bases must say which they are; every Graph property is optional.
-    const abstractBase = (() => {
-      for (let b = t.baseType; b; b = contract.types[b]?.baseType ?? null) if (contract.types[b]?.abstract && short(b) !== 'entity') return true
+    // An open type takes properties it does not declare; a closed one refuses them.
+    expect({ [t.name]: own.additionalProperties }).toEqual({ [t.name]: t.openType ? undefined : false })
+    for (const p of props.values()) expect({ [p.name]: own.properties[p.name] }).toEqual({ [p.name]: expected(p) })
+    // Only subtypes of abstract or open bases must say which they are; every Graph property is optional.
+    const tagged = (() => {
+      for (let b = t.baseType; b; b = contract.types[b]?.baseType ?? null) {
+        if ((contract.types[b]?.abstract && short(b) !== 'entity') || isOpenBase(contract, contract.types[b]!)) return true
+      }
       return false
     })()
-    expect(own.required ?? []).toEqual(abstractBase ? ['@odata.type'] : [])
+    expect(own.required ?? []).toEqual(tagged ? ['@odata.type'] : [])
   })
 }
 
@@ -166,16 +176,21 @@ function widenings(contract: Contract, schema: any, declared: Declared, at: stri
     return values.filter((v) => !type.members!.some((m) => m.name === v)).map((v) => `${at}: ${JSON.stringify(v)} is not a ${type.name} member`)
   }
   return ((s.anyOf ?? [s]) as any[]).flatMap((member) => {
-    if (member.type !== 'object' || member.additionalProperties !== false) return [`${at}: expected a closed object schema`]
+    if (member.type !== 'object') return [`${at}: expected an object schema`]
     const odata: string | undefined = member.properties?.['@odata.type']?.const
     const name = odata ? `microsoft.graph.${odata.replace('#microsoft.graph.', '')}` : declared.type
     if (!isSelfOrDescendant(contract, name, declared.type)) return [`${at}: ${name} is not a ${declared.type}`]
-    if (!odata && contract.types[name]!.abstract) return [`${at}: ${name} is abstract, so its @odata.type must be given`]
-    const known = new Map(allProperties(contract, contract.types[name]!).map((p) => [p.name, p]))
+    const type = contract.types[name]!
+    // An open type takes properties it does not declare (the contract's own rule); a closed one must not.
+    if (member.additionalProperties !== false && !type.openType) return [`${at}: expected a closed object schema`]
+    if (!odata && type.abstract) return [`${at}: ${name} is abstract, so its @odata.type must be given`]
+    const known = new Map(allProperties(contract, type).map((p) => [p.name, p]))
+    // What an open type's subtypes declare, the schema must map as they do.
+    if (type.openType) for (const d of descendants(contract, type.name)) for (const p of allProperties(contract, contract.types[`microsoft.graph.${d}`]!)) if (!known.has(p.name)) known.set(p.name, p)
     return Object.entries<any>(member.properties ?? {}).flatMap(([key, sub]) => {
       if (key === '@odata.type') return []
       const p = known.get(key)
-      return p ? widenings(contract, sub, p, `${at}.${key}`) : [`${at}.${key}: not a property of ${short(name)}`]
+      return p ? widenings(contract, sub, p, `${at}.${key}`) : type.openType ? [] : [`${at}.${key}: not a property of ${short(name)}`]
     })
   })
 }
@@ -308,7 +323,13 @@ describe('contract: action parameters', () => {
     const contract = loadContract(contractDir(), 'v1.0')
     const declared = { type: 'microsoft.graph.invitationParticipantInfo', collection: false, nullable: false }
     expect(widenings(contract, { anyOf: [schemas.InvitationParticipantInfo, { type: 'null' }] }, declared, '$')).toEqual(['$: accepts null, which the contract does not'])
-    expect(widenings(contract, betaSchemas.InvitationParticipantInfo, declared, '$')).toEqual(['$.endpointType: not a property of invitationParticipantInfo'])
+    // v1.0's invitationParticipantInfo is open: beta's endpointType is one of the properties it may carry.
+    expect(widenings(contract, betaSchemas.InvitationParticipantInfo, declared, '$')).toEqual([])
+    const info = { type: 'microsoft.graph.participantInfo', collection: false, nullable: false }
+    expect(widenings(contract, betaSchemas.ParticipantInfo, info, '$')).toEqual(['$.nonAnonymizedIdentity: not a property of participantInfo', '$.platformId: not a property of participantInfo'])
+    const identity = { type: 'microsoft.graph.identitySet', collection: false, nullable: false }
+    const phoneAsText = { ...json(schemas.IdentitySetBase), properties: { ...json(schemas.IdentitySetBase).properties, phone: { type: 'string' } } }
+    expect(widenings(contract, phoneAsText, identity, '$')).toEqual(['$.phone: expected an object schema'])
     expect(widenings(contract, schemas.CallState, { type: 'microsoft.graph.callState', collection: false, nullable: false }, '$')).toEqual([])
     expect(widenings(contract, betaSchemas.CallState, { type: 'microsoft.graph.callState', collection: false, nullable: false }, '$')).toEqual(['$: "ringing" is not a callState member'])
     expect(widenings(contract, { type: 'integer' }, { type: 'Edm.Int32', collection: false, nullable: false }, '$')).toEqual([expect.stringMatching(/^\$: accepts what Edm.Int32 does not/)])

@@ -39,6 +39,13 @@ describe('request builder types', () => {
     requests.startHoldMusic('c1', 'p1')
   })
 
+  it("type an identitySet's phone and an identity's tenantId as the communications subtypes declare them", () => {
+    const phone = { '@odata.type': '#microsoft.graph.identity' as const, id: '+12345678901', tenantId: 't1' }
+    requests.redirect('c1', { targets: [{ identity: { '@odata.type': '#microsoft.graph.identitySet', phone } }] })
+    // @ts-expect-error a phone is an identity, not its number
+    requests.redirect('c1', { targets: [{ identity: { phone: '+12345678901' } }] })
+  })
+
   it('take only the values Graph knows', () => {
     // @ts-expect-error 'presenter' is not a screenSharingRole
     requests.changeScreenSharingRole('c1', { role: 'presenter' })

@@ -98,7 +98,7 @@ export const ToneInfo: TObject<{
 /** Graph beta `toneInfo`. */
 export type ToneInfo = Static<typeof ToneInfo>
 
-/** Graph beta entity `call`. */
+/** Graph beta entity `call` (open: it takes properties it does not declare). */
 export const Call: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.call'>>
   id: TOptional<TString>
@@ -165,6 +165,6 @@ export const Call: TObject<{
   contentSharingSessions: Type.Optional(Nullable(Type.Array(ContentSharingSession))),
   operations: Type.Optional(Nullable(Type.Array(CommsOperation))),
   participants: Type.Optional(Nullable(Type.Array(Participant))),
-}, { additionalProperties: false })
+})
 /** Graph beta `call`. */
 export type Call = Static<typeof Call>

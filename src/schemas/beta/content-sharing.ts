@@ -3,7 +3,7 @@
 import { Type, type TLiteral, type TNull, type TObject, type TOptional, type TString, type TUnion, type Static } from 'typebox'
 import { Nullable, ODataType, Stream } from '../edm.ts'
 
-/** Graph beta entity `contentSharingSession`. */
+/** Graph beta entity `contentSharingSession` (open: it takes properties it does not declare). */
 export const ContentSharingSession: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.contentSharingSession'>>
   id: TOptional<TString>
@@ -14,6 +14,6 @@ export const ContentSharingSession: TObject<{
   id: Type.Optional(Type.String()),
   pngOfCurrentSlide: Type.Optional(Nullable(Stream())),
   presenterParticipantId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph beta `contentSharingSession`. */
 export type ContentSharingSession = Static<typeof ContentSharingSession>

@@ -35,7 +35,7 @@ export const MeetingCapability: TObject<{
 /** Graph beta `meetingCapability`. */
 export type MeetingCapability = Static<typeof MeetingCapability>
 
-/** Graph beta complex type `joinMeetingIdMeetingInfo`. */
+/** Graph beta complex type `joinMeetingIdMeetingInfo` (open: it takes properties it does not declare). */
 export const JoinMeetingIdMeetingInfo: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.joinMeetingIdMeetingInfo'>
   allowConversationWithoutHost: TOptional<TUnion<[TBoolean, TNull]>>
@@ -46,11 +46,11 @@ export const JoinMeetingIdMeetingInfo: TObject<{
   allowConversationWithoutHost: Type.Optional(Nullable(Type.Boolean())),
   joinMeetingId: Type.Optional(Type.String()),
   passcode: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph beta `joinMeetingIdMeetingInfo`. */
 export type JoinMeetingIdMeetingInfo = Static<typeof JoinMeetingIdMeetingInfo>
 
-/** Graph beta complex type `organizerMeetingInfo`. */
+/** Graph beta complex type `organizerMeetingInfo` (open: it takes properties it does not declare). */
 export const OrganizerMeetingInfo: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.organizerMeetingInfo'>
   allowConversationWithoutHost: TOptional<TUnion<[TBoolean, TNull]>>
@@ -59,7 +59,7 @@ export const OrganizerMeetingInfo: TObject<{
   '@odata.type': ODataType('#microsoft.graph.organizerMeetingInfo'),
   allowConversationWithoutHost: Type.Optional(Nullable(Type.Boolean())),
   organizer: Type.Optional(IdentitySet),
-}, { additionalProperties: false })
+})
 /** Graph beta `organizerMeetingInfo`. */
 export type OrganizerMeetingInfo = Static<typeof OrganizerMeetingInfo>
 

@@ -5,7 +5,7 @@ import { Nullable, ODataType } from '../edm.ts'
 import { Call } from './call.ts'
 import { ChangeType } from './enums.ts'
 
-/** Graph beta complex type `commsNotification`. */
+/** Graph beta complex type `commsNotification` (open: it takes properties it does not declare). */
 export const CommsNotification: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.commsNotification'>>
   changeType: TOptional<typeof ChangeType>
@@ -14,7 +14,7 @@ export const CommsNotification: TObject<{
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.commsNotification')),
   changeType: Type.Optional(ChangeType),
   resourceUrl: Type.Optional(Type.String()),
-}, { additionalProperties: false })
+})
 /** Graph beta `commsNotification`. */
 export type CommsNotification = Static<typeof CommsNotification>
 

@@ -6,7 +6,7 @@ import { OperationStatus, PlayPromptCompletionReason, RecordCompletionReason, Se
 import { InvitationParticipantInfo } from './participant.ts'
 import { ResultInfo } from './result-info.ts'
 
-/** Graph beta entity `addLargeGalleryViewOperation`. */
+/** Graph beta entity `addLargeGalleryViewOperation` (open: it takes properties it does not declare). */
 export const AddLargeGalleryViewOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.addLargeGalleryViewOperation'>>
   id: TOptional<TString>
@@ -19,11 +19,11 @@ export const AddLargeGalleryViewOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `addLargeGalleryViewOperation`. */
 export type AddLargeGalleryViewOperation = Static<typeof AddLargeGalleryViewOperation>
 
-/** Graph beta entity `admitAllFromLobbyOperation`. */
+/** Graph beta entity `admitAllFromLobbyOperation` (open: it takes properties it does not declare). */
 export const AdmitAllFromLobbyOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.admitAllFromLobbyOperation'>>
   id: TOptional<TString>
@@ -36,11 +36,11 @@ export const AdmitAllFromLobbyOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `admitAllFromLobbyOperation`. */
 export type AdmitAllFromLobbyOperation = Static<typeof AdmitAllFromLobbyOperation>
 
-/** Graph beta entity `admitFromLobbyOperation`. */
+/** Graph beta entity `admitFromLobbyOperation` (open: it takes properties it does not declare). */
 export const AdmitFromLobbyOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.admitFromLobbyOperation'>>
   id: TOptional<TString>
@@ -53,11 +53,11 @@ export const AdmitFromLobbyOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `admitFromLobbyOperation`. */
 export type AdmitFromLobbyOperation = Static<typeof AdmitFromLobbyOperation>
 
-/** Graph beta entity `cancelMediaProcessingOperation`. */
+/** Graph beta entity `cancelMediaProcessingOperation` (open: it takes properties it does not declare). */
 export const CancelMediaProcessingOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.cancelMediaProcessingOperation'>>
   id: TOptional<TString>
@@ -70,11 +70,11 @@ export const CancelMediaProcessingOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `cancelMediaProcessingOperation`. */
 export type CancelMediaProcessingOperation = Static<typeof CancelMediaProcessingOperation>
 
-/** Graph beta entity `inviteParticipantsOperation`. */
+/** Graph beta entity `inviteParticipantsOperation` (open: it takes properties it does not declare). */
 export const InviteParticipantsOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.inviteParticipantsOperation'>>
   id: TOptional<TString>
@@ -89,11 +89,11 @@ export const InviteParticipantsOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   participants: Type.Optional(Type.Array(InvitationParticipantInfo)),
-}, { additionalProperties: false })
+})
 /** Graph beta `inviteParticipantsOperation`. */
 export type InviteParticipantsOperation = Static<typeof InviteParticipantsOperation>
 
-/** Graph beta entity `muteParticipantOperation`. */
+/** Graph beta entity `muteParticipantOperation` (open: it takes properties it does not declare). */
 export const MuteParticipantOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.muteParticipantOperation'>>
   id: TOptional<TString>
@@ -106,11 +106,11 @@ export const MuteParticipantOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `muteParticipantOperation`. */
 export type MuteParticipantOperation = Static<typeof MuteParticipantOperation>
 
-/** Graph beta entity `muteParticipantsOperation`. */
+/** Graph beta entity `muteParticipantsOperation` (open: it takes properties it does not declare). */
 export const MuteParticipantsOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.muteParticipantsOperation'>>
   id: TOptional<TString>
@@ -125,11 +125,11 @@ export const MuteParticipantsOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   participants: Type.Optional(Nullable(Type.Array(Type.String()))),
-}, { additionalProperties: false })
+})
 /** Graph beta `muteParticipantsOperation`. */
 export type MuteParticipantsOperation = Static<typeof MuteParticipantsOperation>
 
-/** Graph beta entity `playPromptOperation`. */
+/** Graph beta entity `playPromptOperation` (open: it takes properties it does not declare). */
 export const PlayPromptOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.playPromptOperation'>>
   id: TOptional<TString>
@@ -144,11 +144,11 @@ export const PlayPromptOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   completionReason: Type.Optional(Nullable(PlayPromptCompletionReason)),
-}, { additionalProperties: false })
+})
 /** Graph beta `playPromptOperation`. */
 export type PlayPromptOperation = Static<typeof PlayPromptOperation>
 
-/** Graph beta entity `recordOperation`. */
+/** Graph beta entity `recordOperation` (open: it takes properties it does not declare). */
 export const RecordOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.recordOperation'>>
   id: TOptional<TString>
@@ -167,11 +167,11 @@ export const RecordOperation: TObject<{
   completionReason: Type.Optional(Nullable(RecordCompletionReason)),
   recordingAccessToken: Type.Optional(Nullable(Type.String())),
   recordingLocation: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph beta `recordOperation`. */
 export type RecordOperation = Static<typeof RecordOperation>
 
-/** Graph beta entity `removeFromLobbyOperation`. */
+/** Graph beta entity `removeFromLobbyOperation` (open: it takes properties it does not declare). */
 export const RemoveFromLobbyOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.removeFromLobbyOperation'>>
   id: TOptional<TString>
@@ -184,11 +184,11 @@ export const RemoveFromLobbyOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `removeFromLobbyOperation`. */
 export type RemoveFromLobbyOperation = Static<typeof RemoveFromLobbyOperation>
 
-/** Graph beta entity `sendDtmfTonesOperation`. */
+/** Graph beta entity `sendDtmfTonesOperation` (open: it takes properties it does not declare). */
 export const SendDtmfTonesOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.sendDtmfTonesOperation'>>
   id: TOptional<TString>
@@ -203,11 +203,11 @@ export const SendDtmfTonesOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   completionReason: Type.Optional(Nullable(SendDtmfCompletionReason)),
-}, { additionalProperties: false })
+})
 /** Graph beta `sendDtmfTonesOperation`. */
 export type SendDtmfTonesOperation = Static<typeof SendDtmfTonesOperation>
 
-/** Graph beta entity `startHoldMusicOperation`. */
+/** Graph beta entity `startHoldMusicOperation` (open: it takes properties it does not declare). */
 export const StartHoldMusicOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.startHoldMusicOperation'>>
   id: TOptional<TString>
@@ -220,11 +220,11 @@ export const StartHoldMusicOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `startHoldMusicOperation`. */
 export type StartHoldMusicOperation = Static<typeof StartHoldMusicOperation>
 
-/** Graph beta entity `startRecordingOperation`. */
+/** Graph beta entity `startRecordingOperation` (open: it takes properties it does not declare). */
 export const StartRecordingOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.startRecordingOperation'>>
   id: TOptional<TString>
@@ -237,11 +237,11 @@ export const StartRecordingOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `startRecordingOperation`. */
 export type StartRecordingOperation = Static<typeof StartRecordingOperation>
 
-/** Graph beta entity `startTranscriptionOperation`. */
+/** Graph beta entity `startTranscriptionOperation` (open: it takes properties it does not declare). */
 export const StartTranscriptionOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.startTranscriptionOperation'>>
   id: TOptional<TString>
@@ -254,11 +254,11 @@ export const StartTranscriptionOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `startTranscriptionOperation`. */
 export type StartTranscriptionOperation = Static<typeof StartTranscriptionOperation>
 
-/** Graph beta entity `stopHoldMusicOperation`. */
+/** Graph beta entity `stopHoldMusicOperation` (open: it takes properties it does not declare). */
 export const StopHoldMusicOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.stopHoldMusicOperation'>>
   id: TOptional<TString>
@@ -271,11 +271,11 @@ export const StopHoldMusicOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `stopHoldMusicOperation`. */
 export type StopHoldMusicOperation = Static<typeof StopHoldMusicOperation>
 
-/** Graph beta entity `stopRecordingOperation`. */
+/** Graph beta entity `stopRecordingOperation` (open: it takes properties it does not declare). */
 export const StopRecordingOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.stopRecordingOperation'>>
   id: TOptional<TString>
@@ -288,11 +288,11 @@ export const StopRecordingOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `stopRecordingOperation`. */
 export type StopRecordingOperation = Static<typeof StopRecordingOperation>
 
-/** Graph beta entity `stopTranscriptionOperation`. */
+/** Graph beta entity `stopTranscriptionOperation` (open: it takes properties it does not declare). */
 export const StopTranscriptionOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.stopTranscriptionOperation'>>
   id: TOptional<TString>
@@ -305,11 +305,11 @@ export const StopTranscriptionOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `stopTranscriptionOperation`. */
 export type StopTranscriptionOperation = Static<typeof StopTranscriptionOperation>
 
-/** Graph beta entity `subscribeToToneOperation`. */
+/** Graph beta entity `subscribeToToneOperation` (open: it takes properties it does not declare). */
 export const SubscribeToToneOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.subscribeToToneOperation'>>
   id: TOptional<TString>
@@ -322,11 +322,11 @@ export const SubscribeToToneOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `subscribeToToneOperation`. */
 export type SubscribeToToneOperation = Static<typeof SubscribeToToneOperation>
 
-/** Graph beta entity `unmuteParticipantOperation`. */
+/** Graph beta entity `unmuteParticipantOperation` (open: it takes properties it does not declare). */
 export const UnmuteParticipantOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.unmuteParticipantOperation'>>
   id: TOptional<TString>
@@ -339,11 +339,11 @@ export const UnmuteParticipantOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `unmuteParticipantOperation`. */
 export type UnmuteParticipantOperation = Static<typeof UnmuteParticipantOperation>
 
-/** Graph beta entity `updateRecordingStatusOperation`. */
+/** Graph beta entity `updateRecordingStatusOperation` (open: it takes properties it does not declare). */
 export const UpdateRecordingStatusOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.updateRecordingStatusOperation'>>
   id: TOptional<TString>
@@ -356,7 +356,7 @@ export const UpdateRecordingStatusOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `updateRecordingStatusOperation`. */
 export type UpdateRecordingStatusOperation = Static<typeof UpdateRecordingStatusOperation>
 
@@ -373,10 +373,10 @@ export const CommsOperationBase: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph beta `commsOperation` itself, without its subtypes. */
 export type CommsOperationBase = Static<typeof CommsOperationBase>
-/** Graph beta entity `commsOperation`. */
+/** Graph beta entity `commsOperation` (open: it takes properties it does not declare). */
 export const CommsOperation: TUnion<[typeof CommsOperationBase, typeof AddLargeGalleryViewOperation, typeof AdmitAllFromLobbyOperation, typeof AdmitFromLobbyOperation, typeof CancelMediaProcessingOperation, typeof InviteParticipantsOperation, typeof MuteParticipantOperation, typeof MuteParticipantsOperation, typeof PlayPromptOperation, typeof RecordOperation, typeof RemoveFromLobbyOperation, typeof SendDtmfTonesOperation, typeof StartHoldMusicOperation, typeof StartRecordingOperation, typeof StartTranscriptionOperation, typeof StopHoldMusicOperation, typeof StopRecordingOperation, typeof StopTranscriptionOperation, typeof SubscribeToToneOperation, typeof UnmuteParticipantOperation, typeof UpdateRecordingStatusOperation]> = Type.Union([CommsOperationBase, AddLargeGalleryViewOperation, AdmitAllFromLobbyOperation, AdmitFromLobbyOperation, CancelMediaProcessingOperation, InviteParticipantsOperation, MuteParticipantOperation, MuteParticipantsOperation, PlayPromptOperation, RecordOperation, RemoveFromLobbyOperation, SendDtmfTonesOperation, StartHoldMusicOperation, StartRecordingOperation, StartTranscriptionOperation, StopHoldMusicOperation, StopRecordingOperation, StopTranscriptionOperation, SubscribeToToneOperation, UnmuteParticipantOperation, UpdateRecordingStatusOperation])
 /** Graph beta `commsOperation`. */
 export type CommsOperation = Static<typeof CommsOperation>

@@ -6,7 +6,7 @@ import { EndpointType, MediaDirection, Modality, RecordingStatus } from './enums
 import { IdentitySet } from './identity.ts'
 import { OnlineMeetingRestricted } from './meeting-info.ts'
 
-/** Graph beta complex type `invitationParticipantInfo`. */
+/** Graph beta complex type `invitationParticipantInfo` (open: it takes properties it does not declare). */
 export const InvitationParticipantInfo: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.invitationParticipantInfo'>>
   endpointType: TOptional<TUnion<[typeof EndpointType, TNull]>>
@@ -23,7 +23,7 @@ export const InvitationParticipantInfo: TObject<{
   participantId: Type.Optional(Nullable(Type.String())),
   removeFromDefaultAudioRoutingGroup: Type.Optional(Nullable(Type.Boolean())),
   replacesCallId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph beta `invitationParticipantInfo`. */
 export type InvitationParticipantInfo = Static<typeof InvitationParticipantInfo>
 

@@ -3,7 +3,7 @@
 import { Type, type TArray, type TInteger, type TLiteral, type TNull, type TNumber, type TObject, type TOptional, type TString, type TUnion, type Static } from 'typebox'
 import { Nullable, ODataType, Int32, Int64, Double, Guid, Duration } from '../edm.ts'
 
-/** Graph beta complex type `teleconferenceDeviceAudioQuality`. */
+/** Graph beta complex type `teleconferenceDeviceAudioQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceAudioQuality: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.teleconferenceDeviceAudioQuality'>
   averageInboundJitter: TOptional<TUnion<[TString, TNull]>>
@@ -50,11 +50,11 @@ export const TeleconferenceDeviceAudioQuality: TObject<{
   outboundPackets: Type.Optional(Nullable(Int64())),
   remoteIPAddress: Type.Optional(Nullable(Type.String())),
   remotePort: Type.Optional(Nullable(Int32())),
-}, { additionalProperties: false })
+})
 /** Graph beta `teleconferenceDeviceAudioQuality`. */
 export type TeleconferenceDeviceAudioQuality = Static<typeof TeleconferenceDeviceAudioQuality>
 
-/** Graph beta complex type `teleconferenceDeviceScreenSharingQuality`. */
+/** Graph beta complex type `teleconferenceDeviceScreenSharingQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceScreenSharingQuality: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.teleconferenceDeviceScreenSharingQuality'>
   averageInboundJitter: TOptional<TUnion<[TString, TNull]>>
@@ -109,11 +109,11 @@ export const TeleconferenceDeviceScreenSharingQuality: TObject<{
   averageInboundFrameRate: Type.Optional(Nullable(Double())),
   averageOutboundBitRate: Type.Optional(Nullable(Double())),
   averageOutboundFrameRate: Type.Optional(Nullable(Double())),
-}, { additionalProperties: false })
+})
 /** Graph beta `teleconferenceDeviceScreenSharingQuality`. */
 export type TeleconferenceDeviceScreenSharingQuality = Static<typeof TeleconferenceDeviceScreenSharingQuality>
 
-/** Graph beta `teleconferenceDeviceVideoQuality` itself, without its subtypes. */
+/** Graph beta `teleconferenceDeviceVideoQuality` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export const TeleconferenceDeviceVideoQualityBase: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.teleconferenceDeviceVideoQuality'>
   averageInboundJitter: TOptional<TUnion<[TString, TNull]>>
@@ -168,20 +168,20 @@ export const TeleconferenceDeviceVideoQualityBase: TObject<{
   averageInboundFrameRate: Type.Optional(Nullable(Double())),
   averageOutboundBitRate: Type.Optional(Nullable(Double())),
   averageOutboundFrameRate: Type.Optional(Nullable(Double())),
-}, { additionalProperties: false })
-/** Graph beta `teleconferenceDeviceVideoQuality` itself, without its subtypes. */
+})
+/** Graph beta `teleconferenceDeviceVideoQuality` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export type TeleconferenceDeviceVideoQualityBase = Static<typeof TeleconferenceDeviceVideoQualityBase>
-/** Graph beta complex type `teleconferenceDeviceVideoQuality`. */
+/** Graph beta complex type `teleconferenceDeviceVideoQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceVideoQuality: TUnion<[typeof TeleconferenceDeviceVideoQualityBase, typeof TeleconferenceDeviceScreenSharingQuality]> = Type.Union([TeleconferenceDeviceVideoQualityBase, TeleconferenceDeviceScreenSharingQuality])
 /** Graph beta `teleconferenceDeviceVideoQuality`. */
 export type TeleconferenceDeviceVideoQuality = Static<typeof TeleconferenceDeviceVideoQuality>
 
-/** Graph beta complex type `teleconferenceDeviceMediaQuality` (abstract: one of its subtypes, told apart by `@odata.type`). */
+/** Graph beta complex type `teleconferenceDeviceMediaQuality` (abstract: one of its subtypes, told apart by `@odata.type`) (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceMediaQuality: TUnion<[typeof TeleconferenceDeviceAudioQuality, typeof TeleconferenceDeviceScreenSharingQuality, typeof TeleconferenceDeviceVideoQuality]> = Type.Union([TeleconferenceDeviceAudioQuality, TeleconferenceDeviceScreenSharingQuality, TeleconferenceDeviceVideoQuality])
 /** Graph beta `teleconferenceDeviceMediaQuality`. */
 export type TeleconferenceDeviceMediaQuality = Static<typeof TeleconferenceDeviceMediaQuality>
 
-/** Graph beta complex type `teleconferenceDeviceQuality`. */
+/** Graph beta complex type `teleconferenceDeviceQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceQuality: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.teleconferenceDeviceQuality'>>
   callChainId: TOptional<TString>
@@ -206,6 +206,6 @@ export const TeleconferenceDeviceQuality: TObject<{
   mediaLegId: Type.Optional(Guid()),
   mediaQualityList: Type.Optional(Type.Array(TeleconferenceDeviceMediaQuality)),
   participantId: Type.Optional(Guid()),
-}, { additionalProperties: false })
+})
 /** Graph beta `teleconferenceDeviceQuality`. */
 export type TeleconferenceDeviceQuality = Static<typeof TeleconferenceDeviceQuality>

@@ -98,7 +98,7 @@ export const ToneInfo: TObject<{
 /** Graph v1.0 `toneInfo`. */
 export type ToneInfo = Static<typeof ToneInfo>
 
-/** Graph v1.0 entity `call`. */
+/** Graph v1.0 entity `call` (open: it takes properties it does not declare). */
 export const Call: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.call'>>
   id: TOptional<TString>
@@ -153,6 +153,6 @@ export const Call: TObject<{
   contentSharingSessions: Type.Optional(Nullable(Type.Array(ContentSharingSession))),
   operations: Type.Optional(Nullable(Type.Array(CommsOperation))),
   participants: Type.Optional(Nullable(Type.Array(Participant))),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `call`. */
 export type Call = Static<typeof Call>

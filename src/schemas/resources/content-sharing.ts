@@ -3,13 +3,13 @@
 import { Type, type TLiteral, type TObject, type TOptional, type TString, type Static } from 'typebox'
 import { ODataType } from '../edm.ts'
 
-/** Graph v1.0 entity `contentSharingSession`. */
+/** Graph v1.0 entity `contentSharingSession` (open: it takes properties it does not declare). */
 export const ContentSharingSession: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.contentSharingSession'>>
   id: TOptional<TString>
 }> = Type.Object({
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.contentSharingSession')),
   id: Type.Optional(Type.String()),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `contentSharingSession`. */
 export type ContentSharingSession = Static<typeof ContentSharingSession>

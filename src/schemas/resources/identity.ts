@@ -4,131 +4,141 @@ import { Type, type TBoolean, type TLiteral, type TNull, type TObject, type TOpt
 import { Nullable, ODataType } from '../edm.ts'
 import { EndpointType } from './enums.ts'
 
-/** Graph v1.0 complex type `azureCommunicationServicesUserIdentity`. */
+/** Graph v1.0 complex type `azureCommunicationServicesUserIdentity` (open: it takes properties it does not declare). */
 export const AzureCommunicationServicesUserIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.azureCommunicationServicesUserIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.azureCommunicationServicesUserIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
   azureCommunicationServicesResourceId: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.azureCommunicationServicesUserIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.azureCommunicationServicesUserIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
   azureCommunicationServicesResourceId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `azureCommunicationServicesUserIdentity`. */
 export type AzureCommunicationServicesUserIdentity = Static<typeof AzureCommunicationServicesUserIdentity>
 
-/** Graph v1.0 complex type `communicationsApplicationIdentity`. */
+/** Graph v1.0 complex type `communicationsApplicationIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsApplicationIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsApplicationIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsApplicationIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
   applicationType: TOptional<TUnion<[TString, TNull]>>
   hidden: TOptional<TUnion<[TBoolean, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsApplicationIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsApplicationIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
   applicationType: Type.Optional(Nullable(Type.String())),
   hidden: Type.Optional(Nullable(Type.Boolean())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsApplicationIdentity`. */
 export type CommunicationsApplicationIdentity = Static<typeof CommunicationsApplicationIdentity>
 
-/** Graph v1.0 complex type `communicationsApplicationInstanceIdentity`. */
+/** Graph v1.0 complex type `communicationsApplicationInstanceIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsApplicationInstanceIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsApplicationInstanceIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsApplicationInstanceIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
   hidden: TOptional<TUnion<[TBoolean, TNull]>>
   tenantId: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsApplicationInstanceIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsApplicationInstanceIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
   hidden: Type.Optional(Nullable(Type.Boolean())),
   tenantId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsApplicationInstanceIdentity`. */
 export type CommunicationsApplicationInstanceIdentity = Static<typeof CommunicationsApplicationInstanceIdentity>
 
-/** Graph v1.0 complex type `communicationsEncryptedIdentity`. */
+/** Graph v1.0 complex type `communicationsEncryptedIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsEncryptedIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsEncryptedIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsEncryptedIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsEncryptedIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsEncryptedIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsEncryptedIdentity`. */
 export type CommunicationsEncryptedIdentity = Static<typeof CommunicationsEncryptedIdentity>
 
-/** Graph v1.0 complex type `communicationsGuestIdentity`. */
+/** Graph v1.0 complex type `communicationsGuestIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsGuestIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsGuestIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsGuestIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
   email: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsGuestIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsGuestIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
   email: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsGuestIdentity`. */
 export type CommunicationsGuestIdentity = Static<typeof CommunicationsGuestIdentity>
 
-/** Graph v1.0 complex type `communicationsPhoneIdentity`. */
+/** Graph v1.0 complex type `communicationsPhoneIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsPhoneIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsPhoneIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsPhoneIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsPhoneIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsPhoneIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsPhoneIdentity`. */
 export type CommunicationsPhoneIdentity = Static<typeof CommunicationsPhoneIdentity>
 
-/** Graph v1.0 complex type `communicationsUserIdentity`. */
+/** Graph v1.0 complex type `communicationsUserIdentity` (open: it takes properties it does not declare). */
 export const CommunicationsUserIdentity: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsUserIdentity'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsUserIdentity'>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
   tenantId: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsUserIdentity')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsUserIdentity'),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
   tenantId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsUserIdentity`. */
 export type CommunicationsUserIdentity = Static<typeof CommunicationsUserIdentity>
 
-/** Graph v1.0 `identity` itself, without its subtypes. */
+/** Graph v1.0 `identity` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export const IdentityBase: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.identity'>>
   displayName: TOptional<TUnion<[TString, TNull]>>
   id: TOptional<TUnion<[TString, TNull]>>
+  azureCommunicationServicesResourceId: TOptional<TUnion<[TString, TNull]>>
+  applicationType: TOptional<TUnion<[TString, TNull]>>
+  hidden: TOptional<TUnion<[TBoolean, TNull]>>
+  tenantId: TOptional<TUnion<[TString, TNull]>>
+  email: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.identity')),
   displayName: Type.Optional(Nullable(Type.String())),
   id: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
-/** Graph v1.0 `identity` itself, without its subtypes. */
+  azureCommunicationServicesResourceId: Type.Optional(Nullable(Type.String())),
+  applicationType: Type.Optional(Nullable(Type.String())),
+  hidden: Type.Optional(Nullable(Type.Boolean())),
+  tenantId: Type.Optional(Nullable(Type.String())),
+  email: Type.Optional(Nullable(Type.String())),
+})
+/** Graph v1.0 `identity` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export type IdentityBase = Static<typeof IdentityBase>
-/** Graph v1.0 complex type `identity`. */
+/** Graph v1.0 complex type `identity` (open: it takes properties it does not declare). */
 export const Identity: TUnion<[typeof IdentityBase, typeof AzureCommunicationServicesUserIdentity, typeof CommunicationsApplicationIdentity, typeof CommunicationsApplicationInstanceIdentity, typeof CommunicationsEncryptedIdentity, typeof CommunicationsGuestIdentity, typeof CommunicationsPhoneIdentity, typeof CommunicationsUserIdentity]> = Type.Union([IdentityBase, AzureCommunicationServicesUserIdentity, CommunicationsApplicationIdentity, CommunicationsApplicationInstanceIdentity, CommunicationsEncryptedIdentity, CommunicationsGuestIdentity, CommunicationsPhoneIdentity, CommunicationsUserIdentity])
 /** Graph v1.0 `identity`. */
 export type Identity = Static<typeof Identity>
 
-/** Graph v1.0 complex type `communicationsIdentitySet`. */
+/** Graph v1.0 complex type `communicationsIdentitySet` (open: it takes properties it does not declare). */
 export const CommunicationsIdentitySet: TObject<{
-  '@odata.type': TOptional<TLiteral<'#microsoft.graph.communicationsIdentitySet'>>
+  '@odata.type': TLiteral<'#microsoft.graph.communicationsIdentitySet'>
   application: TOptional<TUnion<[typeof Identity, TNull]>>
   device: TOptional<TUnion<[typeof Identity, TNull]>>
   user: TOptional<TUnion<[typeof Identity, TNull]>>
@@ -141,7 +151,7 @@ export const CommunicationsIdentitySet: TObject<{
   onPremises: TOptional<TUnion<[typeof Identity, TNull]>>
   phone: TOptional<TUnion<[typeof Identity, TNull]>>
 }> = Type.Object({
-  '@odata.type': Type.Optional(ODataType('#microsoft.graph.communicationsIdentitySet')),
+  '@odata.type': ODataType('#microsoft.graph.communicationsIdentitySet'),
   application: Type.Optional(Nullable(Identity)),
   device: Type.Optional(Nullable(Identity)),
   user: Type.Optional(Nullable(Identity)),
@@ -153,25 +163,41 @@ export const CommunicationsIdentitySet: TObject<{
   guest: Type.Optional(Nullable(Identity)),
   onPremises: Type.Optional(Nullable(Identity)),
   phone: Type.Optional(Nullable(Identity)),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `communicationsIdentitySet`. */
 export type CommunicationsIdentitySet = Static<typeof CommunicationsIdentitySet>
 
-/** Graph v1.0 `identitySet` itself, without its subtypes. */
+/** Graph v1.0 `identitySet` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export const IdentitySetBase: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.identitySet'>>
   application: TOptional<TUnion<[typeof Identity, TNull]>>
   device: TOptional<TUnion<[typeof Identity, TNull]>>
   user: TOptional<TUnion<[typeof Identity, TNull]>>
+  applicationInstance: TOptional<TUnion<[typeof Identity, TNull]>>
+  assertedIdentity: TOptional<TUnion<[typeof Identity, TNull]>>
+  azureCommunicationServicesUser: TOptional<TUnion<[typeof Identity, TNull]>>
+  encrypted: TOptional<TUnion<[typeof Identity, TNull]>>
+  endpointType: TOptional<TUnion<[typeof EndpointType, TNull]>>
+  guest: TOptional<TUnion<[typeof Identity, TNull]>>
+  onPremises: TOptional<TUnion<[typeof Identity, TNull]>>
+  phone: TOptional<TUnion<[typeof Identity, TNull]>>
 }> = Type.Object({
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.identitySet')),
   application: Type.Optional(Nullable(Identity)),
   device: Type.Optional(Nullable(Identity)),
   user: Type.Optional(Nullable(Identity)),
-}, { additionalProperties: false })
-/** Graph v1.0 `identitySet` itself, without its subtypes. */
+  applicationInstance: Type.Optional(Nullable(Identity)),
+  assertedIdentity: Type.Optional(Nullable(Identity)),
+  azureCommunicationServicesUser: Type.Optional(Nullable(Identity)),
+  encrypted: Type.Optional(Nullable(Identity)),
+  endpointType: Type.Optional(Nullable(EndpointType)),
+  guest: Type.Optional(Nullable(Identity)),
+  onPremises: Type.Optional(Nullable(Identity)),
+  phone: Type.Optional(Nullable(Identity)),
+})
+/** Graph v1.0 `identitySet` itself (untagged, or tagged as such): an open type, which also takes its subtypes' properties. */
 export type IdentitySetBase = Static<typeof IdentitySetBase>
-/** Graph v1.0 complex type `identitySet`. */
+/** Graph v1.0 complex type `identitySet` (open: it takes properties it does not declare). */
 export const IdentitySet: TUnion<[typeof IdentitySetBase, typeof CommunicationsIdentitySet]> = Type.Union([IdentitySetBase, CommunicationsIdentitySet])
 /** Graph v1.0 `identitySet`. */
 export type IdentitySet = Static<typeof IdentitySet>

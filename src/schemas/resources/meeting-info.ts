@@ -20,7 +20,7 @@ export const ChatInfo: TObject<{
 /** Graph v1.0 `chatInfo`. */
 export type ChatInfo = Static<typeof ChatInfo>
 
-/** Graph v1.0 complex type `joinMeetingIdMeetingInfo`. */
+/** Graph v1.0 complex type `joinMeetingIdMeetingInfo` (open: it takes properties it does not declare). */
 export const JoinMeetingIdMeetingInfo: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.joinMeetingIdMeetingInfo'>
   joinMeetingId: TOptional<TString>
@@ -29,18 +29,18 @@ export const JoinMeetingIdMeetingInfo: TObject<{
   '@odata.type': ODataType('#microsoft.graph.joinMeetingIdMeetingInfo'),
   joinMeetingId: Type.Optional(Type.String()),
   passcode: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `joinMeetingIdMeetingInfo`. */
 export type JoinMeetingIdMeetingInfo = Static<typeof JoinMeetingIdMeetingInfo>
 
-/** Graph v1.0 complex type `organizerMeetingInfo`. */
+/** Graph v1.0 complex type `organizerMeetingInfo` (open: it takes properties it does not declare). */
 export const OrganizerMeetingInfo: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.organizerMeetingInfo'>
   organizer: TOptional<typeof IdentitySet>
 }> = Type.Object({
   '@odata.type': ODataType('#microsoft.graph.organizerMeetingInfo'),
   organizer: Type.Optional(IdentitySet),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `organizerMeetingInfo`. */
 export type OrganizerMeetingInfo = Static<typeof OrganizerMeetingInfo>
 

@@ -5,7 +5,7 @@ import { Nullable, ODataType } from '../edm.ts'
 import { Call } from './call.ts'
 import { ChangeType } from './enums.ts'
 
-/** Graph v1.0 complex type `commsNotification`. */
+/** Graph v1.0 complex type `commsNotification` (open: it takes properties it does not declare). */
 export const CommsNotification: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.commsNotification'>>
   changeType: TOptional<typeof ChangeType>
@@ -14,7 +14,7 @@ export const CommsNotification: TObject<{
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.commsNotification')),
   changeType: Type.Optional(ChangeType),
   resourceUrl: Type.Optional(Type.String()),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `commsNotification`. */
 export type CommsNotification = Static<typeof CommsNotification>
 

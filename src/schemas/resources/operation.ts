@@ -6,7 +6,7 @@ import { OperationStatus, SendDtmfCompletionReason } from './enums.ts'
 import { InvitationParticipantInfo } from './participant.ts'
 import { ResultInfo } from './result-info.ts'
 
-/** Graph v1.0 entity `addLargeGalleryViewOperation`. */
+/** Graph v1.0 entity `addLargeGalleryViewOperation` (open: it takes properties it does not declare). */
 export const AddLargeGalleryViewOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.addLargeGalleryViewOperation'>>
   id: TOptional<TString>
@@ -19,11 +19,11 @@ export const AddLargeGalleryViewOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `addLargeGalleryViewOperation`. */
 export type AddLargeGalleryViewOperation = Static<typeof AddLargeGalleryViewOperation>
 
-/** Graph v1.0 entity `cancelMediaProcessingOperation`. */
+/** Graph v1.0 entity `cancelMediaProcessingOperation` (open: it takes properties it does not declare). */
 export const CancelMediaProcessingOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.cancelMediaProcessingOperation'>>
   id: TOptional<TString>
@@ -36,11 +36,11 @@ export const CancelMediaProcessingOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `cancelMediaProcessingOperation`. */
 export type CancelMediaProcessingOperation = Static<typeof CancelMediaProcessingOperation>
 
-/** Graph v1.0 entity `inviteParticipantsOperation`. */
+/** Graph v1.0 entity `inviteParticipantsOperation` (open: it takes properties it does not declare). */
 export const InviteParticipantsOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.inviteParticipantsOperation'>>
   id: TOptional<TString>
@@ -55,11 +55,11 @@ export const InviteParticipantsOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   participants: Type.Optional(Type.Array(InvitationParticipantInfo)),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `inviteParticipantsOperation`. */
 export type InviteParticipantsOperation = Static<typeof InviteParticipantsOperation>
 
-/** Graph v1.0 entity `muteParticipantOperation`. */
+/** Graph v1.0 entity `muteParticipantOperation` (open: it takes properties it does not declare). */
 export const MuteParticipantOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.muteParticipantOperation'>>
   id: TOptional<TString>
@@ -72,11 +72,11 @@ export const MuteParticipantOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `muteParticipantOperation`. */
 export type MuteParticipantOperation = Static<typeof MuteParticipantOperation>
 
-/** Graph v1.0 entity `playPromptOperation`. */
+/** Graph v1.0 entity `playPromptOperation` (open: it takes properties it does not declare). */
 export const PlayPromptOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.playPromptOperation'>>
   id: TOptional<TString>
@@ -89,11 +89,11 @@ export const PlayPromptOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `playPromptOperation`. */
 export type PlayPromptOperation = Static<typeof PlayPromptOperation>
 
-/** Graph v1.0 entity `recordOperation`. */
+/** Graph v1.0 entity `recordOperation` (open: it takes properties it does not declare). */
 export const RecordOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.recordOperation'>>
   id: TOptional<TString>
@@ -110,11 +110,11 @@ export const RecordOperation: TObject<{
   status: Type.Optional(OperationStatus),
   recordingAccessToken: Type.Optional(Nullable(Type.String())),
   recordingLocation: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `recordOperation`. */
 export type RecordOperation = Static<typeof RecordOperation>
 
-/** Graph v1.0 entity `sendDtmfTonesOperation`. */
+/** Graph v1.0 entity `sendDtmfTonesOperation` (open: it takes properties it does not declare). */
 export const SendDtmfTonesOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.sendDtmfTonesOperation'>>
   id: TOptional<TString>
@@ -129,11 +129,11 @@ export const SendDtmfTonesOperation: TObject<{
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
   completionReason: Type.Optional(Nullable(SendDtmfCompletionReason)),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `sendDtmfTonesOperation`. */
 export type SendDtmfTonesOperation = Static<typeof SendDtmfTonesOperation>
 
-/** Graph v1.0 entity `startHoldMusicOperation`. */
+/** Graph v1.0 entity `startHoldMusicOperation` (open: it takes properties it does not declare). */
 export const StartHoldMusicOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.startHoldMusicOperation'>>
   id: TOptional<TString>
@@ -146,11 +146,11 @@ export const StartHoldMusicOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `startHoldMusicOperation`. */
 export type StartHoldMusicOperation = Static<typeof StartHoldMusicOperation>
 
-/** Graph v1.0 entity `stopHoldMusicOperation`. */
+/** Graph v1.0 entity `stopHoldMusicOperation` (open: it takes properties it does not declare). */
 export const StopHoldMusicOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.stopHoldMusicOperation'>>
   id: TOptional<TString>
@@ -163,11 +163,11 @@ export const StopHoldMusicOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `stopHoldMusicOperation`. */
 export type StopHoldMusicOperation = Static<typeof StopHoldMusicOperation>
 
-/** Graph v1.0 entity `subscribeToToneOperation`. */
+/** Graph v1.0 entity `subscribeToToneOperation` (open: it takes properties it does not declare). */
 export const SubscribeToToneOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.subscribeToToneOperation'>>
   id: TOptional<TString>
@@ -180,11 +180,11 @@ export const SubscribeToToneOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `subscribeToToneOperation`. */
 export type SubscribeToToneOperation = Static<typeof SubscribeToToneOperation>
 
-/** Graph v1.0 entity `unmuteParticipantOperation`. */
+/** Graph v1.0 entity `unmuteParticipantOperation` (open: it takes properties it does not declare). */
 export const UnmuteParticipantOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.unmuteParticipantOperation'>>
   id: TOptional<TString>
@@ -197,11 +197,11 @@ export const UnmuteParticipantOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `unmuteParticipantOperation`. */
 export type UnmuteParticipantOperation = Static<typeof UnmuteParticipantOperation>
 
-/** Graph v1.0 entity `updateRecordingStatusOperation`. */
+/** Graph v1.0 entity `updateRecordingStatusOperation` (open: it takes properties it does not declare). */
 export const UpdateRecordingStatusOperation: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.updateRecordingStatusOperation'>>
   id: TOptional<TString>
@@ -214,7 +214,7 @@ export const UpdateRecordingStatusOperation: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `updateRecordingStatusOperation`. */
 export type UpdateRecordingStatusOperation = Static<typeof UpdateRecordingStatusOperation>
 
@@ -231,10 +231,10 @@ export const CommsOperationBase: TObject<{
   clientContext: Type.Optional(Nullable(Type.String())),
   resultInfo: Type.Optional(Nullable(ResultInfo)),
   status: Type.Optional(OperationStatus),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `commsOperation` itself, without its subtypes. */
 export type CommsOperationBase = Static<typeof CommsOperationBase>
-/** Graph v1.0 entity `commsOperation`. */
+/** Graph v1.0 entity `commsOperation` (open: it takes properties it does not declare). */
 export const CommsOperation: TUnion<[typeof CommsOperationBase, typeof AddLargeGalleryViewOperation, typeof CancelMediaProcessingOperation, typeof InviteParticipantsOperation, typeof MuteParticipantOperation, typeof PlayPromptOperation, typeof RecordOperation, typeof SendDtmfTonesOperation, typeof StartHoldMusicOperation, typeof StopHoldMusicOperation, typeof SubscribeToToneOperation, typeof UnmuteParticipantOperation, typeof UpdateRecordingStatusOperation]> = Type.Union([CommsOperationBase, AddLargeGalleryViewOperation, CancelMediaProcessingOperation, InviteParticipantsOperation, MuteParticipantOperation, PlayPromptOperation, RecordOperation, SendDtmfTonesOperation, StartHoldMusicOperation, StopHoldMusicOperation, SubscribeToToneOperation, UnmuteParticipantOperation, UpdateRecordingStatusOperation])
 /** Graph v1.0 `commsOperation`. */
 export type CommsOperation = Static<typeof CommsOperation>

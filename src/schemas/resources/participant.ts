@@ -6,7 +6,7 @@ import { EndpointType, MediaDirection, Modality, RecordingStatus } from './enums
 import { IdentitySet } from './identity.ts'
 import { OnlineMeetingRestricted } from './meeting-info.ts'
 
-/** Graph v1.0 complex type `invitationParticipantInfo`. */
+/** Graph v1.0 complex type `invitationParticipantInfo` (open: it takes properties it does not declare). */
 export const InvitationParticipantInfo: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.invitationParticipantInfo'>>
   hidden: TOptional<TUnion<[TBoolean, TNull]>>
@@ -21,7 +21,7 @@ export const InvitationParticipantInfo: TObject<{
   participantId: Type.Optional(Nullable(Type.String())),
   removeFromDefaultAudioRoutingGroup: Type.Optional(Nullable(Type.Boolean())),
   replacesCallId: Type.Optional(Nullable(Type.String())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `invitationParticipantInfo`. */
 export type InvitationParticipantInfo = Static<typeof InvitationParticipantInfo>
 

@@ -3,7 +3,7 @@
 import { Type, type TArray, type TInteger, type TLiteral, type TNull, type TNumber, type TObject, type TOptional, type TString, type TUnion, type Static } from 'typebox'
 import { Nullable, ODataType, Int32, Int64, Double, Guid, Duration } from '../edm.ts'
 
-/** Graph v1.0 complex type `teleconferenceDeviceAudioQuality`. */
+/** Graph v1.0 complex type `teleconferenceDeviceAudioQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceAudioQuality: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.teleconferenceDeviceAudioQuality'>
   averageInboundJitter: TOptional<TUnion<[TString, TNull]>>
@@ -50,11 +50,11 @@ export const TeleconferenceDeviceAudioQuality: TObject<{
   outboundPackets: Type.Optional(Nullable(Int64())),
   remoteIPAddress: Type.Optional(Nullable(Type.String())),
   remotePort: Type.Optional(Nullable(Int32())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `teleconferenceDeviceAudioQuality`. */
 export type TeleconferenceDeviceAudioQuality = Static<typeof TeleconferenceDeviceAudioQuality>
 
-/** Graph v1.0 complex type `teleconferenceDeviceVideoQuality`. */
+/** Graph v1.0 complex type `teleconferenceDeviceVideoQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceVideoQuality: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.teleconferenceDeviceVideoQuality'>
   averageInboundJitter: TOptional<TUnion<[TString, TNull]>>
@@ -109,16 +109,16 @@ export const TeleconferenceDeviceVideoQuality: TObject<{
   averageInboundFrameRate: Type.Optional(Nullable(Double())),
   averageOutboundBitRate: Type.Optional(Nullable(Double())),
   averageOutboundFrameRate: Type.Optional(Nullable(Double())),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `teleconferenceDeviceVideoQuality`. */
 export type TeleconferenceDeviceVideoQuality = Static<typeof TeleconferenceDeviceVideoQuality>
 
-/** Graph v1.0 complex type `teleconferenceDeviceMediaQuality` (abstract: one of its subtypes, told apart by `@odata.type`). */
+/** Graph v1.0 complex type `teleconferenceDeviceMediaQuality` (abstract: one of its subtypes, told apart by `@odata.type`) (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceMediaQuality: TUnion<[typeof TeleconferenceDeviceAudioQuality, typeof TeleconferenceDeviceVideoQuality]> = Type.Union([TeleconferenceDeviceAudioQuality, TeleconferenceDeviceVideoQuality])
 /** Graph v1.0 `teleconferenceDeviceMediaQuality`. */
 export type TeleconferenceDeviceMediaQuality = Static<typeof TeleconferenceDeviceMediaQuality>
 
-/** Graph v1.0 complex type `teleconferenceDeviceQuality`. */
+/** Graph v1.0 complex type `teleconferenceDeviceQuality` (open: it takes properties it does not declare). */
 export const TeleconferenceDeviceQuality: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.teleconferenceDeviceQuality'>>
   callChainId: TOptional<TString>
@@ -143,6 +143,6 @@ export const TeleconferenceDeviceQuality: TObject<{
   mediaLegId: Type.Optional(Guid()),
   mediaQualityList: Type.Optional(Type.Array(TeleconferenceDeviceMediaQuality)),
   participantId: Type.Optional(Guid()),
-}, { additionalProperties: false })
+})
 /** Graph v1.0 `teleconferenceDeviceQuality`. */
 export type TeleconferenceDeviceQuality = Static<typeof TeleconferenceDeviceQuality>

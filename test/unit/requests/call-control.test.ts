@@ -14,14 +14,21 @@ describe('transfer', () => {
     expect(issues({ transferTarget: target, transferee: { identity: { user: { id: 'u2' } }, participantId: 'p2' } })).toEqual([])
   })
 
-  it("refuses the docs examples' endpointType on the target: v1.0's invitationParticipantInfo has none (beta has)", () => {
-    for (const example of Object.values(transferExamples)) {
-      expect(issues(example)).toEqual([
-        { path: '$.transferTarget.endpointType', message: 'is not a property of InvitationParticipantInfo; expected one of @odata.type, hidden, identity, participantId, removeFromDefaultAudioRoutingGroup, replacesCallId' },
-      ])
-      const { endpointType: _, ...transferTarget } = example.transferTarget
-      expect(issues({ transferTarget })).toEqual([])
+  it.each(['Example 1', 'Example 2'])("sends %s of the page exactly as shown: the target's endpointType is one of its open type's own", (n) => {
+    const [, body] = Object.entries(transferExamples).find(([title]) => title.startsWith(`${n}:`))!
+    expect(requests.transfer('c1', body as TransferParams)).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/transfer', body })
+  })
+
+  it("takes the PSTN targets of examples 3 and 4 (languageId, region, an untagged or identitySet phone) but not their clientContext, which transfer has not", () => {
+    for (const title of ['Example 3: Call transfer from a peer-to-peer call to PSTN number', 'Example 4: Consultative transfer from a peer-to-peer call to PSTN number'] as const) {
+      const { clientContext: _, ...body } = transferExamples[title]
+      expect(issues(transferExamples[title])).toEqual([{ path: '$.clientContext', message: 'is not a property of TransferParams; expected one of transferTarget, transferee' }])
+      expect(issues(body)).toEqual([])
     }
+  })
+
+  it('checks the known properties of the transfer target', () => {
+    expect(issues({ transferTarget: { ...target, replacesCallId: 42 } })).toEqual([{ path: '$.transferTarget.replacesCallId', message: 'expected a string' }])
   })
 
   it('refuses a transferee that is an invitation', () => {

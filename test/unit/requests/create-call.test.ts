@@ -10,7 +10,7 @@ const issues = (params: unknown) => issuesOf(() => createCall(params as CreateCa
 const notOfCall = 'is not a property of CreateCallParams; expected one of @odata.type, callbackUri, mediaConfig, requestedModalities, targets, meetingInfo, chatInfo, source, tenantId, subject, callChainId, callOptions'
 
 describe('createCall: the examples of the "Create call" page', () => {
-  const sentAsShown = ['Example 1', 'Example 2', 'Example 7', 'Example 8'] as const
+  const sentAsShown = ['Example 1', 'Example 2', 'Example 7', 'Example 8', 'Example 9', 'Example 10'] as const
   const examples = Object.entries(createCallExamples)
 
   it.each(examples.filter(([title]) => sentAsShown.some((n) => title.startsWith(`${n}:`))))('%s is sent exactly as the page shows it', (_, body) => {
@@ -29,36 +29,52 @@ describe('createCall: the examples of the "Create call" page', () => {
     ])
   })
 
-  it("refuses example 5's beta-only allowConversationWithoutHost and a tenantId on a plain identity; the typed user identity carries it", () => {
+  it("refuses example 5's beta-only allowConversationWithoutHost; the organizer's tenantId is a property an identity may carry", () => {
     const example = createCallExamples['Example 5: join scheduled meeting with service hosted media']
     expect(issues(example)).toEqual([
-      { path: '$.meetingInfo.organizer.user.tenantId', message: 'is not a property of IdentityBase; expected one of @odata.type, displayName, id' },
       { path: '$.meetingInfo.allowConversationWithoutHost', message: 'is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer' },
     ])
     const { allowConversationWithoutHost: _, ...meetingInfo } = example.meetingInfo
-    const user = { ...example.meetingInfo.organizer.user, '@odata.type': '#microsoft.graph.communicationsUserIdentity' }
-    expect(issues({ ...example, meetingInfo: { ...meetingInfo, organizer: { ...meetingInfo.organizer, user } } })).toEqual([])
+    expect(issues({ ...example, meetingInfo })).toEqual([])
   })
 
   it('refuses example 6 for the same reasons as 3, 4 and 5', () => {
     expect(issues(createCallExamples['Example 6: join scheduled meeting with application hosted media']).map((i) => i.path)).toEqual([
       '$.direction',
       '$.mediaConfig.blob',
-      '$.meetingInfo.organizer.user.tenantId',
       '$.meetingInfo.allowConversationWithoutHost',
     ])
   })
+})
 
-  it('refuses the phone and application instance of examples 9 and 10 on a plain identitySet; a communicationsIdentitySet carries them', () => {
-    for (const title of ['Example 9: peer-to-peer PSTN call with service hosted media', 'Example 10: peer-to-peer PSTN call with application hosted media'] as const) {
-      const example = createCallExamples[title]
-      expect(issues(example)).toEqual([
-        { path: '$.source.identity.applicationInstance', message: 'is not a property of IdentitySetBase; expected one of @odata.type, application, device, user' },
-        { path: '$.targets[0].identity.phone', message: 'is not a property of IdentitySetBase; expected one of @odata.type, application, device, user' },
-      ])
-      const communications = <T extends { identity: object }>(x: T) => ({ ...x, identity: { ...x.identity, '@odata.type': '#microsoft.graph.communicationsIdentitySet' } })
-      expect(issues({ ...example, source: communications(example.source), targets: example.targets.map(communications) })).toEqual([])
+describe('createCall: identities (open types of the contract)', () => {
+  const pstn = createCallExamples['Example 9: peer-to-peer PSTN call with service hosted media']
+  const withTarget = (identity: unknown) => ({ ...pstn, targets: [{ identity }] })
+
+  it("checks the phone and application instance of an identitySet as the communicationsIdentitySet's identities", () => {
+    expect(issues(withTarget({ '@odata.type': '#microsoft.graph.identitySet', phone: '+12345678901' }))).toEqual([
+      { path: '$.targets[0].identity.phone', message: expect.stringMatching(/^expected an object whose '@odata.type' is one of '#microsoft.graph.identity', /) },
+    ])
+    expect(issues(withTarget({ applicationInstance: { id: 42 } }))).toEqual([{ path: '$.targets[0].identity.applicationInstance.id', message: 'expected a string' }])
+    expect(issues(withTarget({ '@odata.type': '#microsoft.graph.identitySet', endpointType: 'phone' }))).toEqual([
+      { path: '$.targets[0].identity.endpointType', message: "expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'" },
+    ])
+  })
+
+  it("checks an identity's tenantId as the subtypes declare it, tagged or not, and takes properties no type declares", () => {
+    for (const user of [{ id: 'u1', tenantId: 5 }, { '@odata.type': '#microsoft.graph.identity', id: 'u1', tenantId: 5 }]) {
+      expect(issues(withTarget({ user }))).toEqual([{ path: '$.targets[0].identity.user.tenantId', message: 'expected a string' }])
     }
+    expect(issues(withTarget({ user: { '@odata.type': '#microsoft.graph.identity', id: 'u1', tenantId: 't1', identityProvider: 'AAD' } }))).toEqual([])
+  })
+
+  it('still refuses an identity set of no known type, and a misspelt property of the closed participantInfo', () => {
+    expect(issues(withTarget({ '@odata.type': '#microsoft.graph.identitySets', phone: { id: '+1' } }))).toEqual([
+      { path: '$.targets[0].identity["@odata.type"]', message: "expected one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'" },
+    ])
+    expect(issues({ ...pstn, source: { ...pstn.source, regoin: 'amer' } })).toEqual([
+      { path: '$.source.regoin', message: 'is not a property of ParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, participantId, region' },
+    ])
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * Request bodies of Graph's v1.0 docs pages ("Create call", "call: playPrompt", "call: recordResponse",
- * "call: sendDtmfTones", "call: transfer", "call: logTeleconferenceDeviceQuality", "participant: invite",
- * "participant: startHoldMusic"), as the pages show them. Repeated parts are named once; each body is
+ * "call: redirect", "call: sendDtmfTones", "call: transfer", "call: logTeleconferenceDeviceQuality",
+ * "participant: invite", "participant: startHoldMusic"), as the pages show them. Repeated parts are named once; each body is
  * still the page's, key for key.
  */
 const odataIdentity = '#microsoft.graph.identity' as const
@@ -168,24 +168,71 @@ export const sendDtmfTonesExample = {
   clientContext: 'e0be71f1-a14f-4cec-b65a-e7aba5db7c53',
 }
 
-/** "call: transfer", examples 1 and 2: both give the transfer target an `endpointType`. */
-export const transferExamples = {
-  'Example 1: call transfer from a peer-to-peer call': {
-    transferTarget: { endpointType: 'default', identity: { user: { id: '550fae72-d251-43ec-868c-373732c2704f', displayName: 'Heidi Steen' } } },
+/** "call: redirect": to a bot, to two users at once (simultaneous ring), and to a phone number. */
+export const redirectExamples = {
+  'Example 1: Forward a Call to a Target': {
+    targets: [{ '@odata.type': odataInvitation, identity: { '@odata.type': odataIdentitySet, application: { '@odata.type': odataIdentity, displayName: 'test bot 2', id: '22bfd41f-550e-477d-8789-f6f7bd2a5e8b' } } }],
+    callbackUri: 'https://bot.contoso.com/api/calls/24701998-1a73-4d42-8085-bf46ed0ae039',
   },
-  'Example 2: consultative transfer from a peer-to-peer call': {
+  'Example 2: Forward a call to multiple targets with simultaneous ring': {
+    targets: [invitee({ displayName: 'test user', id: '98da8a1a-1b87-452c-a713-65d3f10b1253' }), invitee({ displayName: 'test user 2', id: 'bf5aae9a-d11d-47a8-93b1-782504c9c3f3' })],
+    routingPolicies: ['disableForwarding'],
+    callbackUri: 'https://bot.contoso.com/api/calls/24701998-1a73-4d42-8085-bf46ed0ae039',
+  },
+  'Example 3: Forward a call to a PSTN number': {
+    targets: [phoneInvitee],
+    callbackUri: 'https://bot.contoso.com/api/calls/24701998-1a73-4d42-8085-bf46ed0ae039',
+  },
+}
+
+const heidi = { id: '550fae72-d251-43ec-868c-373732c2704f', displayName: 'Heidi Steen' }
+const phone = { '@odata.type': odataIdentity, id: '+12345678901' }
+
+/**
+ * "call: transfer", examples 1 to 4: each target has an `endpointType`, the PSTN ones a `languageId` and a
+ * `region` too, none of which v1.0's `invitationParticipantInfo` declares (it is an open type).
+ */
+export const transferExamples = {
+  'Example 1: Call transfer from a peer-to-peer call': {
+    transferTarget: { endpointType: 'default', identity: { user: heidi } },
+  },
+  'Example 2: Consultative transfer from a peer-to-peer call': {
     transferTarget: {
       '@odata.type': odataInvitation,
       endpointType: 'default',
-      identity: { '@odata.type': odataIdentitySet, user: { '@odata.type': odataIdentity, id: '550fae72-d251-43ec-868c-373732c2704f', displayName: 'Heidi Steen' } },
+      identity: { '@odata.type': odataIdentitySet, user: { '@odata.type': odataIdentity, ...heidi } },
       replacesCallId: 'e5d39592-99bd-4db8-bca8-30fb894ec51d',
     },
+  },
+  'Example 3: Call transfer from a peer-to-peer call to PSTN number': {
+    transferTarget: { endpointType: 'default', identity: { phone }, languageId: 'languageId-value', region: 'region-value' },
+    clientContext: '9e90d1c1-f61e-43e7-9f75-d420159aae08',
+  },
+  'Example 4: Consultative transfer from a peer-to-peer call to PSTN number': {
+    transferTarget: {
+      '@odata.type': odataInvitation,
+      endpointType: 'default',
+      identity: { '@odata.type': odataIdentitySet, phone },
+      languageId: 'en-us',
+      region: 'amer',
+      replacesCallId: 'e5d39592-99bd-4db8-bca8-30fb894ec51d',
+    },
+    clientContext: '9e90d1c1-f61e-43e7-9f75-d420159aae08',
   },
 }
 
 /** "participant: invite", example 1: the user identity carries `identityProvider`. */
 export const inviteExample = {
   participants: [{ ...invitee({ id: '278405a3-f568-4b3e-b684-009193463064', identityProvider: 'AAD' }), replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db' }],
+  clientContext: 'f2fa86af-3c51-4bc2-8fc0-475452d9764f',
+}
+
+/** "participant: invite", example 2: two participants. */
+export const inviteMultipleExample = {
+  participants: [
+    { ...invitee({ id: '7e1b4346-85a6-4bdd-abe3-d11c5d420efe', identityProvider: 'AAD' }), replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db' },
+    { ...invitee({ id: '1e126418-44a0-4a94-a6f8-0efe1ad71acb', identityProvider: 'AAD' }), replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db' },
+  ],
   clientContext: 'f2fa86af-3c51-4bc2-8fc0-475452d9764f',
 }
 

@@ -14,7 +14,7 @@ import { answerRequestBodies, notificationBodies, v1AnswerPage } from '../../fix
 import * as schemas from '../../../src/schemas/index.ts'
 import * as validators from '../../../src/requests/validators.generated.ts'
 import { cases as builderCases } from '../requests/catalogue.ts'
-import { createCallExamples, recordResponseExample } from '../requests/docs-examples.ts'
+import { createCallExamples, inviteExample, recordResponseExample, redirectExamples, transferExamples } from '../requests/docs-examples.ts'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -59,8 +59,12 @@ const RUNS = { numRuns: 300, seed: 20261123 }
 function actionCases(): [string, unknown, (v: unknown) => unknown[], Json[]][] {
   const body = (builder: string) => builderCases.find((c) => c.builder === builder)!.body as Json
   const examples: Record<string, Json[]> = {
-    CreateCallParams: [body('createCall'), createCallExamples['Example 7: join a scheduled meeting with joinMeetingId and passcode'] as Json],
-    TransferParams: [body('transfer')],
+    CreateCallParams: [
+      body('createCall'),
+      createCallExamples['Example 7: join a scheduled meeting with joinMeetingId and passcode'] as Json,
+      createCallExamples['Example 9: peer-to-peer PSTN call with service hosted media'] as Json,
+    ],
+    TransferParams: [body('transfer'), { transferTarget: transferExamples['Example 4: Consultative transfer from a peer-to-peer call to PSTN number'].transferTarget } as Json],
     PlayPromptParams: [body('playPrompt')],
     RecordResponseParams: [recordResponseExample as Json],
     SendDtmfTonesParams: [body('sendDtmfTones')],
@@ -69,7 +73,7 @@ function actionCases(): [string, unknown, (v: unknown) => unknown[], Json[]][] {
     UpdateRecordingStatusParams: [body('updateRecordingStatus')],
     // Not the docs example: its fractional-second durations ('PT0.03S', valid Edm.Duration) fail TypeBox's JSON Schema 'duration' format.
     LogTeleconferenceDeviceQualityParams: [body('logTeleconferenceDeviceQuality')],
-    InviteParams: [body('invite')],
+    InviteParams: [body('invite'), inviteExample as Json],
     StartHoldMusicParams: [body('startHoldMusic')],
     BetaPlayPromptParams: [body('beta.playPrompt')],
     BetaRecordParams: [body('beta.record')],
@@ -86,7 +90,7 @@ describe('strict validators agree with TypeBox', () => {
   const cases: [string, unknown, (v: unknown) => unknown[], Json[]][] = [
     ['AnswerParams', AnswerParams, validateAnswerParams, answers],
     ['RejectParams', RejectParams, validateRejectParams, [{ reason: 'busy', callbackUri: 'https://bot.contoso.com/x' }]],
-    ['RedirectParams', RedirectParams, validateRedirectParams, [{ targets: [{ identity: { '@odata.type': '#microsoft.graph.communicationsIdentitySet', phone: { id: '+1' } } }], timeout: 30 }]],
+    ['RedirectParams', RedirectParams, validateRedirectParams, [{ targets: [{ identity: { '@odata.type': '#microsoft.graph.communicationsIdentitySet', phone: { id: '+1' } } }], timeout: 30 }, redirectExamples['Example 3: Forward a call to a PSTN number'] as Json]],
     ...actionCases(),
   ]
   it.each(cases)('%s', (_, schema, validate, bases) => {
