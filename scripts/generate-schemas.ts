@@ -68,7 +68,8 @@ function abstractBaseOf(contract: Contract, type: ContractType): string | undefi
  * - its subtypes need their `@odata.type`: OData reads an untagged value as the type the property declares
  *   (the base), so an untagged value is checked against the base alone. Were the (open) subtypes tried too,
  *   one that lacks a property would accept any value for it (`{ tenantId: 5 }` passes as a phone identity).
- * Entity types are left out: Graph tags each entity it sends with its own type, and bots do not write them.
+ * Entity types are left out of these two: Graph tags each entity it sends with its own type, and bots do not
+ * write them.
  */
 
 /** Whether the type is an open, concrete complex type with subtypes in this contract (see above). */
@@ -82,6 +83,19 @@ function hasOpenBase(contract: Contract, type: ContractType): boolean {
     if (isOpenBase(contract, b)) return true
   }
   return false
+}
+
+/**
+ * Properties a value must have beyond what the contract says. The contract's `Nullable="false"` does not say
+ * "required": it marks properties that requests leave out (an entity's `id`, which no body creating a call
+ * has), so each property here is one without which Graph cannot act on the value at all. The inbound face
+ * and the notification decoders require nothing, so only what is sent is narrowed.
+ */
+const REQUIRED: Record<string, readonly string[]> = {
+  // An invitation (a call's target; a redirect, invite or transfer target) names whom to ring by its
+  // identity alone: the contract has it non-nullable, every request body of Graph's docs gives it, and Graph
+  // refuses an invitation without one.
+  invitationParticipantInfo: ['identity'],
 }
 
 /** Own and inherited properties, base first, as Graph serialises them. */
@@ -187,14 +201,16 @@ function emitObject(contract: Contract, type: ContractType, version: string): Em
   // `entity` is the root of every Graph entity, not a polymorphic calling type: it stays `{ id }`.
   const descendants = type.name === 'entity' ? [] : definedDescendants(contract, type)
   const openBase = isOpenBase(contract, type)
+  const required = new Set(REQUIRED[type.name] ?? [])
   const properties = openBase ? withSubtypeProperties(contract, type, descendants) : allProperties(contract, type)
+  for (const r of required) if (!properties.some((p) => p.name === r)) fail(`${type.name} has no property ${r} to require`)
   const lines = [`  '@odata.type': ${tagged ? `ODataType(${discriminator})` : `Type.Optional(ODataType(${discriminator}))`},`]
   const types = [`  '@odata.type': ${tagged ? `TLiteral<${discriminator}>` : `TOptional<TLiteral<${discriminator}>>`}`]
   for (const p of properties) {
     const key = /^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : `'${p.name}'`
     const [value, declared] = propertyType(contract, p, deps)
-    lines.push(`  ${key}: Type.Optional(${value}),`)
-    types.push(`  ${key}: TOptional<${declared}>`)
+    lines.push(required.has(p.name) ? `  ${key}: ${value},` : `  ${key}: Type.Optional(${value}),`)
+    types.push(required.has(p.name) ? `  ${key}: ${declared}` : `  ${key}: TOptional<${declared}>`)
   }
   const objectType = `TObject<{\n${types.join('\n')}\n}>`
   // An open type's schema leaves `additionalProperties` out, so that unknown properties are accepted.

@@ -581,6 +581,7 @@ function cInvitationParticipantInfo(v: any): any {
       default: break
     }
   }
+  if (v.identity === undefined) { P.push("identity"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
 function c46(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.call'")
@@ -687,6 +688,7 @@ function cBetaInvitationParticipantInfo(v: any): any {
       default: break
     }
   }
+  if (v.identity === undefined) { P.push("identity"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
 function cIdentitySet(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'")

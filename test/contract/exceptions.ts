@@ -8,6 +8,10 @@ export const contractExceptions = {
    * subtypes' properties, and its subtypes need their `@odata.type` (an untagged value is the base).
    */
   openBases: 'The base member types the properties Graph reads from its subtypes; untagged values are checked as the base.',
+  /** Properties required though the contract only says they cannot be null, by type, with the reason. */
+  requiredProperties: {
+    invitationParticipantInfo: { identity: 'an invitation names whom to ring by its identity alone; every request body of the docs gives one' },
+  } as Record<string, Record<string, string>>,
   /** Flags enums: Graph's calling flags enums only ever carry one member; combined values decode inbound as unknown-but-kept strings. */
   flagsEnumsAsSingleValues: ['onlineMeetingContentSharingDisabledReason', 'onlineMeetingVideoDisabledReason'],
   /** Beta types the extract names but could not read; filled in from v1.0 or from member names. */

@@ -37,6 +37,8 @@ describe('request builder types', () => {
     requests.logTeleconferenceDeviceQuality('c1', { quality: {} })
     requests.mute('c1')
     requests.startHoldMusic('c1', 'p1')
+    // @ts-expect-error an invitation names whom it invites: its identity is required
+    requests.redirect('c1', { targets: [{ hidden: true }] })
   })
 
   it("type an identitySet's phone and an identity's tenantId as the communications subtypes declare them", () => {

@@ -11,7 +11,7 @@ export const InvitationParticipantInfo: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.invitationParticipantInfo'>>
   endpointType: TOptional<TUnion<[typeof EndpointType, TNull]>>
   hidden: TOptional<TUnion<[TBoolean, TNull]>>
-  identity: TOptional<typeof IdentitySet>
+  identity: typeof IdentitySet
   participantId: TOptional<TUnion<[TString, TNull]>>
   removeFromDefaultAudioRoutingGroup: TOptional<TUnion<[TBoolean, TNull]>>
   replacesCallId: TOptional<TUnion<[TString, TNull]>>
@@ -19,7 +19,7 @@ export const InvitationParticipantInfo: TObject<{
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.invitationParticipantInfo')),
   endpointType: Type.Optional(Nullable(EndpointType)),
   hidden: Type.Optional(Nullable(Type.Boolean())),
-  identity: Type.Optional(IdentitySet),
+  identity: IdentitySet,
   participantId: Type.Optional(Nullable(Type.String())),
   removeFromDefaultAudioRoutingGroup: Type.Optional(Nullable(Type.Boolean())),
   replacesCallId: Type.Optional(Nullable(Type.String())),

@@ -10,14 +10,14 @@ import { OnlineMeetingRestricted } from './meeting-info.ts'
 export const InvitationParticipantInfo: TObject<{
   '@odata.type': TOptional<TLiteral<'#microsoft.graph.invitationParticipantInfo'>>
   hidden: TOptional<TUnion<[TBoolean, TNull]>>
-  identity: TOptional<typeof IdentitySet>
+  identity: typeof IdentitySet
   participantId: TOptional<TUnion<[TString, TNull]>>
   removeFromDefaultAudioRoutingGroup: TOptional<TUnion<[TBoolean, TNull]>>
   replacesCallId: TOptional<TUnion<[TString, TNull]>>
 }> = Type.Object({
   '@odata.type': Type.Optional(ODataType('#microsoft.graph.invitationParticipantInfo')),
   hidden: Type.Optional(Nullable(Type.Boolean())),
-  identity: Type.Optional(IdentitySet),
+  identity: IdentitySet,
   participantId: Type.Optional(Nullable(Type.String())),
   removeFromDefaultAudioRoutingGroup: Type.Optional(Nullable(Type.Boolean())),
   replacesCallId: Type.Optional(Nullable(Type.String())),

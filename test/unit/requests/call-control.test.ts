@@ -27,7 +27,10 @@ describe('transfer', () => {
     }
   })
 
-  it('checks the known properties of the transfer target', () => {
+  it('needs the identity of the transfer target, and checks its known properties', () => {
+    expect(issues({ transferTarget: { endpointType: 'default', languageId: 'en-us' } })).toEqual([
+      { path: '$.transferTarget.identity', message: "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'" },
+    ])
     expect(issues({ transferTarget: { ...target, replacesCallId: 42 } })).toEqual([{ path: '$.transferTarget.replacesCallId', message: 'expected a string' }])
   })
 

@@ -76,6 +76,12 @@ describe('createCall: identities (open types of the contract)', () => {
       { path: '$.source.regoin', message: 'is not a property of ParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, participantId, region' },
     ])
   })
+
+  it('needs the identity of each target', () => {
+    expect(issues({ ...pstn, targets: [{ '@odata.type': '#microsoft.graph.invitationParticipantInfo', endpointType: 'default' }] })).toEqual([
+      { path: '$.targets[0].identity', message: "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'" },
+    ])
+  })
 })
 
 describe('createCall: validation', () => {

@@ -21,6 +21,15 @@ describe('invite', () => {
     expect(invite('c1', body as InviteParams)).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/participants/invite', body })
   })
 
+  it('needs the identity of each participant', () => {
+    expect(issues({ participants: [target, { replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db' }] })).toEqual([
+      { path: '$.participants[1].identity', message: "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'" },
+    ])
+    expect(issues({ participants: [{ identity: null }] })).toEqual([
+      { path: '$.participants[0].identity', message: "expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'" },
+    ])
+  })
+
   it('invites a phone number through a communications identity set, replacing a call', () => {
     const phone = { identity: { '@odata.type': '#microsoft.graph.communicationsIdentitySet', phone: { id: '+12345678901' } }, replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db' }
     expect(issues({ participants: [phone] })).toEqual([])

@@ -64,6 +64,7 @@ describe('redirect', () => {
     ['timeout 91', { ...ok, timeout: 91 }, '$.timeout', 'expected a whole number of seconds from 15 to 90'],
     ['timeout 20.5', { ...ok, timeout: 20.5 }, '$.timeout', 'expected a whole number of seconds from 15 to 90'],
     ['a target that is not an object', { targets: ['+1234'] }, '$.targets[0]', 'expected an object (InvitationParticipantInfo)'],
+    ['a target without identity', { targets: [target, { hidden: true }] }, '$.targets[1].identity', "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"],
     ['a target with a wrong type of a known property', { targets: [{ ...target, hidden: 'yes' }] }, '$.targets[0].hidden', 'expected a boolean'],
     ['an identity with a wrong type', { targets: [{ identity: { user: { id: 5 } } }] }, '$.targets[0].identity.user.id', 'expected a string'],
   ])('%s', (_, params, path, message) => {
