@@ -41,6 +41,7 @@ describe('redirect', () => {
       method: 'POST',
       path: '/communications/calls/491f0b00-ffff-4bc9-a43e-b226498ec22a/redirect',
       body,
+      resendable: true,
     })
   })
 
