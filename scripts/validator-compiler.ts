@@ -93,6 +93,13 @@ const DECODE_RUNTIME = [
   '  return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v',
   '}',
   '',
+  '// An enum value that is not spelled exactly: one in another casing gets the canonical spelling, one this',
+  '// version does not know is kept, and anything but a string is an issue.',
+  'function decodeEnum(v: any, k: Key, lower: Map<string, string>): any {',
+  "  if (typeof v !== 'string') { fail('expected a string', k); return v }",
+  '  return lower.get(v.toLowerCase()) ?? v',
+  '}',
+  '',
   '// An enum\'s values by their lowercase spelling, built from one list of them at load.',
   'function byLowercase(...values: string[]): Map<string, string> {',
   '  return new Map(values.map((value) => [value.toLowerCase(), value]))',
@@ -352,11 +359,9 @@ export class ValidatorCompiler {
       // 200 instructions for a call's `state`, "established"), while a comparison with a literal of another
       // length is over at once.
       const exact = enumValues.length <= MAX_COMPARED_ENUM_VALUES ? enumValues.map((e) => `v === ${JSON.stringify(e)}`).join(' || ') : `${this.constant(`new Set(${JSON.stringify(enumValues)})`)}.has(v)`
-      const lower = this.constant(
-        enumValues.every((e) => typeof e === 'string')
-          ? `byLowercase(${enumValues.map((e) => JSON.stringify(e)).join(', ')})`
-          : `new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`,
-      )
+      // A value spelled exactly is a string, so only the others need the type check `decodeEnum` makes.
+      if (enumValues.every((e) => typeof e === 'string')) return `  return ${exact} ? v : decodeEnum(v, k, ${this.constant(`byLowercase(${enumValues.map((e) => JSON.stringify(e)).join(', ')})`)})`
+      const lower = this.constant(`new Map(${JSON.stringify(enumValues.map((e) => [String(e).toLowerCase(), e]))})`)
       return [`  if (typeof v !== 'string') { ${fail('expected a string')}; return v }`, `  return ${exact} ? v : (${lower}.get(v.toLowerCase()) ?? v)`].join('\n')
     }
     switch (schema.type) {

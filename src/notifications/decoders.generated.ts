@@ -29,6 +29,13 @@ function decodeConstant(v: any, k: Key, value: string): any {
   return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v
 }
 
+// An enum value that is not spelled exactly: one in another casing gets the canonical spelling, one this
+// version does not know is kept, and anything but a string is an issue.
+function decodeEnum(v: any, k: Key, lower: Map<string, string>): any {
+  if (typeof v !== 'string') { fail('expected a string', k); return v }
+  return lower.get(v.toLowerCase()) ?? v
+}
+
 // An enum's values by their lowercase spelling, built from one list of them at load.
 function byLowercase(...values: string[]): Map<string, string> {
   return new Map(values.map((value) => [value.toLowerCase(), value]))
@@ -71,8 +78,7 @@ const K21 = byLowercase("watermarkProtection", "unknownFutureValue")
 const K22 = byLowercase("created", "updated", "deleted")
 
 function dChangeType(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "created" || v === "updated" || v === "deleted" ? v : (K22.get(v.toLowerCase()) ?? v)
+  return v === "created" || v === "updated" || v === "deleted" ? v : decodeEnum(v, k, K22)
 }
 function dParticipantLeftNotification(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -165,8 +171,7 @@ function dOnlineMeetingRestricted(v: any, k?: Key): any {
   return o
 }
 function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : (K21.get(v.toLowerCase()) ?? v)
+  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K21)
 }
 function dRemovedState(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -190,8 +195,7 @@ function dRecordingInfo(v: any, k?: Key): any {
   return o
 }
 function dRecordingStatus(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "unknown" || v === "notRecording" || v === "recording" || v === "failed" || v === "unknownFutureValue" ? v : (K20.get(v.toLowerCase()) ?? v)
+  return v === "unknown" || v === "notRecording" || v === "recording" || v === "failed" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K20)
 }
 function d14(v: any, k?: Key): any {
   return decodeArray(v, dMediaStream, k)
@@ -211,8 +215,7 @@ function dMediaStream(v: any, k?: Key): any {
   return o
 }
 function dMediaDirection(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : (K19.get(v.toLowerCase()) ?? v)
+  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : decodeEnum(v, k, K19)
 }
 function d12(v: any, k?: Key): any {
   return decodeArray(v, dCommsOperation, k)
@@ -337,8 +340,7 @@ function dSendDtmfTonesOperation(v: any, k?: Key): any {
   return o
 }
 function dSendDtmfCompletionReason(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : (K17.get(v.toLowerCase()) ?? v)
+  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K17)
 }
 function dRecordOperation(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -435,8 +437,7 @@ function dCommsOperationBase(v: any, k?: Key): any {
   return o
 }
 function dOperationStatus(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : (K16.get(v.toLowerCase()) ?? v)
+  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : decodeEnum(v, k, K16)
 }
 function d11(v: any, k?: Key): any {
   return decodeArray(v, dContentSharingSession, k)
@@ -468,8 +469,7 @@ function dAudioRoutingGroup(v: any, k?: Key): any {
   return o
 }
 function dRoutingMode(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : (K15.get(v.toLowerCase()) ?? v)
+  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K15)
 }
 function d10(v: any, k?: Key): any {
   return decodeArray(v, d0, k)
@@ -486,8 +486,7 @@ function dCallTranscriptionInfo(v: any, k?: Key): any {
   return o
 }
 function dCallTranscriptionState(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K14.get(v.toLowerCase()) ?? v)
+  return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K14)
 }
 function dToneInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -501,8 +500,7 @@ function dToneInfo(v: any, k?: Key): any {
   return o
 }
 function dTone(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return K12.has(v) ? v : (K13.get(v.toLowerCase()) ?? v)
+  return K12.has(v) ? v : decodeEnum(v, k, K13)
 }
 function d6(v: any, k?: Key): any {
   return decodeArray(v, dInvitationParticipantInfo, k)
@@ -522,8 +520,7 @@ function dInvitationParticipantInfo(v: any, k?: Key): any {
   return o
 }
 function dCallState(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "incoming" || v === "establishing" || v === "established" || v === "hold" || v === "transferring" || v === "transferAccepted" || v === "redirecting" || v === "terminating" || v === "terminated" || v === "unknownFutureValue" ? v : (K11.get(v.toLowerCase()) ?? v)
+  return v === "incoming" || v === "establishing" || v === "established" || v === "hold" || v === "transferring" || v === "transferAccepted" || v === "redirecting" || v === "terminating" || v === "terminated" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K11)
 }
 function dParticipantInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -562,8 +559,7 @@ function d4(v: any, k?: Key): any {
   return decodeArray(v, dModality, k)
 }
 function dModality(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "audio" || v === "video" || v === "videoBasedScreenSharing" || v === "data" || v === "unknownFutureValue" ? v : (K9.get(v.toLowerCase()) ?? v)
+  return v === "audio" || v === "video" || v === "videoBasedScreenSharing" || v === "data" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K9)
 }
 function dMeetingInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -627,8 +623,7 @@ function dCallMediaState(v: any, k?: Key): any {
   return o
 }
 function dMediaState(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : (K7.get(v.toLowerCase()) ?? v)
+  return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K7)
 }
 function dMediaConfig(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -696,8 +691,7 @@ function dIncomingContext(v: any, k?: Key): any {
   return o
 }
 function dCallDirection(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "incoming" || v === "outgoing" ? v : (K5.get(v.toLowerCase()) ?? v)
+  return v === "incoming" || v === "outgoing" ? v : decodeEnum(v, k, K5)
 }
 function dChatInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -727,8 +721,7 @@ function dCallRoute(v: any, k?: Key): any {
   return o
 }
 function dRoutingType(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : (K4.get(v.toLowerCase()) ?? v)
+  return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K4)
 }
 function dIdentitySet(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -789,8 +782,7 @@ function dIdentitySetBase(v: any, k?: Key): any {
   return o
 }
 function dEndpointType(v: any, k?: Key): any {
-  if (typeof v !== 'string') { fail("expected a string", k); return v }
-  return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : (K2.get(v.toLowerCase()) ?? v)
+  return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K2)
 }
 function dIdentity(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
