@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
+import { parseRawNotifications } from '../../../src/notifications/parse-notifications.ts'
 
 const CALL_URL = '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896'
 const established = { changeType: 'updated', resourceUrl: CALL_URL, resourceData: { '@odata.type': '#microsoft.graph.call', state: 'established' } }
@@ -329,5 +330,21 @@ describe('parseNotifications: resourceData as an array', () => {
     )
     expect(roster).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p1' }, { id: 'p2' }], issues: [] })
     expect(lookalike).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p3' }, { id: 'p4' }] })
+  })
+})
+
+describe('parseRawNotifications (what the request handlers call)', () => {
+  it('reads text and bytes exactly as parseNotifications does', () => {
+    const text = body(established, { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [] })
+    const options = { receivedAt: new Date(0), tenantId: 't1' }
+    expect(parseRawNotifications(text, options)).toEqual(parseNotifications(text, options))
+    expect(parseRawNotifications(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
+    expect(parseRawNotifications(text)).toEqual(parseNotifications(text))
+  })
+
+  it('refuses an already-parsed object, which a request never is', () => {
+    const error = parseError(() => parseRawNotifications({ value: [] } as unknown as string))
+    expect(error.status).toBe(400)
+    expect(error.issues[0]!.message).toMatch(/^expected the request body as a string, a Uint8Array/)
   })
 })
