@@ -35,9 +35,9 @@ export interface CallingClientOptions {
    */
   dispatcher?: Dispatcher | undefined
   /**
-   * Time limit of one attempt in milliseconds: for a token to be fetched when none is cached, for Graph's
-   * response headers once the request is sent, and for each gap in the body. Each call can set its own,
-   * and a call's `deadline` bounds all its attempts and waits together, to the millisecond.
+   * Time limit of one attempt in milliseconds, from its start until Graph's answer has been read: the
+   * token when none is cached, the wait for a free connection, connecting, and the response. Each call can
+   * set its own, and a call's `deadline` bounds all its attempts and waits together, to the millisecond.
    * @default 10000
    */
   timeoutMs?: number | undefined

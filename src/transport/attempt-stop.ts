@@ -4,7 +4,7 @@ export type StopReason = 'timeout' | 'deadline' | 'caller'
 /**
  * An exact stop for one attempt: an `AbortSignal` that fires at the time limit or when the caller's
  * signal does, remembering which. Used when a deadline must be kept to the millisecond or a token must be
- * awaited; a plain attempt leaves its time limit to undici's own per-request timers and allocates none of this.
+ * awaited; a plain attempt leaves its time limit to `exchange`, and allocates none of this.
  */
 export class AttemptStop {
   readonly #controller = new AbortController()

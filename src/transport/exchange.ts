@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { ResponseHeaders } from './graph-api-error.ts'
+import { TimeLimits, type TimeLimit } from './time-limits.ts'
 
 /** A whole response: its status line, its headers and its body as text. */
 export interface Exchange {
@@ -18,6 +19,17 @@ export interface ExchangeHooks {
   readsBody(statusCode: number): boolean
 }
 
+/** What `exchange` rejects with when its time limit passes first. */
+export class ExchangeTimeoutError extends Error {
+  override name = 'TimeoutError'
+  constructor(ms: number) {
+    super(`no response within ${ms} ms`)
+  }
+}
+
+/** The time limits of every exchange in the process, on one timer. */
+const limits = new TimeLimits()
+
 /** How much of a skipped body is read, so that the connection can serve again, before it is closed instead. */
 const SKIPPED_BODY_LIMIT = 128 * 1024
 
@@ -25,13 +37,15 @@ const SKIPPED_BODY_LIMIT = 128 * 1024
  * Sends one request with `dispatcher.dispatch` and resolves once its response has been read to the end
  * (or, for a body the hooks skip, once it has ended or failed). The hooks hear the status before the body:
  * a failure while the body is read still lets the caller know the request was accepted. Rejects with
- * undici's error, or with the signal's reason once it aborts.
+ * undici's error; with the signal's reason as soon as it aborts, or with an `ExchangeTimeoutError` once
+ * `timeoutMs` has passed, whatever the request is doing then (waiting for a connection, connecting, sent).
  */
 export function exchange(
   dispatcher: Dispatcher,
   options: Dispatcher.DispatchOptions,
   signal: AbortSignal | undefined,
   hooks: ExchangeHooks,
+  timeoutMs?: number,
 ): Promise<Exchange> {
   // undici's `request()` gives every response a stream and an async resource of its own; an answer from
   // Graph is a status and a few hundred bytes, so reading it straight from the callbacks costs far less.
@@ -47,12 +61,25 @@ export function exchange(
     let chunks: Buffer[] | undefined
     let skipped = -1
     let settled = false
-    const onAbort = () => controller?.abort(signal!.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    // Why the exchange was stopped; undici hears it as soon as it gives a controller (it gives none
+    // while the request waits for a connection or while that connection is being made).
+    let stopped: Error | undefined
+    let limit: TimeLimit | undefined
     const settle = () => {
       settled = true
       signal?.removeEventListener('abort', onAbort)
+      limit?.cancel()
     }
+    const stop = (reason: Error) => {
+      if (settled) return
+      settle()
+      stopped = reason
+      reject(reason)
+      controller?.abort(reason)
+    }
+    const onAbort = () => stop(signal!.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    if (timeoutMs !== undefined) limit = limits.start(timeoutMs, () => stop(new ExchangeTimeoutError(timeoutMs)))
     const answer = () => {
       settle()
       const text = chunks === undefined ? '' : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')
@@ -61,8 +88,8 @@ export function exchange(
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started
-        // Aborted while the request waited for a connection.
-        if (signal?.aborted) started.abort(signal.reason)
+        // Stopped while the request waited for a connection: it is not sent.
+        if (stopped !== undefined) started.abort(stopped)
       },
       onResponseStart(_controller, status, responseHeaders, message) {
         // 1xx answers are interim; the final one follows.

@@ -14,7 +14,7 @@ import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
 import { AttemptStop, untilAborted } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
-import { exchange } from './exchange.ts'
+import { exchange, ExchangeTimeoutError } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
 import { TokenCache } from './token-cache.ts'
@@ -217,9 +217,9 @@ export class GraphTransport {
     if (call.signal?.aborted) throw this.#abortError(call)
     call.attempts++
     let token = this.#tokens.peek()
-    // The common case (a cached token, no deadline) allocates nothing to watch the time: undici's own
-    // per-request timers bound the wait for the response headers and each gap in the body, and the
-    // caller's own signal stops the exchange. A deadline, or a token to await, needs an exact stop.
+    // The common case (a cached token, no deadline) watches the time with no timer of its own: `exchange`
+    // keeps the limit on a timer all exchanges share, and the caller's own signal stops the exchange. A
+    // deadline, or a token to await, needs an exact stop that covers both.
     const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
     try {
       if (token === undefined) token = await untilAborted(this.#tokens.fetch(), stop!.signal)
@@ -236,6 +236,9 @@ export class GraphTransport {
           },
           readsBody: hasBody,
         },
+        // undici's own timers start only once the request is sent; this limit also bounds the wait for
+        // a free connection and the connecting (undici's connect timeout is its own, 10 s by default).
+        stop ? undefined : budget,
       )
       const status = response.statusCode
       if (status >= 200 && status < 300) {
@@ -244,7 +247,7 @@ export class GraphTransport {
       }
       throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {
-      const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isUndiciTimeout(error) ? limit : undefined)
+      const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isAttemptTimeout(error) ? limit : undefined)
       if (stoppedBy === 'caller') throw this.#abortError(call)
       if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
       if (error instanceof GraphCallingError) throw error
@@ -387,8 +390,9 @@ export function isTimeout(value: unknown): value is number {
   return typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS
 }
 
-/** Whether undici gave up waiting for the response headers or the next chunk of the body. */
-function isUndiciTimeout(error: unknown): boolean {
+/** Whether the attempt's own timer ran out, or undici gave up waiting for the response headers or the next chunk of the body. */
+function isAttemptTimeout(error: unknown): boolean {
+  if (error instanceof ExchangeTimeoutError) return true
   const code = (error as { code?: unknown } | null)?.code
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
 }

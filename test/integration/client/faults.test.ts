@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import { inspect } from 'node:util'
+import { Agent } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   AbortError,
@@ -317,6 +319,70 @@ describe('time limits', () => {
     const error = await failure(send(c, { deadline: new Date(Date.now() + 150) }))
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error.message).toContain('was stopped at the deadline')
+  })
+})
+
+describe('time limits before the request is sent', () => {
+  it.each(temperatures)('%s: timeoutMs also bounds the wait for a free connection, and the request is not sent later', async (temperature) => {
+    const dispatcher = new Agent({ connections: 1 })
+    try {
+      const c = await ready(temperature, { dispatcher })
+      graph.reply('hang')
+      const arrived = graph.nextRequest()
+      const controller = new AbortController()
+      const busy = failure(send(c, { signal: controller.signal }))
+      await arrived
+      const error = await failure(send(c, { timeoutMs: 100 }))
+      expect(error).toBeInstanceOf(TimeoutError)
+      expect(error.message).toMatch(/ timed out: no answer within 100 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+      controller.abort()
+      expect(await busy).toBeInstanceOf(AbortError)
+      await send(c)
+      expect(graph.requests).toHaveLength(2)
+      expect(ids()).not.toContain(error.message.match(/client-request-id (\S+),/)[1])
+    } finally {
+      await dispatcher.destroy()
+    }
+  })
+
+  describe('a host that accepts the connection and never finishes the TLS handshake', () => {
+    let sockets: Socket[]
+    let silent: ReturnType<typeof createTcpServer>
+    let url: string
+    beforeEach(async () => {
+      sockets = []
+      silent = createTcpServer((socket) => void sockets.push(socket))
+      silent.listen(0, '127.0.0.1')
+      await once(silent, 'listening')
+      url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`
+    })
+    // Hanging up ends the connections undici is still making for the calls that gave up on them.
+    afterEach(() => {
+      for (const socket of sockets) socket.destroy()
+      silent.close()
+    })
+
+    // undici would wait 10 s for each connection before its own connect timeout, and retry.
+    it.each(temperatures)('%s: the signal, the deadline and timeoutMs each stop the call while it connects, typed as ever, not retried', async (temperature) => {
+      const c = client({ baseUrl: url, clock: fakeClock({ realNow: true }) })
+      // A first call fetches the token, and leaves it cached.
+      if (temperature === temperatures[0]) await failure(send(c, { timeoutMs: 50 }))
+      const started = performance.now()
+      const reason = new Error('the caller hung up')
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(reason), 100)
+      const aborted = await failure(send(c, { signal: controller.signal }))
+      const stopped = await failure(send(c, { deadline: new Date(Date.now() + 100) }))
+      const timedOut = await failure(send(c, { timeoutMs: 100 }))
+      expect(performance.now() - started).toBeLessThan(3_000)
+      expect(aborted).toBeInstanceOf(AbortError)
+      expect(aborted.cause).toBe(reason)
+      expect(stopped).toBeInstanceOf(TimeoutError)
+      expect(stopped.message).toMatch(/ was stopped at the deadline \S+ before Graph answered \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+      expect(timedOut).toBeInstanceOf(TimeoutError)
+      expect(timedOut.message).toMatch(/ timed out: no answer within 100 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+      expect(waits).toEqual([])
+    })
   })
 })
 

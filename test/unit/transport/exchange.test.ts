@@ -4,10 +4,10 @@
  */
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import { Pool } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exchange } from '../../../src/transport/exchange.ts'
+import { exchange, ExchangeTimeoutError } from '../../../src/transport/exchange.ts'
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -37,11 +37,36 @@ afterEach(async () => {
 })
 
 // As the transport does: the body of a 202 is skipped.
-const get = (path: string, signal?: AbortSignal, statuses: number[] = []) =>
-  exchange(pool, { path, method: 'GET', headersTimeout: 5_000, bodyTimeout: 5_000 }, signal, {
-    onStatus: (status) => void statuses.push(status),
-    readsBody: (status) => status !== 202,
-  })
+const get = (path: string, signal?: AbortSignal, statuses: number[] = [], timeoutMs?: number, through: Pool = pool) =>
+  exchange(
+    through,
+    { path, method: 'GET', headersTimeout: 5_000, bodyTimeout: 5_000 },
+    signal,
+    { onStatus: (status) => void statuses.push(status), readsBody: (status) => status !== 202 },
+    timeoutMs,
+  )
+
+/**
+ * A TCP server that accepts connections and never says a word, so that a TLS handshake with it never
+ * ends: undici gives no controller for a request to it until its own connect timeout (10 s).
+ */
+async function silentHost() {
+  const sockets: Socket[] = []
+  const server = createTcpServer((socket) => void sockets.push(socket))
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const silent = new Pool(`https://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  return {
+    pool: silent,
+    /** Resolves when a connection has been accepted. */
+    connected: () => once(server, 'connection'),
+    close: async () => {
+      await silent.destroy()
+      for (const socket of sockets) socket.destroy()
+      server.close()
+    },
+  }
+}
 
 describe('exchange', () => {
   it('reads the status line, the headers and a body sent in pieces, a character split between two of them', async () => {
@@ -121,29 +146,62 @@ describe('exchange', () => {
     expect(seen).toEqual([])
   })
 
-  it('stops a request still waiting for the only connection, which never reaches the server', async () => {
-    routes.set('/slow', (_req, res) => setTimeout(() => res.writeHead(204).end(), 200))
+  it('stops at once a request still waiting for the only connection, which never reaches the server', async () => {
+    let release!: () => void
+    const arrived = new Promise<void>((resolve) => routes.set('/slow', (_req, res) => resolve(void (release = () => res.writeHead(204).end()))))
     routes.set('/empty', (_req, res) => res.writeHead(202, { 'content-length': '0' }).end())
     const first = get('/slow')
+    await arrived
     const controller = new AbortController()
     const second = get('/empty', controller.signal)
     const reason = new Error('stop waiting')
     controller.abort(reason)
+    // Rejected while the only connection is still busy with the first request.
     await expect(second).rejects.toBe(reason)
+    release()
     expect((await first).statusCode).toBe(204)
     expect(seen).toEqual(['/slow'])
   })
 
-  it('stops a request whose answer is on its way, with the reason', async () => {
-    routes.set('/slow', (_req, res) => {
-      const timer = setTimeout(() => res.writeHead(204).end(), 2_000)
-      res.on('close', () => clearTimeout(timer))
-    })
-    const controller = new AbortController()
-    const reason = new Error('too late')
-    setTimeout(() => controller.abort(reason), 50)
-    await expect(get('/slow', controller.signal)).rejects.toBe(reason)
-    expect(seen).toEqual(['/slow'])
+  it('times out a request still waiting for the only connection, which never reaches the server', async () => {
+    let release!: () => void
+    const arrived = new Promise<void>((resolve) => routes.set('/slow', (_req, res) => resolve(void (release = () => res.writeHead(204).end()))))
+    routes.set('/empty', (_req, res) => res.writeHead(202, { 'content-length': '0' }).end())
+    const first = get('/slow')
+    await arrived
+    const second = get('/empty', undefined, [], 50)
+    const error = await second.catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExchangeTimeoutError)
+    expect((error as Error).message).toBe('no response within 50 ms')
+    release()
+    expect((await first).statusCode).toBe(204)
+    // The connection serves again, and the request that timed out is not sent after all.
+    expect(await get('/empty')).toMatchObject({ statusCode: 202 })
+    expect(seen).toEqual(['/slow', '/empty'])
+  })
+
+  it('stops at once, with the reason, a request whose connection is still being made', async () => {
+    const host = await silentHost()
+    try {
+      const controller = new AbortController()
+      const reason = new Error('no time to wait for TLS')
+      const connected = host.connected()
+      const pending = get('/', controller.signal, [], undefined, host.pool)
+      await connected
+      controller.abort(reason)
+      await expect(pending).rejects.toBe(reason)
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('times out a request whose connection is still being made', async () => {
+    const host = await silentHost()
+    try {
+      await expect(get('/', undefined, [], 50, host.pool)).rejects.toBeInstanceOf(ExchangeTimeoutError)
+    } finally {
+      await host.close()
+    }
   })
 
   it('rejects with undici’s error when the server cannot be reached', async () => {
