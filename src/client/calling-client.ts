@@ -69,11 +69,20 @@ export class CallingClient {
     return this.#transport.send(request, options)
   }
 
-  /** Stops sending, and closes the client's own connection pool (waiting for requests in flight); a dispatcher you passed stays open. */
+  /**
+   * Stops sending: calls waiting for a retry or a token fail at once with a `ConnectionError` saying the
+   * client was closed, and nothing is sent any more. Then closes the client's own connection pool once
+   * the requests in flight have been answered; a dispatcher you passed stays open.
+   */
   close(): Promise<void> {
     this.#closed = true
-    this.#transport.close()
-    this.#closing ??= this.#ownDispatcher ? this.#ownDispatcher.close().then(() => undefined) : Promise.resolve()
+    if (this.#closing === undefined) {
+      const drained = this.#transport.close()
+      const pool = this.#ownDispatcher
+      // Once every answer still awaited has come, the pool holds only requests their calls gave up on
+      // (such as a connection still being made for a call that timed out): those are not waited for.
+      this.#closing = pool ? drained.then(() => pool.destroy()).then(() => undefined) : Promise.resolve()
+    }
     return this.#closing
   }
 

@@ -14,7 +14,7 @@ import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
 import { AttemptStop, untilAborted } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
-import { exchange, ExchangeTimeoutError } from './exchange.ts'
+import { exchange, ExchangeTimeoutError, type Exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
 import { TokenCache } from './token-cache.ts'
@@ -96,6 +96,15 @@ export class GraphTransport {
   readonly #maxRetries: number
   readonly #userAgent: string
   readonly #clock: Clock
+  /** Set by `close()`: nothing is sent from then on. */
+  #closed = false
+  /** Aborted by `close()`, to cut short the waits before retries. */
+  readonly #closing = new AbortController()
+  /** How many requests are with the dispatcher, their answer awaited. */
+  #inFlight = 0
+  /** Resolves the promise `close()` returned, once no request is in flight. */
+  #onDrained: (() => void) | undefined
+  #drained: Promise<void> | undefined
 
   constructor(config: TransportConfig) {
     const cloud = clouds[config.cloud]
@@ -111,9 +120,20 @@ export class GraphTransport {
     this.#clock = config.clock
   }
 
-  /** Stops a token request in flight, so that nothing of the transport outlives its client. */
-  close(): void {
-    this.#tokens.close()
+  /**
+   * Stops sending, so that nothing of the transport outlives its client: a call waiting for a retry or
+   * for its token fails at once (a `ConnectionError` saying the client was closed), and a token request
+   * in flight is aborted. A request already with the dispatcher is left to end: the promise resolves
+   * when none is left, after which the dispatcher holds only requests that their calls gave up on.
+   */
+  close(): Promise<void> {
+    if (this.#drained === undefined) {
+      this.#closed = true
+      this.#closing.abort()
+      this.#tokens.close()
+      this.#drained = this.#inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.#onDrained = resolve))
+    }
+    return this.#drained
   }
 
   /** The URL a request path is sent to, e.g. `https://graph.microsoft.com/v1.0`. */
@@ -147,9 +167,9 @@ export class GraphTransport {
       } else {
         const wait = this.#retryWait(error, call)
         try {
-          await this.#clock.sleep(wait, call.signal)
+          await this.#clock.sleep(wait, call.signal ? AbortSignal.any([call.signal, this.#closing.signal]) : this.#closing.signal)
         } catch {
-          throw this.#abortError(call)
+          throw this.#closed ? this.#closedError(call, call.attempts, error) : this.#abortError(call)
         }
         call.retries++
       }
@@ -215,6 +235,7 @@ export class GraphTransport {
       }
     }
     if (call.signal?.aborted) throw this.#abortError(call)
+    if (this.#closed) throw this.#closedError(call, call.attempts)
     call.attempts++
     let token = this.#tokens.peek()
     // The common case (a cached token, no deadline) watches the time with no timer of its own: `exchange`
@@ -222,24 +243,30 @@ export class GraphTransport {
     // deadline, or a token to await, needs an exact stop that covers both.
     const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
     try {
-      if (token === undefined) token = await untilAborted(this.#tokens.fetch(), stop!.signal)
+      if (token === undefined) token = await this.#fetchToken(stop!.signal, call)
       call.token = token
       call.headers.authorization = `Bearer ${token}`
-      const response = await exchange(
-        this.#dispatcher,
-        { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: budget, bodyTimeout: budget },
-        stop ? stop.signal : call.signal,
-        {
-          onStatus(status) {
-            // Graph has acted: a body cut off after this must not make the action happen twice.
-            if (status >= 200 && status < 300 && call.method !== 'GET') call.acceptedStatus = status
+      let response: Exchange
+      this.#inFlight++
+      try {
+        response = await exchange(
+          this.#dispatcher,
+          { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: budget, bodyTimeout: budget },
+          stop ? stop.signal : call.signal,
+          {
+            onStatus(status) {
+              // Graph has acted: a body cut off after this must not make the action happen twice.
+              if (status >= 200 && status < 300 && call.method !== 'GET') call.acceptedStatus = status
+            },
+            readsBody: hasBody,
           },
-          readsBody: hasBody,
-        },
-        // undici's own timers start only once the request is sent; this limit also bounds the wait for
-        // a free connection and the connecting (undici's connect timeout is its own, 10 s by default).
-        stop ? undefined : budget,
-      )
+          // undici's own timers start only once the request is sent; this limit also bounds the wait for
+          // a free connection and the connecting (undici's connect timeout is its own, 10 s by default).
+          stop ? undefined : budget,
+        )
+      } finally {
+        if (--this.#inFlight === 0) this.#onDrained?.()
+      }
       const status = response.statusCode
       if (status >= 200 && status < 300) {
         const body = hasBody(status) ? this.#successBody(response.text, status, call) : undefined
@@ -256,6 +283,20 @@ export class GraphTransport {
     } finally {
       stop?.dispose()
     }
+  }
+
+  /** The token, fetched for an attempt that gives up on it when `signal` aborts. */
+  async #fetchToken(signal: AbortSignal, call: Call): Promise<string> {
+    let token: string
+    try {
+      token = await untilAborted(this.#tokens.fetch(), signal)
+    } catch (error) {
+      // The client closed while the token was on its way: this attempt is not sent.
+      if (this.#closed && !signal.aborted) throw this.#closedError(call, call.attempts - 1)
+      throw error
+    }
+    if (this.#closed) throw this.#closedError(call, call.attempts - 1)
+    return token
   }
 
   #successBody(text: string, status: number, call: Call): unknown {
@@ -322,6 +363,13 @@ export class GraphTransport {
 
   #abortError(call: Call): AbortError {
     return new AbortError(`${this.#describe(call)} was aborted by the caller's signal (${this.#ids(call)})`, { cause: call.signal?.reason })
+  }
+
+  /** The error of a call stopped by `close()`, after `sent` attempts went out (the last one failed with `lastFailure`). */
+  #closedError(call: Call, sent: number, lastFailure?: unknown): ConnectionError {
+    return sent === 0
+      ? new ConnectionError(`${this.#describe(call)} was not sent: the client was closed`)
+      : new ConnectionError(`${this.#describe(call)} was not sent again: the client was closed (${this.#ids(call)})`, { cause: lastFailure })
   }
 
   #pastDeadlineError(call: Call): TimeoutError {

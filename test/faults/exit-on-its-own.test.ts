@@ -115,13 +115,16 @@ describe('after meeting every fault and closing its clients, a process exits on 
       'playPrompt with a token authority answering token': 202,
       'playPrompt with a token authority answering fail-500': 'CredentialError',
       'playPrompt with a token authority answering truncated': 'CredentialError',
+      'playPrompt throttle, waiting to retry when its client closes': 'ConnectionError',
     })
     // The calls meant to run out of time did so at their 1 s limit, with room for a busy machine.
     for (const outcome of outcomes.filter((o) => /hang|dribble|never answers/.test(o.call))) expect(outcome.ms, outcome.call).toBeLessThan(SHORT_TIMEOUT_MS + 5_000)
     expect(graph.resentAfterAccepted()).toEqual([])
 
-    // The control ran the same calls and left its clients open: a token request and connections remain.
-    expect(JSON.parse(control.stdout)).toHaveLength(outcomes.length)
+    // The control ran the same calls and left its clients open: the wait before a retry remains.
+    const controlOutcomes = JSON.parse(control.stdout) as ScenarioOutcome[]
+    expect(controlOutcomes).toHaveLength(outcomes.length)
+    expect(controlOutcomes.at(-1)!.ended).toBe('still waiting')
     expect(control.code, 'the control run exited although its clients were left open').toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Run in a child process by exit-on-its-own.test.ts: makes calls that meet every fault of the faulty
- * servers, closes its clients and returns. It never calls `process.exit`: the process ends only when
+ * servers, closes its clients (one call still waiting to retry) and returns. It never calls `process.exit`: the process ends only when
  * nothing (socket, timer, pending request) is left holding it open.
  *
  * Usage: node calls-then-close.ts '<JSON of ScenarioInput>' [--leave-open]
@@ -31,7 +31,7 @@ export interface ScenarioInput {
 /** How one call of the scenario ended. */
 export interface ScenarioOutcome {
   readonly call: string
-  /** Graph's status, or the error's class name. */
+  /** Graph's status, the error's class name, or `still waiting`. */
   readonly ended: number | string
   /** Whether a thrown error was one of the library's typed errors. */
   readonly typed: boolean
@@ -87,20 +87,26 @@ const phases: Call[][] = [
   ],
 ]
 
+/** How a call ended, when it has. */
+async function outcomeOf(call: string, run: Promise<GraphResponse<unknown>>): Promise<ScenarioOutcome> {
+  const end = await ending(run)
+  const typed = end.error === undefined || end.error instanceof GraphCallingError
+  return { call, ended: end.status ?? end.error?.name ?? 'nothing', typed, ms: Math.round(end.ms) }
+}
+
+// Throttled with a Retry-After of an hour that its deadline allows: still waiting to retry when the clients close.
+const waitingCall = 'playPrompt throttle, waiting to retry when its client closes'
+const waiting = outcomeOf(waitingCall, playPrompt(graph, 'throttle', FAULTS.length, { deadline: new Date(Date.now() + 7_200_000) }))
+
 const outcomes: ScenarioOutcome[] = []
 for (const calls of phases) {
-  const ended = await Promise.all(
-    calls.map(async ([call, run]): Promise<ScenarioOutcome> => {
-      const end = await ending(run())
-      const typed = end.error === undefined || end.error instanceof GraphCallingError
-      return { call, ended: end.status ?? end.error?.name ?? 'nothing', typed, ms: Math.round(end.ms) }
-    }),
-  )
-  outcomes.push(...ended)
+  outcomes.push(...(await Promise.all(calls.map(([call, run]) => outcomeOf(call, run())))))
 }
 if (!leaveOpen) {
   await Promise.all(clients.map((c) => c.close()))
   await tokenAgent.close()
 }
+const stillWaiting = new Promise<ScenarioOutcome>((resolve) => setImmediate(() => resolve({ call: waitingCall, ended: 'still waiting', typed: true, ms: 0 })))
+outcomes.push(await Promise.race([waiting, stillWaiting]))
 process.stdout.write(`${JSON.stringify(outcomes)}\n`)
 if (outcomes.some((o) => !o.typed)) process.exitCode = 1

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
+import { setTimeout as wait } from 'node:timers/promises'
 import { inspect } from 'node:util'
 import { Agent } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -383,6 +384,56 @@ describe('time limits before the request is sent', () => {
       expect(timedOut.message).toMatch(/ timed out: no answer within 100 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
       expect(waits).toEqual([])
     })
+  })
+})
+
+describe('closing the client', () => {
+  it.each([
+    ['its own pool, no signal', false, false],
+    ['a dispatcher passed in, a signal', true, true],
+  ])('close() during the wait before a retry ends the call at once, saying so, and clears the wait (%s)', async (_, passDispatcher, withSignal) => {
+    const dispatcher = passDispatcher ? new Agent() : undefined
+    let sleepSignal: AbortSignal | undefined
+    let asleep!: () => void
+    const sleeping = new Promise<void>((resolve) => (asleep = resolve))
+    const clock: Clock = {
+      now: Date.now,
+      sleep: (ms, signal) => {
+        waits.push(ms)
+        sleepSignal = signal
+        asleep()
+        return wait(ms, undefined, { signal })
+      },
+    }
+    try {
+      const c = client({ clock, dispatcher })
+      graph.reply({ status: 429, headers: { 'retry-after': '20' }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' })
+      const call = failure(send(c, withSignal ? { signal: new AbortController().signal } : undefined))
+      await sleeping
+      const closing = performance.now()
+      await c.close()
+      const error = await call
+      expect(performance.now() - closing).toBeLessThan(1_000)
+      expect(error).toBeInstanceOf(ConnectionError)
+      expect(error).not.toBeInstanceOf(TimeoutError)
+      expect(error.message).toMatch(/^DELETE http:\/\/127\.0\.0\.1:\d+\/v1\.0\/communications\/calls\/call-1 was not sent again: the client was closed \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+      expect(error.cause).toBeInstanceOf(GraphApiError)
+      expect(error.cause.status).toBe(429)
+      // The timer of the wait is gone with its signal.
+      expect(sleepSignal!.aborted).toBe(true)
+      expect(waits).toEqual([20_000])
+      expect(graph.requests).toHaveLength(1)
+    } finally {
+      await dispatcher?.destroy()
+    }
+  })
+
+  it('a call after close() is not sent', async () => {
+    const c = client()
+    await c.close()
+    const error = await failure(send(c))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(graph.requests).toHaveLength(0)
   })
 })
 
