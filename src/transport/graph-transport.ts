@@ -11,7 +11,7 @@ import {
   type Issue,
 } from '../errors.ts'
 import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
-import { AttemptStop, untilAborted } from './attempt-stop.ts'
+import { AttemptStop } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
 import { exchange, ExchangeTimeoutError, type Exchange } from './exchange.ts'
@@ -289,7 +289,7 @@ export class GraphTransport {
   async #fetchToken(signal: AbortSignal, call: Call): Promise<string> {
     let token: string
     try {
-      token = await untilAborted(this.#tokens.fetch(), signal)
+      token = await this.#tokens.fetch(signal)
     } catch (error) {
       // The client closed while the token was on its way: this attempt is not sent.
       if (this.#closed && !signal.aborted) throw this.#closedError(call, call.attempts - 1)

@@ -9,9 +9,22 @@ const EXPIRY_MARGIN_MS = 30_000
 /** After a failed background renewal, the next one waits this long. */
 const RENEW_RETRY_MS = 30_000
 
+/** One request to the credential, shared by every caller of `fetch` while it runs. */
+interface TokenRequest {
+  /** Settles with the token, or rejects with the credential's error or the reason it was abandoned. */
+  readonly token: Promise<string>
+  /** Aborts the signal the credential was given, and rejects `token`. */
+  readonly controller: AbortController
+  /** How many callers with a signal still wait for it. */
+  waiters: number
+  readonly startedAt: number
+}
+
 /**
  * The access token of one client: cached, renewed ahead of expiry, and fetched by one request at a time
  * however many calls need it (credentials such as `@azure/identity`'s do not merge concurrent requests).
+ * A request that every caller waiting for it has given up on is abandoned, so that a credential that
+ * never answers is asked again by the next caller rather than awaited forever.
  * The token lives only in private fields, so neither `util.inspect` nor `JSON.stringify` shows it.
  */
 export class TokenCache {
@@ -21,9 +34,8 @@ export class TokenCache {
   #token: string | undefined
   #renewAt = 0
   #usableUntil = 0
-  #pending: Promise<string> | undefined
-  /** Aborted by `close()`: a token request still running then must not hold the process open. */
-  readonly #closing = new AbortController()
+  #pending: TokenRequest | undefined
+  #closed = false
 
   constructor(credential: Credential, scope: string, clock: Clock) {
     this.#getToken = typeof credential === 'function' ? credential : (scopes, options) => credential.getToken(scopes, options)
@@ -42,6 +54,12 @@ export class TokenCache {
     const now = this.#clock.now()
     if (now < this.#renewAt) return token
     if (now >= this.#usableUntil) return undefined
+    // A background renewal that nobody awaits has no time limit of its own: one still running when the
+    // next would be due is taken as lost, and made again.
+    const pending = this.#pending
+    if (pending !== undefined && pending.waiters === 0 && now - pending.startedAt >= RENEW_RETRY_MS) {
+      this.#abandon(pending, `The credential gave no token for ${this.#scope} within ${RENEW_RETRY_MS} ms`)
+    }
     // A failed background renewal is not lost: the token is still good, the renewal is tried again a
     // little later (not on every call, which would hammer a failing authority), and the awaited fetch
     // that follows expiry reports the credential's error.
@@ -51,22 +69,41 @@ export class TokenCache {
     return token
   }
 
-  /** A fresh token; concurrent callers share one request to the credential. */
-  fetch(): Promise<string> {
-    if (this.#pending === undefined) {
-      const pending = this.#request()
-      this.#pending = pending
-      const clear = () => {
-        if (this.#pending === pending) this.#pending = undefined
+  /**
+   * A fresh token; concurrent callers share one request to the credential. A caller that gives up
+   * (`signal` aborts) is rejected with the signal's reason at once; when the last caller waiting with a
+   * signal gives up, the request is abandoned: its credential's `abortSignal` aborts, and the next
+   * caller asks the credential again.
+   */
+  fetch(signal?: AbortSignal): Promise<string> {
+    if (this.#closed) return Promise.reject(new CredentialError(`No token is fetched for ${this.#scope}: the client was closed`))
+    if (signal?.aborted) return Promise.reject(signal.reason)
+    const request = (this.#pending ??= this.#start())
+    if (signal === undefined) return request.token
+    request.waiters++
+    return new Promise<string>((resolve, reject) => {
+      const giveUp = () => {
+        reject(signal.reason)
+        if (--request.waiters === 0) this.#abandon(request, `The token request for ${this.#scope} was abandoned: no call waits for it any more`)
       }
-      pending.then(clear, clear)
-    }
-    return this.#pending
+      signal.addEventListener('abort', giveUp, { once: true })
+      request.token.then(
+        (token) => {
+          signal.removeEventListener('abort', giveUp)
+          resolve(token)
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', giveUp)
+          reject(error)
+        },
+      )
+    })
   }
 
-  /** Aborts the signal every token request is given: one in flight stops (its waiters get a `CredentialError`), if the credential honours it. */
+  /** Abandons the token request in flight (its waiters get a `CredentialError`, its credential's `abortSignal` aborts), and fetches no more. */
   close(): void {
-    this.#closing.abort()
+    this.#closed = true
+    if (this.#pending !== undefined) this.#abandon(this.#pending, `The token request for ${this.#scope} was stopped: the client was closed`)
   }
 
   /** Forgets `token` (Graph refused it), so that the next send fetches a new one. */
@@ -74,10 +111,30 @@ export class TokenCache {
     if (this.#token === token) this.#token = undefined
   }
 
-  async #request(): Promise<string> {
+  #start(): TokenRequest {
+    const controller = new AbortController()
+    const token = new Promise<string>((resolve, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+      this.#request(controller.signal).then(resolve, reject)
+    })
+    const request: TokenRequest = { token, controller, waiters: 0, startedAt: this.#clock.now() }
+    const clear = () => {
+      if (this.#pending === request) this.#pending = undefined
+    }
+    token.then(clear, clear)
+    return request
+  }
+
+  /** Gives up on `request`: the credential's signal aborts, its waiters are rejected, and the next `fetch` asks anew. */
+  #abandon(request: TokenRequest, why: string): void {
+    if (this.#pending === request) this.#pending = undefined
+    request.controller.abort(new CredentialError(why))
+  }
+
+  async #request(signal: AbortSignal): Promise<string> {
     let result: AccessToken | null
     try {
-      result = await this.#getToken([this.#scope], { abortSignal: this.#closing.signal })
+      result = await this.#getToken([this.#scope], { abortSignal: signal })
     } catch (cause) {
       throw new CredentialError(`The credential could not get a token for ${this.#scope}: ${messageOf(cause)}`, { cause })
     }
@@ -88,6 +145,8 @@ export class TokenCache {
     if (typeof expiresOn !== 'number' || Number.isNaN(expiresOn)) {
       throw new CredentialError(`The credential returned a token for ${this.#scope} without expiresOnTimestamp (expected milliseconds since the epoch)`)
     }
+    // An abandoned request's late answer is not kept: a newer request may have stored its token already.
+    if (signal.aborted) throw signal.reason
     const now = this.#clock.now()
     this.#usableUntil = expiresOn - EXPIRY_MARGIN_MS
     // Renew when the issuer says, else 5 minutes before expiry; a short-lived token at half its life.

@@ -62,12 +62,15 @@ describe('a ClientSecretCredential whose authority fails', () => {
 })
 
 describe('closing the client while its token is fetched', () => {
-  it('aborts the credential request through its abortSignal; the waiting calls end at once, saying the client was closed', async () => {
+  it.each([
+    ['honours', true],
+    ['ignores', false],
+  ])('aborts the credential request through its abortSignal; the waiting calls end at once, saying the client was closed (a credential that %s it)', async (_, honours) => {
     const signals: (AbortSignal | undefined)[] = []
     const credential = (_scopes: string[], options?: GetTokenOptions) =>
       new Promise<never>((_, reject) => {
         signals.push(options?.abortSignal)
-        options?.abortSignal?.addEventListener('abort', () => reject(options.abortSignal!.reason))
+        if (honours) options?.abortSignal?.addEventListener('abort', () => reject(options.abortSignal!.reason))
       })
     const client = faultClient(graph.url, { credential, timeoutMs: 30_000 })
     const calls = Array.from({ length: 5 }, (_, i) => ending(playPrompt(client, 'accept', i)))
@@ -81,6 +84,7 @@ describe('closing the client while its token is fetched', () => {
       expect(end.error!.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/v1\.0\/communications\/calls\/accept\.\d\/playPrompt was not sent: the client was closed$/)
       expect(end.ms).toBeLessThan(SLACK_MS)
     }
+    expect(signals).toHaveLength(1)
     expect(graph.requestCount).toBe(0)
   })
 })

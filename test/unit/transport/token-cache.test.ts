@@ -11,8 +11,9 @@ const SCOPE = 'https://graph.microsoft.com/.default'
 function setup() {
   let now = Date.UTC(2026, 10, 23, 12)
   const clock: Clock = { now: () => now, sleep: async () => {} }
-  const asked: { scopes: string[]; resolve: (t: AccessToken | null) => void; reject: (e: unknown) => void }[] = []
-  const getToken: GetToken = (scopes) => new Promise((resolve, reject) => asked.push({ scopes, resolve, reject }))
+  const asked: { scopes: string[]; signal: AbortSignal; resolve: (t: AccessToken | null) => void; reject: (e: unknown) => void }[] = []
+  // Like a credential that ignores its abort signal: only the test settles its answers.
+  const getToken: GetToken = (scopes, options) => new Promise((resolve, reject) => asked.push({ scopes, signal: options!.abortSignal!, resolve, reject }))
   const cache = new TokenCache(getToken, SCOPE, clock)
   const issue = (token: string, lifetimeMs: number, refreshAfterMs?: number) =>
     asked.at(-1)!.resolve({ token, expiresOnTimestamp: now + lifetimeMs, refreshAfterTimestamp: refreshAfterMs === undefined ? undefined : now + refreshAfterMs })
@@ -150,5 +151,74 @@ describe('TokenCache', () => {
     const cache = new TokenCache(credential, SCOPE, { now: () => 0, sleep: async () => {} })
     expect(await cache.fetch()).toBe(`from-this:${SCOPE}`)
     expect(cache.peek()).toBe(`from-this:${SCOPE}`)
+  })
+
+  it('a caller that gives up is rejected with its reason at once, and leaves the request to the callers still waiting', async () => {
+    const { cache, asked, issue } = setup()
+    const leaving = new AbortController()
+    const gone = cache.fetch(leaving.signal)
+    const staying = cache.fetch(new AbortController().signal)
+    const reason = new Error('the attempt ran out of time')
+    leaving.abort(reason)
+    await expect(gone).rejects.toBe(reason)
+    expect(asked[0]!.signal.aborted).toBe(false)
+    issue('t1', 60 * MINUTE)
+    expect(await staying).toBe('t1')
+    expect(asked).toHaveLength(1)
+  })
+
+  it('abandons a request once every caller waiting for it has given up: its signal aborts, and the next caller asks again', async () => {
+    const { cache, asked, issue } = setup()
+    const attempts = [new AbortController(), new AbortController()]
+    const waiting = attempts.map((a) => cache.fetch(a.signal).catch((e: unknown) => e))
+    attempts[0]!.abort()
+    expect(asked[0]!.signal.aborted).toBe(false)
+    attempts[1]!.abort()
+    expect(asked[0]!.signal.aborted).toBe(true)
+    expect(asked[0]!.signal.reason).toEqual(new CredentialError(`The token request for ${SCOPE} was abandoned: no call waits for it any more`))
+    await Promise.all(waiting)
+    const next = cache.fetch(new AbortController().signal)
+    expect(asked).toHaveLength(2)
+    issue('t2', 60 * MINUTE)
+    expect(await next).toBe('t2')
+  })
+
+  it('does not keep the late answer of an abandoned request', async () => {
+    const { cache, asked } = setup()
+    const attempt = new AbortController()
+    const waiting = cache.fetch(attempt.signal).catch(() => {})
+    attempt.abort()
+    await waiting
+    asked[0]!.resolve({ token: 'late', expiresOnTimestamp: Date.UTC(2026, 10, 23, 13) })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(cache.peek()).toBeUndefined()
+  })
+
+  it('a background renewal still running when the next one is due is abandoned and made again', async () => {
+    const { cache, asked, issue, prime, advance } = setup()
+    await prime(60 * MINUTE)
+    advance(55 * MINUTE)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(2)
+    advance(30_000 - 1)
+    expect(cache.peek()).toBe('t1')
+    expect(asked).toHaveLength(2)
+    advance(1)
+    expect(cache.peek()).toBe('t1')
+    expect(asked[1]!.signal.aborted).toBe(true)
+    expect(asked).toHaveLength(3)
+    issue('t2', 60 * MINUTE)
+    await cache.fetch()
+    expect(cache.peek()).toBe('t2')
+  })
+
+  it('close() rejects the waiting callers at once, though the credential ignores its aborted signal, and fetches no more', async () => {
+    const { cache, asked } = setup()
+    const waiting = [cache.fetch(new AbortController().signal), cache.fetch()]
+    cache.close()
+    expect(asked[0]!.signal.aborted).toBe(true)
+    for (const result of waiting) await expect(result).rejects.toThrow(new CredentialError(`The token request for ${SCOPE} was stopped: the client was closed`))
+    await expect(cache.fetch()).rejects.toThrow(new CredentialError(`No token is fetched for ${SCOPE}: the client was closed`))
+    expect(asked).toHaveLength(1)
   })
 })
