@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CallingClient, UnsupportedActionError, type GraphResponse } from '../../../src/index.ts'
+import { CallingClient, UnsupportedActionError, ValidationError, type GraphResponse } from '../../../src/index.ts'
 import { cases, sampleIds } from '../../unit/requests/catalogue.ts'
 import { FakeGraph } from './fake-graph.ts'
 
@@ -97,6 +97,14 @@ describe('typed answers', () => {
     await expect(v1.calls.playPrompt('c1', { prompts: [] })).rejects.toThrow('Invalid playPrompt parameters')
     await expect(v1.participants.invite('', { participants: [] } as Any)).rejects.toThrow('Invalid invite parameters')
     await expect(beta.beta.participants.muteAll('c/1')).rejects.toThrow('Invalid muteAll parameters')
+    expect(graph.requests.length).toBe(before)
+  })
+
+  it('an id that is not well-formed UTF-16 rejects with a ValidationError before any I/O', async () => {
+    const before = graph.requests.length
+    const error = await v1.calls.hangUp('abc\uD800').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues).toEqual([{ path: 'callId', message: 'expected an id of well-formed UTF-16 (it holds an unpaired surrogate)' }])
     expect(graph.requests.length).toBe(before)
   })
 })

@@ -28,6 +28,17 @@ describe.each(cases)('$builder', (c) => {
     expect(issuesOf(() => c.build(odd))).toEqual([{ path: name, message: bad === '' ? 'expected a non-empty string id' : NO_SLASH }])
   })
 
+  const NOT_UTF16 = 'expected an id of well-formed UTF-16 (it holds an unpaired surrogate)'
+  it.each(c.ids.flatMap((name, i) => ['abc\uD800', '\uDFFF', 'a\uDFFF\uD800b'].map((bad) => [name, bad, i] as const)))('refuses %s %j, which has no percent-encoding', (name, bad, i) => {
+    const odd = ids.map((id, j) => (j === i ? bad : id))
+    expect(issuesOf(() => c.build(odd))).toEqual([{ path: name, message: NOT_UTF16 }])
+  })
+
+  it.each(c.ids.map((name, i) => [name, i] as const))('percent-encodes a %s with a surrogate pair', (_, i) => {
+    const odd = ids.map((id, j) => (j === i ? 'a\u{1F600}' : id))
+    expect(c.build(odd).path).toContain('/a%F0%9F%98%80')
+  })
+
   if (c.body !== undefined) {
     it('reports every bad id and every body problem at once, ids first, in one error', () => {
       const bad = { ...(c.body as object), bogusField: 1 }
