@@ -85,6 +85,29 @@ function hasOpenBase(contract: Contract, type: ContractType): boolean {
   return false
 }
 
+/** Whether the type's values must carry their `@odata.type` where a property declares one of its bases. */
+function isTagged(contract: Contract, type: ContractType): boolean {
+  return type.kind !== 'EnumType' && (abstractBaseOf(contract, type) !== undefined || hasOpenBase(contract, type))
+}
+
+/*
+ * Declared subtypes. The tag a subtype needs is there to tell the members of its base's union apart; OData
+ * reads an untagged value as the type the property declares. So where a property or an action parameter
+ * declares the subtype itself (the answer action's `callOptions` is an `incomingCallOptions`, not any
+ * `callOptions`), an untagged value is already that subtype: there the schema is `<Name>AsDeclared`, whose
+ * `@odata.type` is optional (and still checked when given). Where the abstract or open base is declared, its
+ * union and the tag stay.
+ */
+
+/** Full names of the tagged types some property or bound-action parameter of the contract declares as such. */
+function declaredSubtypes(contract: Contract): Set<string> {
+  const declared = [
+    ...Object.values(contract.types).flatMap((t) => [...(t.properties ?? []), ...(t.navigationProperties ?? [])]),
+    ...Object.values(contract.boundOperations).flatMap((ops) => ops.flatMap((op) => op.parameters)),
+  ].map((p) => p.type)
+  return new Set(declared.filter((name) => contract.types[name] && isTagged(contract, contract.types[name]!)))
+}
+
 /**
  * Properties a value must have beyond what the contract says. The contract's `Nullable="false"` does not say
  * "required": it marks properties that requests leave out (an entity's `id`, which no body creating a call
@@ -163,7 +186,7 @@ function propertyType(contract: Contract, p: ContractProperty, deps: Set<string>
     const target = short(p.type)
     if (!contract.types[p.type]) fail(`${p.type} is referenced but not defined`)
     deps.add(target)
-    value = pascal(target)
+    value = isTagged(contract, contract.types[p.type]!) ? `${pascal(target)}AsDeclared` : pascal(target)
     type = `typeof ${value}`
   }
   if (p.collection) [value, type] = [`Type.Array(${value})`, `TArray<${type}>`]
@@ -214,7 +237,8 @@ function emitObject(contract: Contract, type: ContractType, version: string): Em
   }
   const objectType = `TObject<{\n${types.join('\n')}\n}>`
   // An open type's schema leaves `additionalProperties` out, so that unknown properties are accepted.
-  const object = `Type.Object({\n${lines.join('\n')}\n}${type.openType ? '' : ', { additionalProperties: false }'})`
+  const closing = `}${type.openType ? '' : ', { additionalProperties: false }'})`
+  const object = `Type.Object({\n${lines.join('\n')}\n${closing}`
   let code = ''
   if (descendants.length === 0) {
     code = `${jsdoc(type, version)}\nexport const ${name}: ${objectType} = ${object}\n`
@@ -233,6 +257,14 @@ function emitObject(contract: Contract, type: ContractType, version: string): Em
     code += `${jsdoc(type, version)}\nexport const ${name}: TUnion<[${members.map((m) => `typeof ${m}`).join(', ')}]> = Type.Union([${members.join(', ')}])\n`
   }
   code += `/** Graph ${version} \`${type.name}\`. */\nexport type ${name} = Static<typeof ${name}>\n`
+  if (tagged && declaredSubtypes(contract).has(`microsoft.graph.${type.name}`)) {
+    // Declared as itself, the value is this type whether tagged or not (see "Declared subtypes").
+    if (descendants.length > 0) fail(`${type.name} is declared as itself and has subtypes; say which of them an untagged value is`)
+    const optional = (text: string) => text.replace(/^ {2}'@odata\.type': .*$/m, (line) => line.replace(/ODataType\((.*)\),$/, 'Type.Optional(ODataType($1)),').replace(/(TLiteral<.*>)$/, 'TOptional<$1>'))
+    const what = `Graph ${version} \`${type.name}\` where a property or parameter declares that type itself: its \`@odata.type\` may be left out.`
+    code += `\n/** ${what} */\nexport const ${name}AsDeclared: ${optional(objectType)} = ${optional(object)}\n`
+    code += `/** ${what} */\nexport type ${name}AsDeclared = Static<typeof ${name}AsDeclared>\n`
+  }
   return { name: type.name, family: familyOf(type.name, type.kind), deps, code }
 }
 
@@ -284,7 +316,10 @@ export function renderVersion(contract: Contract, edmImport: string): Map<string
       for (const d of e.deps) {
         const dep = emitted.get(d)!
         if (dep.family === family) continue
-        imports.set(dep.family, (imports.get(dep.family) ?? new Set()).add(pascal(d)))
+        // A property that declares a tagged subtype itself names its `<Name>AsDeclared` schema instead.
+        const names = imports.get(dep.family) ?? new Set()
+        for (const n of [pascal(d), `${pascal(d)}AsDeclared`]) if (new RegExp(`\\b${n}\\b`).test(e.code)) names.add(n)
+        imports.set(dep.family, names)
       }
     }
     const body = items.map((e) => e.code).join('\n')

@@ -1137,10 +1137,10 @@ function cAnswerParams(v: any): any {
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
 function c8(v: any): any {
-  if (v !== null) cIncomingCallOptions(v)
+  if (v !== null) cIncomingCallOptionsAsDeclared(v)
 }
-function cIncomingCallOptions(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (IncomingCallOptions)")
+function cIncomingCallOptionsAsDeclared(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (IncomingCallOptionsAsDeclared)")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -1150,10 +1150,9 @@ function cIncomingCallOptions(v: any): any {
       case "isContentSharingNotificationEnabled": P.push(k); c10(x); P.pop(); break
       case "isDeltaRosterEnabled": P.push(k); c10(x); P.pop(); break
       case "isInteractiveRosterEnabled": P.push(k); c10(x); P.pop(); break
-      default: P.push(k); fail("is not a property of IncomingCallOptions; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled"); P.pop()
+      default: P.push(k); fail("is not a property of IncomingCallOptionsAsDeclared; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled"); P.pop()
     }
   }
-  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.incomingCallOptions'"); P.pop() }
 }
 function c10(v: any): any {
   if (v !== null) c11(v)

@@ -48,6 +48,16 @@ describe('request builder types', () => {
     requests.redirect('c1', { targets: [{ identity: { phone: '+12345678901' } }] })
   })
 
+  it('leave out the @odata.type of a subtype only where it is declared as itself', () => {
+    const media = requests.serviceHostedMedia()
+    requests.answer('c1', { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: media, callOptions: { isContentSharingNotificationEnabled: true } })
+    requests.answer('c1', { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: media, callOptions: requests.incomingCallOptions() })
+    // @ts-expect-error an answer's call options are incoming ones
+    requests.answer('c1', { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: media, callOptions: requests.outgoingCallOptions() })
+    // @ts-expect-error a call's callOptions is the abstract callOptions: the subtype must be named
+    requests.createCall({ callbackUri: 'https://bot.contoso.com/cb', mediaConfig: media, targets: [], callOptions: { isContentSharingNotificationEnabled: true } })
+  })
+
   it('take only the values Graph knows', () => {
     // @ts-expect-error 'presenter' is not a screenSharingRole
     requests.changeScreenSharingRole('c1', { role: 'presenter' })

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/answer`. */
 import { Type, type Static } from 'typebox'
-import { IncomingCallOptions } from '../resources/call-options.ts'
+import { IncomingCallOptionsAsDeclared } from '../resources/call-options.ts'
 import { HttpsUrl } from './common.ts'
 import { AcceptedModality, BotMediaConfig } from './media-config.ts'
 
@@ -11,7 +11,7 @@ export const AnswerParams = Type.Object(
     acceptedModalities: Type.Array(AcceptedModality, { minItems: 1, uniqueItems: true }),
     mediaConfig: BotMediaConfig,
     participantCapacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()])),
-    callOptions: Type.Optional(Type.Union([IncomingCallOptions, Type.Null()])),
+    callOptions: Type.Optional(Type.Union([IncomingCallOptionsAsDeclared, Type.Null()])),
   },
   { additionalProperties: false },
 )

@@ -20,6 +20,23 @@ export const IncomingCallOptions: TObject<{
 /** Graph beta `incomingCallOptions`. */
 export type IncomingCallOptions = Static<typeof IncomingCallOptions>
 
+/** Graph beta `incomingCallOptions` where a property or parameter declares that type itself: its `@odata.type` may be left out. */
+export const IncomingCallOptionsAsDeclared: TObject<{
+  '@odata.type': TOptional<TLiteral<'#microsoft.graph.incomingCallOptions'>>
+  hideBotAfterEscalation: TOptional<TUnion<[TBoolean, TNull]>>
+  isContentSharingNotificationEnabled: TOptional<TUnion<[TBoolean, TNull]>>
+  isDeltaRosterEnabled: TOptional<TUnion<[TBoolean, TNull]>>
+  isInteractiveRosterEnabled: TOptional<TUnion<[TBoolean, TNull]>>
+}> = Type.Object({
+  '@odata.type': Type.Optional(ODataType('#microsoft.graph.incomingCallOptions')),
+  hideBotAfterEscalation: Type.Optional(Nullable(Type.Boolean())),
+  isContentSharingNotificationEnabled: Type.Optional(Nullable(Type.Boolean())),
+  isDeltaRosterEnabled: Type.Optional(Nullable(Type.Boolean())),
+  isInteractiveRosterEnabled: Type.Optional(Nullable(Type.Boolean())),
+}, { additionalProperties: false })
+/** Graph beta `incomingCallOptions` where a property or parameter declares that type itself: its `@odata.type` may be left out. */
+export type IncomingCallOptionsAsDeclared = Static<typeof IncomingCallOptionsAsDeclared>
+
 /** Graph beta complex type `outgoingCallOptions`. */
 export const OutgoingCallOptions: TObject<{
   '@odata.type': TLiteral<'#microsoft.graph.outgoingCallOptions'>

@@ -82,7 +82,9 @@ describe('answer: validation', () => {
     ['capacity beyond Int32', { ...ok, participantCapacity: 2 ** 31 }, '$.participantCapacity', 'expected an integer from 1 to 2147483647'],
     ['capacity as a string', { ...ok, participantCapacity: '200' }, '$.participantCapacity', 'expected an integer from 1 to 2147483647'],
     ['outgoing call options', { ...ok, callOptions: { '@odata.type': '#microsoft.graph.outgoingCallOptions' } }, '$.callOptions["@odata.type"]', "expected '#microsoft.graph.incomingCallOptions'"],
-    ['call options with an unknown field', { ...ok, callOptions: incomingCallOptions({ isContentSharingNotificationEnabled: true, bogus: 1 } as any) }, '$.callOptions.bogus', 'is not a property of IncomingCallOptions; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled'],
+    ['call options with an unknown field', { ...ok, callOptions: incomingCallOptions({ isContentSharingNotificationEnabled: true, bogus: 1 } as any) }, '$.callOptions.bogus', 'is not a property of IncomingCallOptionsAsDeclared; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled'],
+    ['call options tagged as the abstract base', { ...ok, callOptions: { '@odata.type': '#microsoft.graph.callOptions', isContentSharingNotificationEnabled: true } }, '$.callOptions["@odata.type"]', "expected '#microsoft.graph.incomingCallOptions'"],
+    ['call options with a null tag', { ...ok, callOptions: { '@odata.type': null } }, '$.callOptions["@odata.type"]', "expected '#microsoft.graph.incomingCallOptions'"],
     ['an unknown top-level field', { ...ok, callbackURI: 'https://x' }, '$.callbackURI', 'is not a property of AnswerParams; expected one of callbackUri, acceptedModalities, mediaConfig, participantCapacity, callOptions'],
   ])('%s', (_, params, path, message) => {
     expect(issuesOf(params)).toContainEqual({ path, message })
@@ -92,6 +94,14 @@ describe('answer: validation', () => {
     expect(issuesOf({ ...ok, participantCapacity: null, callOptions: null })).toEqual([])
     expect(issuesOf({ ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.appHostedMediaConfig', blob: 'b' } })).toEqual([])
     expect(issuesOf({ ...ok, acceptedModalities: ['audio', 'video', 'videoBasedScreenSharing', 'data'] })).toEqual([])
+  })
+
+  it('takes call options with or without their @odata.type: the action declares incomingCallOptions itself', () => {
+    const untagged = { ...ok, callOptions: { isContentSharingNotificationEnabled: true } }
+    expect(answer('abc', untagged).body).toEqual(untagged)
+    expect(issuesOf({ ...ok, callOptions: {} })).toEqual([])
+    expect(issuesOf({ ...ok, callOptions: incomingCallOptions({ isContentSharingNotificationEnabled: true }) })).toEqual([])
+    expect(issuesOf({ ...ok, callOptions: { '@odata.type': '#microsoft.graph.incomingCallOptions', isDeltaRosterEnabled: false } })).toEqual([])
   })
 
   it('reports every problem at once, id included, in one error', () => {

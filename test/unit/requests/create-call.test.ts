@@ -98,6 +98,7 @@ describe('createCall: validation', () => {
     ['a modality twice', { ...call, requestedModalities: ['audio', 'audio'] }, '$.requestedModalities[1]', 'duplicate value "audio"'],
     ['unknownFutureValue as a modality', { ...call, requestedModalities: ['unknownFutureValue'] }, '$.requestedModalities[0]', "expected one of 'audio', 'video', 'videoBasedScreenSharing', 'data'"],
     ['incoming call options', { ...call, callOptions: { '@odata.type': '#microsoft.graph.incomingCallOptions' } }, '$.callOptions["@odata.type"]', "expected '#microsoft.graph.outgoingCallOptions'"],
+    ['call options without @odata.type (a call declares the abstract callOptions)', { ...call, callOptions: { isContentSharingNotificationEnabled: true } }, '$.callOptions["@odata.type"]', "is required: expected '#microsoft.graph.outgoingCallOptions'"],
     ['the read-only state', { ...call, state: 'establishing' }, '$.state', notOfCall],
     ['an id', { ...call, id: 'c1' }, '$.id', notOfCall],
   ])('refuses %s', (_, params, path, message) => {
