@@ -17,6 +17,13 @@ export const contractExceptions = {
   /** Beta types the extract names but could not read; filled in from v1.0 or from member names. */
   betaFilledIn: ['audioRoutingGroup', 'onlineMeetingRestricted', 'autoAdmittedUsersType'],
   /**
+   * Action parameters the schemas leave optional though the CSDL neither marks them optional nor nullable,
+   * because the Graph docs say what happens without them, by `<binding>.<action>`.
+   */
+  optionalParameters: {
+    'call.answer': { callbackUri: 'optional ("If this property has not been set, the bot\'s global callback URI will be used instead")' },
+  } as Record<string, Record<string, string>>,
+  /**
    * Action parameters the schemas make stricter than the CSDL, as the Graph docs require, by `<binding>.<action>`
    * (the same key for v1.0 and beta); `*` holds the rules every action follows.
    */

@@ -7,7 +7,9 @@ import { AcceptedModality, BotMediaConfig } from './media-config.ts'
 /** The body of `call: answer`. */
 export const AnswerParams = Type.Object(
   {
-    callbackUri: HttpsUrl,
+    // Optional, as Graph's docs say: without it, Graph sends the call's notifications to the bot's own
+    // calling webhook (the CSDL marks it non-nullable, which forbids null, not leaving it out).
+    callbackUri: Type.Optional(HttpsUrl),
     acceptedModalities: Type.Array(AcceptedModality, { minItems: 1, uniqueItems: true }),
     mediaConfig: BotMediaConfig,
     participantCapacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()])),

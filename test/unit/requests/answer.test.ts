@@ -59,11 +59,21 @@ describe('answer: the seed examples', () => {
   })
 })
 
+describe('answer: the callback', () => {
+  it('may be left out: Graph then notifies the bot\'s own calling webhook, as the docs say', () => {
+    const params = { acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() } satisfies AnswerParams
+    expect(answer('abc', params)).toEqual({ method: 'POST', path: '/communications/calls/abc/answer', body: params, resendable: true })
+  })
+
+  it('is still an absolute https URL when given, and never null', () => {
+    expect(issuesOf({ ...ok, callbackUri: null })).toEqual([{ path: '$.callbackUri', message: 'expected an absolute https URL' }])
+  })
+})
+
 describe('answer: validation', () => {
   it.each([
     ['http URL', { ...ok, callbackUri: 'http://bot.contoso.com/api/calls' }, '$.callbackUri', 'expected an absolute https URL'],
     ['relative URL', { ...ok, callbackUri: '/api/calls' }, '$.callbackUri', 'expected an absolute https URL'],
-    ['missing callbackUri', { acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() }, '$.callbackUri', 'is required: expected an absolute https URL'],
     ['no modalities key', { callbackUri: ok.callbackUri, mediaConfig: serviceHostedMedia() }, '$.acceptedModalities', "is required: expected an array of one of 'audio', 'video', 'videoBasedScreenSharing', 'data' values"],
     ['empty modalities', { ...ok, acceptedModalities: [] }, '$.acceptedModalities', 'expected at least 1 item'],
     ['duplicate modality', { ...ok, acceptedModalities: ['audio', 'audio'] }, '$.acceptedModalities[1]', 'duplicate value "audio"'],
