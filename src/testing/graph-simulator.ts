@@ -28,7 +28,10 @@ export interface GraphSimulatorOptions {
   /**
    * Signs every notification (`Authorization: Bearer <jwt>`); give the bot its `openIdConfigurationUrl` and
    * `fetch` so it verifies them.
-   * @default a new `createTestSigner({ appId, tenantId })` on the simulator clock
+   * @default a new `createTestSigner({ appId, tenantId })`, dating its tokens by the real clock (`Date.now`),
+   * not by `clock`: the bot's verifier checks tokens against the real clock by default, and a token dated by a
+   * manual clock would be refused as expired or not yet valid. To date them by `clock`, pass
+   * `createTestSigner({ now: () => clock.now() })` and give the bot's verifier the same `now`.
    */
   signer?: TestSigner
   /** The bot's app id: the `aud` of the notification tokens, the bot's id in incoming calls. @default the signer's */
@@ -47,7 +50,11 @@ export interface GraphSimulatorOptions {
   keepAliveTimeoutMs?: number
   /** How notifications after the incoming one are sent, for every call. */
   notifications?: NotificationPlan
-  /** @default the system clock (fake timers installed later still drive it) */
+  /**
+   * Drives deadlines, delays, operation durations and the times in records and notifications; not the dates
+   * of the notification tokens (see `signer`), so a bot that verifies them needs no clock of its own.
+   * @default the system clock (fake timers installed later still drive it)
+   */
   clock?: SimulatorClock
   /** Called with every record once complete: a live timeline. */
   onRecord?: (record: SimulatorRecord) => void
@@ -226,7 +233,6 @@ export async function createGraphSimulator(options: GraphSimulatorOptions): Prom
     (await createTestSigner({
       ...(options.appId === undefined ? {} : { appId: options.appId }),
       ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
-      now: () => clock.now(),
     }))
   if (options.appId !== undefined && options.appId !== signer.appId) {
     throw new ValidationError('graph simulator options', [

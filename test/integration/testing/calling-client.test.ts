@@ -3,6 +3,7 @@
  * HTTP, with retries, Graph errors and time limits as a bot meets them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createNotificationHandler } from '../../../src/adapters/web.ts'
 import { CallingClient, GraphApiError, TimeoutError } from '../../../src/index.ts'
 import { mediaPrompt, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
 import { createGraphSimulator, ManualClock, type GraphSimulator, type GraphSimulatorOptions } from '../../../src/testing/index.ts'
@@ -104,5 +105,37 @@ describe('CallingClient with simulator.dispatcher and simulator.credential', () 
       `https://graph.microsoft.com/v1.0/communications/calls/${callId}/answer`,
       `https://graph.microsoft.com/v1.0/communications/calls/${callId}`,
     ])
+  })
+})
+
+describe('the README Time setup: one ManualClock for the simulator and the client, a bot that verifies tokens', () => {
+  it('the bot accepts every notification, before and after the clock moves, with no clock of its own', async () => {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    let bot: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const deliver = (notification: Request): Promise<Response> => bot(notification)
+    const clock = new ManualClock()
+    const graph = await createGraphSimulator({ callbackUri, deliver, clock })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, clock })
+    closing.push(() => graph.close(), () => client.close())
+    const failures: unknown[] = []
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      onError: (error) => failures.push(error),
+      onEvent: (event) => {
+        if (event.type !== 'call.incoming') return
+        return client.calls.answer(event.callId, { callbackUri, acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+      },
+    })
+
+    const call = await graph.placeIncomingCall()
+    expect(graph.notifications.map((n) => n.status)).toEqual([202])
+    await graph.waitForState(call.id, 'established')
+    // 45 minutes without a keepAlive: Graph ends the call, and the bot must still accept the notification.
+    await clock.advance(45 * 60_000)
+    await graph.idle()
+    expect(graph.notifications.map((n) => `${n.label} ${n.status}`)).toEqual(['incoming 202', 'establishing 202', 'established 202', 'terminated 202'])
+    expect(graph.call(call.id).resultInfo?.code).toBe(408)
+    expect(failures).toEqual([])
   })
 })
