@@ -14,6 +14,8 @@ export interface GraphHandlerContext {
   readonly faults: FaultList
   readonly clock: SimulatorClock
   readonly log: RecordLog
+  /** Aborted when the simulator closes: every request is then refused, and fault delays end. */
+  readonly lifetime: AbortSignal
 }
 
 const API_VERSIONS = new Set(['v1.0', 'beta'])
@@ -54,7 +56,13 @@ export function createGraphHandlers(context: GraphHandlerContext): HttpHandler[]
   ]
 }
 
-/** Every request goes through here: bearer token, version, faults, the builder's check, then the call. */
+/** What a closed simulator answers every request with: a service that is down. */
+const CLOSED = { status: 503, code: 'serviceNotAvailable', message: 'The simulated Graph is closed.' }
+
+/**
+ * Every request goes through here: bearer token, version, faults, the builder's check, then the call. Once
+ * the simulator is closed, every request (one waiting out a fault's delay too) gets `503 serviceNotAvailable`.
+ */
 async function handle(context: GraphHandlerContext, request: Request, matched: { route: GraphRoute; version: string; ids: RouteIds } | undefined): Promise<Response> {
   const { clock } = context
   const at = clock.now()
@@ -88,6 +96,7 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
     return response
   }
 
+  if (context.lifetime.aborted) return answer(CLOSED)
   const auth = request.headers.get('authorization')?.trim() ?? ''
   if (!/^Bearer \S+$/i.test(auth)) {
     const message = auth === '' ? 'Access token is empty.' : 'Access token validation failure: expected Bearer <token>.'
@@ -102,8 +111,9 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
   const fault = context.faults.take(route.action, callId)
   if (fault !== undefined && fault.delayMs > 0) {
     try {
-      await clock.sleep(fault.delayMs, request.signal)
+      await clock.sleep(fault.delayMs, AbortSignal.any([request.signal, context.lifetime]))
     } catch {
+      if (context.lifetime.aborted && !request.signal.aborted) return answer(CLOSED)
       // The client gave up (abort or timeout): like Graph, nothing is done for a request no one waits for.
       record(undefined, undefined)
       return new Response(null, { status: 499 })

@@ -82,7 +82,7 @@ export interface GraphSimulator {
   placeIncomingCall(init?: PlaceCallInit): Promise<SimulatedCall>
   /** A snapshot of a call (placed by the simulator, or created by the bot). */
   call(callId: string): SimulatedCall
-  /** Resolves once the bot was sent the notification of `state`; rejects if the call ends without it. */
+  /** Resolves once the bot was sent the notification of `state`; rejects if the call ends or the simulator closes without it. */
   waitForState(callId: string, state: CallState): Promise<SimulatedCall>
   /** The other party hangs up: the call ends and the bot is notified. */
   endCall(callId: string, resultInfo?: ResultInfo): Promise<void>
@@ -100,7 +100,11 @@ export interface GraphSimulator {
   idle(): Promise<void>
   /** Serves the simulated Graph over real HTTP on a loopback port. */
   listen(options?: LoopbackOptions): Promise<LoopbackServer>
-  /** Stops timers and loopback servers; the simulator then accepts no new calls. */
+  /**
+   * Stops the simulator: timers, delays (fault delays too) and loopback servers end, no notification is
+   * sent any more, every request is answered `503 serviceNotAvailable`, no new call is placed, and every
+   * `waitForState` still waiting rejects.
+   */
   close(): Promise<void>
 }
 
@@ -115,7 +119,7 @@ class Simulator implements GraphSimulator {
   readonly #faults = new FaultList()
   readonly #log: RecordLog
   readonly #servers = new Set<LoopbackServer>()
-  /** Aborted on close: cancels every deadline, delay and scheduled operation. */
+  /** Aborted on close: cancels every deadline, delay, scheduled operation, notification and wait. */
   readonly #lifetime = new AbortController()
 
   constructor(options: GraphSimulatorOptions, signer: TestSigner, clock: SimulatorClock) {
@@ -144,7 +148,7 @@ class Simulator implements GraphSimulator {
       planOf: (call) => this.#control.planOf(call),
     })
     this.#control.useSender(this.#sender)
-    this.handlers = createGraphHandlers({ baseUrl: this.baseUrl, control: this.#control, faults: this.#faults, clock, log: this.#log })
+    this.handlers = createGraphHandlers({ baseUrl: this.baseUrl, control: this.#control, faults: this.#faults, clock, log: this.#log, lifetime: this.#lifetime.signal })
     this.dispatcher = new MswDispatcher(this.handlers)
   }
 
@@ -176,7 +180,7 @@ class Simulator implements GraphSimulator {
   }
 
   waitForState(callId: string, state: CallState): Promise<SimulatedCall> {
-    return this.#call(callId).waitForNotified(state)
+    return this.#call(callId).waitForNotified(state, this.#lifetime.signal)
   }
 
   endCall(callId: string, resultInfo?: ResultInfo): Promise<void> {

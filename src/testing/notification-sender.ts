@@ -64,11 +64,13 @@ export class NotificationSender {
       } catch {
         return undefined // the simulator closed
       }
+      // A closed simulator sends nothing more, whatever was queued before it closed.
+      if (this.#lifetime.aborted) return undefined
       const body = build()
       if (body === undefined) return undefined
       const first = await this.#post(call, label, body)
       if (isCallState(label)) call.notified(label)
-      if (plan.duplicate) await this.#post(call, label, body)
+      if (plan.duplicate && !this.#lifetime.aborted) await this.#post(call, label, body)
       return first
     }
     const sent = call.deliveries.then(run)

@@ -28,7 +28,7 @@ export interface SimulatedCall {
   readonly operations: readonly Record<string, unknown>[]
 }
 
-type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void }
+type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void; dispose: () => void }
 
 /** The simulator's mutable record of one call. */
 export class SimulatedCallState {
@@ -110,17 +110,33 @@ export class SimulatedCallState {
     }
   }
 
-  /** Resolves once the bot has been sent `state` (at once if it already was). */
-  waitForNotified(state: CallState): Promise<SimulatedCall> {
+  /**
+   * Resolves once the bot has been sent `state` (at once if it already was); rejects when the call ends, or
+   * `closed` aborts (the simulator closed: nothing more will be sent), before that.
+   */
+  waitForNotified(state: CallState, closed?: AbortSignal): Promise<SimulatedCall> {
     if (this.notifiedStates.includes(state)) return Promise.resolve(this.snapshot())
     if (this.notifiedStates.includes('terminated')) {
       return Promise.reject(new Error(`call ${this.id} ended without the bot being notified of '${state}'`))
     }
-    return new Promise((resolve, reject) => this.#waiters.push({ state, resolve, reject }))
+    const closedError = (): Error => new Error(`the simulator closed before the bot was notified of '${state}' on call ${this.id}`)
+    if (closed?.aborted) return Promise.reject(closedError())
+    return new Promise((resolve, reject) => {
+      const onClosed = (): void => this.#settle(waiter, () => reject(closedError()))
+      const waiter: StateWaiter = {
+        state,
+        resolve,
+        reject,
+        dispose: () => closed?.removeEventListener('abort', onClosed),
+      }
+      closed?.addEventListener('abort', onClosed, { once: true })
+      this.#waiters.push(waiter)
+    })
   }
 
   #settle(waiter: StateWaiter, settle: () => void): void {
     this.#waiters = this.#waiters.filter((w) => w !== waiter)
+    waiter.dispose()
     settle()
   }
 

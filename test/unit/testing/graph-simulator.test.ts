@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ValidationError } from '../../../src/index.ts'
 import { verifyNotificationToken } from '../../../src/notifications/index.ts'
-import { answer, hangUp, redirect, reject } from '../../../src/requests/index.ts'
+import { answer, getCall, hangUp, redirect, reject } from '../../../src/requests/index.ts'
 import { buildParticipantsNotification } from '../../../src/testing/index.ts'
 import { createHarness, labelOf, serviceHostedAnswer } from './simulator-harness.ts'
 
@@ -452,5 +452,44 @@ describe('setup', () => {
     await simulator.close()
     expect(clock.pendingSleeps).toBe(0)
     await expect(simulator.placeIncomingCall()).rejects.toThrow('the simulator is closed')
+  })
+
+  it('a closed simulator refuses every request with 503 and sends the bot nothing more', async () => {
+    const { simulator, received, send } = await createHarness({ notifications: { delayMs: 1_000 } })
+    const answered = await simulator.placeIncomingCall()
+    expect((await send(answer(answered.id, serviceHostedAnswer))).status).toBe(202)
+    const waiting = await simulator.placeIncomingCall()
+    // establishing and established are queued behind their delay when the simulator closes.
+    await simulator.close()
+
+    const refused = await send(answer(waiting.id, serviceHostedAnswer))
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([503, 'serviceNotAvailable', 'The simulated Graph is closed.'])
+    expect((await send(getCall(waiting.id), { headers: { authorization: '' } })).status).toBe(503)
+    await simulator.endCall(waiting.id)
+    await simulator.idle()
+    expect(received.map(labelOf)).toEqual(['incoming', 'incoming'])
+    expect(simulator.call(waiting.id).notifiedStates).toEqual(['incoming'])
+  })
+
+  it('close ends a fault delay under way: the waiting request gets 503 at once', async () => {
+    const { simulator, clock, send } = await createHarness()
+    const call = await simulator.placeIncomingCall()
+    const slow = simulator.injectFault({ action: 'answer', delayMs: 60_000 })
+    const answering = send(answer(call.id, serviceHostedAnswer))
+    await vi.waitUntil(() => slow.hits === 1, { timeout: 10_000 })
+    await simulator.close()
+    expect((await answering).status).toBe(503)
+    expect(clock.pendingSleeps).toBe(0)
+    expect(simulator.call(call.id).state).toBe('incoming')
+  })
+
+  it('close rejects every waitForState still waiting, and any asked after it', async () => {
+    const { simulator } = await createHarness()
+    const call = await simulator.placeIncomingCall()
+    const waiting = simulator.waitForState(call.id, 'established')
+    await simulator.close()
+    await expect(waiting).rejects.toThrow(`the simulator closed before the bot was notified of 'established' on call ${call.id}`)
+    await expect(simulator.waitForState(call.id, 'established')).rejects.toThrow('the simulator closed')
+    await expect(simulator.waitForState(call.id, 'incoming')).resolves.toMatchObject({ id: call.id })
   })
 })
