@@ -1,5 +1,5 @@
 import type { AnswerParams, CreateCallParams } from '../requests/index.ts'
-import type { ResultInfo, Tone } from '../schemas/index.ts'
+import type { IdentitySet, ResultInfo, Tone } from '../schemas/index.ts'
 import type { ActionOutcome, CallEngine, CompletionDetails } from './graph-routes.ts'
 import {
   buildCallStateNotification,
@@ -300,8 +300,16 @@ export class CallControl implements CallEngine {
     if (this.calls.has(id)) throw new Error(`call ${id} was already placed`)
     const timeoutMs =
       answerTimeoutMs ?? (incoming.policyBasedRecording ? this.#settings.policyRecordingAnswerTimeoutMs : this.#settings.answerTimeoutMs)
+    const { appId } = this.#settings
+    // Graph invites a compliance-recording bot as its application instance (the policy's resource account),
+    // not as the application it calls for any other call.
+    const bot = (
+      incoming.policyBasedRecording
+        ? { '@odata.type': '#microsoft.graph.identitySet', applicationInstance: { id: appId, identityProvider: 'AAD' } }
+        : { application: { displayName: 'Test BOT', id: appId } }
+    ) as IdentitySet
     const body = buildIncomingCallNotification({
-      bot: { application: { displayName: 'Test BOT', id: this.#settings.appId } },
+      bot,
       tenantId: this.#settings.tenantId,
       callChainId: crypto.randomUUID(),
       ...incoming,

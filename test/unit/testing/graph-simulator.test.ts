@@ -191,6 +191,15 @@ describe('the answer deadline', () => {
     expect(simulator.call(call.id).state).toBe('terminated')
   })
 
+  it("a policy-based recording invitation targets the bot's application instance, as Graph's does", async () => {
+    const { simulator, received } = await createHarness({ appId: 'recorder-app-id' })
+    await simulator.placeIncomingCall({ policyBasedRecording: true })
+    await simulator.placeIncomingCall()
+    const [recording, plain] = received.map((r) => r.body.value[0]!.resourceData.targets[0].identity)
+    expect(recording).toEqual({ '@odata.type': '#microsoft.graph.identitySet', applicationInstance: { id: 'recorder-app-id', identityProvider: 'AAD' } })
+    expect(plain).toEqual({ application: { displayName: 'Test BOT', id: 'recorder-app-id' } })
+  })
+
   it('the deadline is configurable (per simulator and per call), and an answer in time stops it', async () => {
     const { simulator, clock, send } = await createHarness({ answerTimeoutMs: 300 })
     const quick = await simulator.placeIncomingCall()
