@@ -69,6 +69,14 @@ function operation(action: string, path: string, type: string, check: Check, opt
   return onCall(action, 'POST', path, check, (engine, call, { body }) => engine.startOperation(call, { action, type, body, completion: options.completion }), options.beta ?? check)
 }
 
+/** An operation on one participant: `404 itemNotFound` for a participant the call does not have, as Graph answers. */
+function participantOperation(action: string, path: string, type: string, check: Check): GraphRoute {
+  return onCall(action, 'POST', path, check, (engine, call, { ids, body }) => {
+    const found = engine.readParticipant(call, ids.participantId)
+    return found.status === 200 ? engine.startOperation(call, { action, type, body }) : found
+  })
+}
+
 /** A beta-only operation. */
 function betaOperation(action: string, path: string, type: string, check: Check): GraphRoute {
   return { ...operation(action, path, type, check), check: { beta: check } }
@@ -116,9 +124,9 @@ export const graphRoutes: readonly GraphRoute[] = [
   onCall('getParticipant', 'GET', PARTICIPANT, ({ callId, participantId }) => requests.getParticipant(callId, participantId), (e, call, { ids }) => e.readParticipant(call, ids.participantId)),
   onCall('removeParticipant', 'DELETE', PARTICIPANT, ({ callId, participantId }) => requests.removeParticipant(callId, participantId), (e, call, { ids }) => e.removeParticipant(call, ids.participantId)),
   operation('invite', `${PARTICIPANTS}/invite`, 'inviteParticipantsOperation', ({ callId }, b) => requests.invite(callId, b)),
-  operation('muteParticipant', `${PARTICIPANT}/mute`, 'muteParticipantOperation', ({ callId, participantId }, b) => requests.muteParticipant(callId, participantId, b)),
-  operation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b)),
-  operation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b)),
+  participantOperation('muteParticipant', `${PARTICIPANT}/mute`, 'muteParticipantOperation', ({ callId, participantId }, b) => requests.muteParticipant(callId, participantId, b)),
+  participantOperation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b)),
+  participantOperation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b)),
   // Beta only
   betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),
   betaOperation('startRecording', `${CALL}/startRecording`, 'startRecordingOperation', ({ callId }, b) => beta.startRecording(callId, b)),

@@ -168,6 +168,21 @@ describe('tones, transfer, keep-alive, participants, outgoing calls', () => {
     expect((await harness.send(requests.getParticipant(callId, caller))).status).toBe(404)
   })
 
+  it.each([
+    ['muteParticipant', (callId: string, id: string) => requests.muteParticipant(callId, id, {})],
+    ['startHoldMusic', (callId: string, id: string) => requests.startHoldMusic(callId, id, {})],
+    ['stopHoldMusic', (callId: string, id: string) => requests.stopHoldMusic(callId, id, {})],
+  ])('%s: 404 itemNotFound for a participant the call does not have, as getParticipant', async (_name, build) => {
+    const harness = await createHarness()
+    const callId = await establishedCall(harness)
+    const answered = await harness.send(build(callId, 'no-such-participant'))
+    expect([answered.status, answered.body.error.code]).toEqual([404, 'itemNotFound'])
+    expect(answered.body.error.message).toBe(`Call ${callId} has no participant no-such-participant.`)
+    expect(harness.simulator.call(callId).operations).toEqual([])
+    const caller = (await harness.send(requests.listParticipants(callId))).body.value[0].id
+    expect((await harness.send(build(callId, caller))).status).toBe(200)
+  })
+
   it('createCall: 201 with the new call, then establishing and established at its callbackUri', async () => {
     const harness = await createHarness()
     const created = await harness.send(
