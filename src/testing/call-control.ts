@@ -140,6 +140,9 @@ export class CallControl implements CallEngine {
   /** `establishing` then `established` (in the plan's order), then keep-alive checks. */
   #establish(call: SimulatedCallState): void {
     call.state = 'establishing'
+    // The etags follow the order the states happen in, whatever order the plan sends them in: a bot that
+    // keeps the newest etag must see `established` as the newer one even when it arrives first.
+    const etags = { establishing: call.nextEtag(), established: call.nextEtag() }
     const states = this.planOf(call).establishedFirst ? (['established', 'establishing'] as const) : (['establishing', 'established'] as const)
     for (const state of states) {
       void this.#send(call, state, () => {
@@ -149,7 +152,7 @@ export class CallControl implements CallEngine {
           call.state = 'established'
           this.#armKeepAlive(call)
         }
-        return buildCallStateNotification(call.id, state, { etag: call.nextEtag() })
+        return buildCallStateNotification(call.id, state, { etag: etags[state] })
       })
     }
   }

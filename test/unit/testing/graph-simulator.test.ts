@@ -124,6 +124,21 @@ describe('notification plans, for testing how tolerant the bot is', () => {
     expect(simulator.call(call.id).state).toBe('established')
   })
 
+  it('establishedFirst: the etags still follow the order of the states, so the late establishing is the older', async () => {
+    const { simulator, received, send } = await createHarness({ notifications: { establishedFirst: true } })
+    const call = await simulator.placeIncomingCall()
+    await send(answer(call.id, serviceHostedAnswer))
+    await simulator.idle()
+    await send(hangUp(call.id))
+    await simulator.idle()
+    expect(received.map((r) => `${labelOf(r)} ${r.body.value[0]!.resourceData['@odata.etag']}`)).toEqual([
+      'incoming W/"1"',
+      'established W/"3"',
+      'establishing W/"2"',
+      'terminated W/"4"',
+    ])
+  })
+
   it('duplicate: every notification arrives twice, the incoming one too', async () => {
     const { simulator, received, send } = await createHarness()
     const call = await simulator.placeIncomingCall({ notifications: { duplicate: true } })
