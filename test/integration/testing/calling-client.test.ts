@@ -45,6 +45,21 @@ describe('CallingClient with simulator.dispatcher and simulator.credential', () 
     expect(graph.credential.issued).toBe(1)
   })
 
+  it("an answer without callbackUri: the call's notifications go to the bot's own webhook", async () => {
+    const delivered: string[] = []
+    const deliver = async (notification: Request) => {
+      delivered.push(notification.url)
+      return new Response(null, { status: 202 })
+    }
+    const { graph, client } = await setUp({ callbackUri: 'https://bot.example.com/api/calls', deliver })
+    const callId = await incoming(graph)
+    const { callbackUri: _left, ...withoutCallback } = answerParams
+    expect((await client.calls.answer(callId, withoutCallback)).status).toBe(202)
+    await graph.waitForState(callId, 'established')
+    expect(delivered.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(delivered)).toEqual(new Set(['https://bot.example.com/api/calls']))
+  })
+
   it('429 with Retry-After: the client waits what Graph asked (on the shared manual clock) and retries with the same client-request-id', async () => {
     const clock = new ManualClock()
     const { graph, client } = await setUp({ clock }, { clock })
