@@ -1,6 +1,8 @@
 import { beta, type ClientContextParams } from '../requests/index.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
+import type { CloudName } from '../transport/clouds.ts'
 import { act, type Send } from './act.ts'
+import { assertOffered } from './cloud-availability.ts'
 
 /**
  * Graph's beta-only call actions, and the beta versions of actions whose beta API takes more parameters
@@ -9,9 +11,38 @@ import { act, type Send } from './act.ts'
  */
 export class BetaCallActions {
   readonly #send: Send
+  readonly #cloud: CloudName
 
-  constructor(send: Send) {
+  constructor(send: Send, cloud: CloudName) {
     this.#send = send
+    this.#cloud = cloud
+  }
+
+  /** `POST /beta/communications/calls`: places a call, or joins a meeting, with `ringingTimeoutInSeconds` and beta's media and participants. */
+  create(params: beta.CreateCallParams, options?: SendOptions) {
+    return act(this.#send, () => beta.createCall(params), options)
+  }
+
+  /** `POST /beta/communications/calls/{id}/answer`, with beta's media configuration (live captions, audio group). */
+  answer(callId: string, params: beta.AnswerParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(
+      this.#send,
+      () => {
+        assertOffered('answer', this.#cloud)
+        return beta.answer(callId, params)
+      },
+      options,
+    )
+  }
+
+  /** `POST /beta/communications/calls/{id}/transfer`, with beta's participant types (`platformId`). */
+  transfer(callId: string, params: beta.TransferParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => beta.transfer(callId, params), options)
+  }
+
+  /** `POST /beta/communications/calls/logTeleconferenceDeviceQuality`, whose reports may include screen sharing. */
+  logTeleconferenceDeviceQuality(params: beta.LogTeleconferenceDeviceQualityParams, options?: SendOptions): Promise<GraphResponse> {
+    return act(this.#send, () => beta.logTeleconferenceDeviceQuality(params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/playPrompt`, with `loop`. */
@@ -61,6 +92,16 @@ export class BetaParticipantActions {
 
   constructor(send: Send) {
     this.#send = send
+  }
+
+  /** `POST /beta/communications/calls/{id}/participants/invite`, with beta's invitations (`endpointType`). */
+  invite(callId: string, params: beta.InviteParams, options?: SendOptions) {
+    return act(this.#send, () => beta.invite(callId, params), options)
+  }
+
+  /** `POST /beta/communications/calls/{id}/participants/{id}/startHoldMusic`, with a prompt that can `loop`. */
+  startHoldMusic(callId: string, participantId: string, params?: beta.StartHoldMusicParams, options?: SendOptions) {
+    return act(this.#send, () => beta.startHoldMusic(callId, participantId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/{id}/admitFromLobby` (beta only). */

@@ -1,6 +1,7 @@
 import {
   addLargeGalleryView,
   answer,
+  beta,
   cancelMediaProcessing,
   changeScreenSharingRole,
   createCall,
@@ -33,7 +34,9 @@ import {
   type UpdateRecordingStatusParams,
 } from '../requests/index.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
-import type { CloudName } from '../transport/clouds.ts'
+import type { Call as BetaCall } from '../schemas/beta/call.ts'
+import type { Call } from '../schemas/resources/call.ts'
+import type { ApiVersion, CloudName } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
@@ -42,20 +45,24 @@ import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
  * The actions on `/communications/calls` (`client.calls`), one method per Graph action, named as Graph
  * names it. Each checks its parameters (a `ValidationError` before any I/O) and resolves once Graph has
  * accepted the request, with Graph's `requestId` and its typed answer in `body` (an operation, a call);
- * what then happens arrives as notifications.
+ * what then happens arrives as notifications. On a client created with `apiVersion: 'beta'`, the actions
+ * whose beta parameters have more members than v1.0's are checked against beta's (Graph's beta API takes
+ * what v1.0 takes, and more), so what beta adds is not refused.
  */
 export class CallActions {
   readonly #send: Send
   readonly #cloud: CloudName
+  readonly #beta: boolean
 
-  constructor(send: Send, cloud: CloudName) {
+  constructor(send: Send, cloud: CloudName, apiVersion: ApiVersion = 'v1.0') {
     this.#send = send
     this.#cloud = cloud
+    this.#beta = apiVersion === 'beta'
   }
 
-  /** `POST /communications/calls`: places a call, or joins a meeting. */
-  create(params: CreateCallParams, options?: SendOptions) {
-    return act(this.#send, () => createCall(params), options)
+  /** `POST /communications/calls`: places a call, or joins a meeting (Graph answers with the call, as its version has it). */
+  create(params: CreateCallParams, options?: SendOptions): Promise<GraphResponse<Call | BetaCall>> {
+    return act<Call | BetaCall>(this.#send, () => (this.#beta ? beta.createCall(params) : createCall(params)), options)
   }
 
   /** `GET /communications/calls/{id}`: reads a call. */
@@ -70,7 +77,7 @@ export class CallActions {
 
   /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
   answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
-    return this.#actOffered('answer', () => answer(callId, params), options)
+    return this.#actOffered('answer', () => (this.#beta ? beta.answer(callId, params) : answer(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
@@ -80,12 +87,12 @@ export class CallActions {
 
   /** `POST /communications/calls/{id}/redirect`: sends an incoming call on to 1 to 25 other targets. */
   redirect(callId: string, params: RedirectParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(this.#send, () => redirect(callId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.redirect(callId, params) : redirect(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/transfer`: transfers an active call. */
   transfer(callId: string, params: TransferParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(this.#send, () => transfer(callId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.transfer(callId, params) : transfer(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/keepAlive`: tells Graph the call is still wanted (at least every 45 minutes). */
@@ -95,12 +102,12 @@ export class CallActions {
 
   /** `POST /communications/calls/{id}/playPrompt`: plays audio prompts. */
   playPrompt(callId: string, params: PlayPromptParams, options?: SendOptions) {
-    return act(this.#send, () => playPrompt(callId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.playPrompt(callId, params) : playPrompt(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/recordResponse`: records what the caller says. */
   recordResponse(callId: string, params?: RecordResponseParams, options?: SendOptions) {
-    return act(this.#send, () => recordResponse(callId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.recordResponse(callId, params) : recordResponse(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/subscribeToTone`: subscribes to the caller's DTMF tones. */
@@ -145,7 +152,7 @@ export class CallActions {
 
   /** `POST /communications/calls/logTeleconferenceDeviceQuality`: reports a teleconference device's media quality. */
   logTeleconferenceDeviceQuality(params: LogTeleconferenceDeviceQualityParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(this.#send, () => logTeleconferenceDeviceQuality(params), options)
+    return act(this.#send, () => (this.#beta ? beta.logTeleconferenceDeviceQuality(params) : logTeleconferenceDeviceQuality(params)), options)
   }
 
   /** `GET /communications/calls/{id}/operations/{id}`: reads an operation's status. */

@@ -50,9 +50,9 @@ export class CallingClient {
     this.cloud = resolved.cloud
     this.apiVersion = resolved.apiVersion
     const send = <Result>(request: GraphRequest<Result>, sendOptions?: SendOptions) => this.send(request, sendOptions)
-    this.calls = new CallActions(send, resolved.cloud)
-    this.participants = new ParticipantActions(send)
-    this.beta = Object.freeze({ calls: new BetaCallActions(send), participants: new BetaParticipantActions(send) })
+    this.calls = new CallActions(send, resolved.cloud, resolved.apiVersion)
+    this.participants = new ParticipantActions(send, resolved.apiVersion)
+    this.beta = Object.freeze({ calls: new BetaCallActions(send, resolved.cloud), participants: new BetaParticipantActions(send) })
   }
 
   /** Where requests go: Graph's root for the cloud and API version (or `baseUrl`), e.g. `https://graph.microsoft.com/v1.0`. */

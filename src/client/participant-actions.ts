@@ -1,4 +1,5 @@
 import {
+  beta,
   getParticipant,
   invite,
   listParticipants,
@@ -10,15 +11,21 @@ import {
   type InviteParams,
   type StartHoldMusicParams,
 } from '../requests/index.ts'
+import type { ApiVersion } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 
-/** The actions on `/communications/calls/{id}/participants` (`client.participants`). */
+/**
+ * The actions on `/communications/calls/{id}/participants` (`client.participants`). On a client created with
+ * `apiVersion: 'beta'`, `invite` and `startHoldMusic` are checked against beta's parameters, which take more.
+ */
 export class ParticipantActions {
   readonly #send: Send
+  readonly #beta: boolean
 
-  constructor(send: Send) {
+  constructor(send: Send, apiVersion: ApiVersion = 'v1.0') {
     this.#send = send
+    this.#beta = apiVersion === 'beta'
   }
 
   /** `GET /communications/calls/{id}/participants`: lists a call's participants. */
@@ -33,7 +40,7 @@ export class ParticipantActions {
 
   /** `POST /communications/calls/{id}/participants/invite`: invites 1 to 5 participants. */
   invite(callId: string, params: InviteParams, options?: SendOptions) {
-    return act(this.#send, () => invite(callId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.invite(callId, params) : invite(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/participants/{id}/mute`: mutes another participant. */
@@ -48,7 +55,7 @@ export class ParticipantActions {
 
   /** `POST /communications/calls/{id}/participants/{id}/startHoldMusic`: puts a participant on hold. */
   startHoldMusic(callId: string, participantId: string, params?: StartHoldMusicParams, options?: SendOptions) {
-    return act(this.#send, () => startHoldMusic(callId, participantId, params), options)
+    return act(this.#send, () => (this.#beta ? beta.startHoldMusic(callId, participantId, params) : startHoldMusic(callId, participantId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/participants/{id}/stopHoldMusic`: takes a participant off hold. */

@@ -70,11 +70,18 @@ function operation(action: string, path: string, type: string, check: Check, opt
 }
 
 /** An operation on one participant: `404 itemNotFound` for a participant the call does not have, as Graph answers. */
-function participantOperation(action: string, path: string, type: string, check: Check): GraphRoute {
-  return onCall(action, 'POST', path, check, (engine, call, { ids, body }) => {
-    const found = engine.readParticipant(call, ids.participantId)
-    return found.status === 200 ? engine.startOperation(call, { action, type, body }) : found
-  })
+function participantOperation(action: string, path: string, type: string, check: Check, options: { beta?: Check } = {}): GraphRoute {
+  return onCall(
+    action,
+    'POST',
+    path,
+    check,
+    (engine, call, { ids, body }) => {
+      const found = engine.readParticipant(call, ids.participantId)
+      return found.status === 200 ? engine.startOperation(call, { action, type, body }) : found
+    },
+    options.beta ?? check,
+  )
 }
 
 /** A beta-only operation. */
@@ -92,20 +99,20 @@ const recorded: CompletionDetails = {
 /** Every endpoint the simulator serves: each request is checked by the library's own builder for it. */
 export const graphRoutes: readonly GraphRoute[] = [
   // The call itself
-  { action: 'createCall', method: 'POST', path: CALLS, check: { 'v1.0': (_, b) => requests.createCall(b), beta: (_, b) => requests.createCall(b) }, apply: (e, { body }) => e.placeOutgoingCall(body) },
+  { action: 'createCall', method: 'POST', path: CALLS, check: { 'v1.0': (_, b) => requests.createCall(b), beta: (_, b) => beta.createCall(b) }, apply: (e, { body }) => e.placeOutgoingCall(body) },
   {
     action: 'logTeleconferenceDeviceQuality',
     method: 'POST',
     path: `${CALLS}/logTeleconferenceDeviceQuality`,
-    check: { 'v1.0': (_, b) => requests.logTeleconferenceDeviceQuality(b), beta: (_, b) => requests.logTeleconferenceDeviceQuality(b) },
+    check: { 'v1.0': (_, b) => requests.logTeleconferenceDeviceQuality(b), beta: (_, b) => beta.logTeleconferenceDeviceQuality(b) },
     apply: () => ({ status: 200 }),
   },
   onCall('getCall', 'GET', CALL, ({ callId }) => requests.getCall(callId), (e, call) => e.readCall(call)),
   onCall('hangUp', 'DELETE', CALL, ({ callId }) => requests.hangUp(callId), (e, call) => e.hangUp(call)),
-  onCall('answer', 'POST', `${CALL}/answer`, ({ callId }, b) => requests.answer(callId, b), (e, call, { body }) => e.answer(call, body)),
+  onCall('answer', 'POST', `${CALL}/answer`, ({ callId }, b) => requests.answer(callId, b), (e, call, { body }) => e.answer(call, body), ({ callId }, b) => beta.answer(callId, b)),
   onCall('reject', 'POST', `${CALL}/reject`, ({ callId }, b) => requests.reject(callId, b), (e, call, { body }) => e.decline(call, { action: 'reject', params: body ?? {} })),
   onCall('redirect', 'POST', `${CALL}/redirect`, ({ callId }, b) => requests.redirect(callId, b), (e, call, { body }) => e.decline(call, { action: 'redirect', params: body }), ({ callId }, b) => beta.redirect(callId, b)),
-  onCall('transfer', 'POST', `${CALL}/transfer`, ({ callId }, b) => requests.transfer(callId, b), (e, call) => e.transfer(call)),
+  onCall('transfer', 'POST', `${CALL}/transfer`, ({ callId }, b) => requests.transfer(callId, b), (e, call) => e.transfer(call), ({ callId }, b) => beta.transfer(callId, b)),
   onCall('keepAlive', 'POST', `${CALL}/keepAlive`, ({ callId }) => requests.keepAlive(callId), (e, call) => e.keepAlive(call)),
   onCall('changeScreenSharingRole', 'POST', `${CALL}/changeScreenSharingRole`, ({ callId }, b) => requests.changeScreenSharingRole(callId, b), (e, call) => e.accept(call, 'changeScreenSharingRole')),
   onCall('getOperation', 'GET', `${CALL}/operations/:operationId`, ({ callId, operationId }) => requests.getOperation(callId, operationId), (e, call, { ids }) => e.readOperation(call, ids.operationId)),
@@ -123,9 +130,11 @@ export const graphRoutes: readonly GraphRoute[] = [
   onCall('listParticipants', 'GET', PARTICIPANTS, ({ callId }) => requests.listParticipants(callId), (e, call) => e.listParticipants(call)),
   onCall('getParticipant', 'GET', PARTICIPANT, ({ callId, participantId }) => requests.getParticipant(callId, participantId), (e, call, { ids }) => e.readParticipant(call, ids.participantId)),
   onCall('removeParticipant', 'DELETE', PARTICIPANT, ({ callId, participantId }) => requests.removeParticipant(callId, participantId), (e, call, { ids }) => e.removeParticipant(call, ids.participantId)),
-  operation('invite', `${PARTICIPANTS}/invite`, 'inviteParticipantsOperation', ({ callId }, b) => requests.invite(callId, b)),
+  operation('invite', `${PARTICIPANTS}/invite`, 'inviteParticipantsOperation', ({ callId }, b) => requests.invite(callId, b), { beta: ({ callId }, b) => beta.invite(callId, b) }),
   participantOperation('muteParticipant', `${PARTICIPANT}/mute`, 'muteParticipantOperation', ({ callId, participantId }, b) => requests.muteParticipant(callId, participantId, b)),
-  participantOperation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b)),
+  participantOperation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b), {
+    beta: ({ callId, participantId }, b) => beta.startHoldMusic(callId, participantId, b),
+  }),
   participantOperation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b)),
   // Beta only
   betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),

@@ -238,6 +238,11 @@ const v1Params: Record<string, unknown> = {
 }
 /** The body schema of every beta-only action, and of the beta versions of actions with more parameters in beta. */
 const betaParams: Record<string, unknown> = {
+  'call.answer': schemas.BetaAnswerParams,
+  'call.transfer': schemas.BetaTransferParams,
+  'call[].logTeleconferenceDeviceQuality': schemas.BetaLogTeleconferenceDeviceQualityParams,
+  'participant[].invite': schemas.BetaInviteParams,
+  'participant.startHoldMusic': schemas.BetaStartHoldMusicParams,
   'call.playPrompt': schemas.BetaPlayPromptParams,
   'call.record': schemas.BetaRecordParams,
   'call.recordResponse': schemas.BetaRecordResponseParams,
@@ -310,6 +315,12 @@ describe('contract: action parameters', () => {
   it('the body of Create call is a call, with only properties the contract gives a call (or narrowings of them)', () => {
     const contract = loadContract(contractDir(), 'v1.0')
     expect(widenings(contract, schemas.CreateCallParams, { type: 'microsoft.graph.call', collection: false, nullable: false }, '$')).toEqual([])
+  })
+
+  it('the body of the beta Create call is a beta call, with only properties the beta contract gives a call (or narrowings of them)', () => {
+    const contract = loadContract(contractDir(), 'beta')
+    expect(widenings(contract, schemas.BetaCreateCallParams, { type: 'microsoft.graph.call', collection: false, nullable: false }, '$')).toEqual([])
+    expect(Object.keys(json(schemas.BetaCreateCallParams).properties)).toEqual(expect.arrayContaining(['ringingTimeoutInSeconds']))
   })
 
   it('what the body of Create call leaves out of a call, or narrows, is listed with the reason', () => {

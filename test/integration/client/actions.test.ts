@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CallingClient, UnsupportedActionError, ValidationError, type GraphResponse } from '../../../src/index.ts'
+import { betaBodies } from '../../unit/requests/beta-bodies.ts'
 import { cases, sampleIds } from '../../unit/requests/catalogue.ts'
 import { FakeGraph } from './fake-graph.ts'
 
@@ -33,6 +34,12 @@ const viaClient: Record<string, (c: CallingClient, ids: string[], body: Any) => 
   removeParticipant: (c, [callId, participantId]) => c.participants.remove(callId!, participantId!),
   startHoldMusic: (c, [callId, participantId], body) => c.participants.startHoldMusic(callId!, participantId!, body),
   stopHoldMusic: (c, [callId, participantId], body) => c.participants.stopHoldMusic(callId!, participantId!, body),
+  'beta.createCall': (c, _, body) => c.beta.calls.create(body),
+  'beta.answer': (c, [callId], body) => c.beta.calls.answer(callId!, body),
+  'beta.transfer': (c, [callId], body) => c.beta.calls.transfer(callId!, body),
+  'beta.logTeleconferenceDeviceQuality': (c, _, body) => c.beta.calls.logTeleconferenceDeviceQuality(body),
+  'beta.invite': (c, [callId], body) => c.beta.participants.invite(callId!, body),
+  'beta.startHoldMusic': (c, [callId, participantId], body) => c.beta.participants.startHoldMusic(callId!, participantId!, body),
   'beta.record': (c, [callId], body) => c.beta.calls.record(callId!, body),
   'beta.recordResponse': (c, [callId], body) => c.beta.calls.recordResponse(callId!, body),
   'beta.playPrompt': (c, [callId], body) => c.beta.calls.playPrompt(callId!, body),
@@ -79,6 +86,31 @@ describe('every Graph action has its client method', () => {
   it.each(cases.filter((c) => c.apiVersion === 'beta').map((c) => [c.builder, c] as const))('%s is refused by a v1.0 client before any I/O', async (_, c) => {
     const before = graph.requests.length
     await expect(viaClient[c.builder]!(v1, c.ids.map((id) => sampleIds[id]), c.body)).rejects.toThrow(UnsupportedActionError)
+    expect(graph.requests.length).toBe(before)
+  })
+})
+
+describe("a beta client's calls and participants take what beta's parameters add", () => {
+  const sends: [string, (c: CallingClient) => Promise<GraphResponse<unknown>>, unknown, string][] = [
+    ['answer (audio group)', (c) => c.calls.answer('c1', betaBodies.answerAudioGroup as Any), betaBodies.answerAudioGroup, '/communications/calls/c1/answer'],
+    ['answer (live captions)', (c) => c.calls.answer('c1', betaBodies.answerLiveCaptions as Any), betaBodies.answerLiveCaptions, '/communications/calls/c1/answer'],
+    ['startHoldMusic', (c) => c.participants.startHoldMusic('c1', 'p1', betaBodies.startHoldMusicLoop as Any), betaBodies.startHoldMusicLoop, '/communications/calls/c1/participants/p1/startHoldMusic'],
+    ['transfer', (c) => c.calls.transfer('c1', betaBodies.transferPlatformId as Any), betaBodies.transferPlatformId, '/communications/calls/c1/transfer'],
+    ['logTeleconferenceDeviceQuality', (c) => c.calls.logTeleconferenceDeviceQuality(betaBodies.logScreenSharing as Any), betaBodies.logScreenSharing, '/communications/calls/logTeleconferenceDeviceQuality'],
+    ['create', (c) => c.calls.create(betaBodies.createCallRingingTimeout as Any), betaBodies.createCallRingingTimeout, '/communications/calls'],
+  ]
+
+  it.each(sends)('%s is sent to /beta as given', async (_, send, body, path) => {
+    const before = graph.requests.length
+    await send(beta)
+    const [seen] = graph.requests.slice(before)
+    expect(seen!.url).toBe(`/beta${path}`)
+    expect(JSON.parse(seen!.body)).toEqual(body)
+  })
+
+  it.each(sends)('%s is refused by a v1.0 client before any I/O', async (_, send) => {
+    const before = graph.requests.length
+    await expect(send(v1)).rejects.toThrow(ValidationError)
     expect(graph.requests.length).toBe(before)
   })
 })

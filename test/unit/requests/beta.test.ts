@@ -6,7 +6,7 @@ import { issuesOf } from './issues.ts'
 describe('beta builders', () => {
   it('are only under `beta`, and every beta request says so', () => {
     expect(Object.keys(beta).sort()).toEqual(
-      ['admitAllFromLobby', 'admitFromLobby', 'muteAll', 'playPrompt', 'record', 'recordResponse', 'redirect', 'removeFromLobby', 'startRecording', 'startTranscription', 'stopRecording', 'stopTranscription'].sort(),
+      ['admitAllFromLobby', 'admitFromLobby', 'answer', 'createCall', 'invite', 'logTeleconferenceDeviceQuality', 'muteAll', 'playPrompt', 'record', 'recordResponse', 'redirect', 'removeFromLobby', 'startHoldMusic', 'startRecording', 'startTranscription', 'stopRecording', 'stopTranscription', 'transfer'].sort(),
     )
     expect(beta.startRecording('c1').apiVersion).toBe('beta')
     expect('apiVersion' in redirect('c1', { targets: [target] })).toBe(false)

@@ -123,7 +123,7 @@ describe('the actions that take only a clientContext, and every other clientCont
   it('are the ones expected', () => {
     expect(withClientContext.map((c) => c.builder).sort()).toEqual(
       [
-        'addLargeGalleryView', 'beta.admitAllFromLobby', 'beta.admitFromLobby', 'beta.removeFromLobby', 'beta.startRecording', 'beta.stopRecording',
+        'addLargeGalleryView', 'beta.admitAllFromLobby', 'beta.admitFromLobby', 'beta.invite', 'beta.removeFromLobby', 'beta.startRecording', 'beta.stopRecording',
         'cancelMediaProcessing', 'invite', 'mute', 'muteParticipant', 'playPrompt', 'stopHoldMusic', 'subscribeToTone', 'unmute', 'updateRecordingStatus',
       ].sort(),
     )

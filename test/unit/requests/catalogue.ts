@@ -97,6 +97,12 @@ export const cases: readonly BuilderCase[] = [
   withBody('beta.admitFromLobby', ['callId', 'participantId'], cc, { action: 'participant.admitFromLobby', method: 'POST', path: `${C}/participants/p1/admitFromLobby`, apiVersion: 'beta' }),
   withBody('beta.removeFromLobby', ['callId', 'participantId'], cc, { action: 'participant.removeFromLobby', method: 'POST', path: `${C}/participants/p1/removeFromLobby`, apiVersion: 'beta' }),
   withBody('beta.admitAllFromLobby', ['callId'], cc, { action: 'participant[].admitAllFromLobby', method: 'POST', path: `${C}/participants/admitAllFromLobby`, apiVersion: 'beta' }),
+  withBody('beta.createCall', [], { callbackUri, targets: [target], mediaConfig: requests.serviceHostedMedia(), ringingTimeoutInSeconds: 60 }, { method: 'POST', path: '/communications/calls', apiVersion: 'beta' }),
+  withBody('beta.answer', ['callId'], { callbackUri, acceptedModalities: ['audio'], mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', liveCaptionOptions: { streamUrl: 'https://captions.example/s' } } }, { action: 'call.answer', method: 'POST', path: `${C}/answer`, apiVersion: 'beta', resendable: true }),
+  withBody('beta.transfer', ['callId'], { transferTarget: target, transferee: { identity: target.identity, participantId: 'p1', platformId: '1' } }, { action: 'call.transfer', method: 'POST', path: `${C}/transfer`, apiVersion: 'beta' }),
+  withBody('beta.logTeleconferenceDeviceQuality', [], { quality: { ...quality, mediaQualityList: [{ '@odata.type': '#microsoft.graph.teleconferenceDeviceScreenSharingQuality', channelIndex: 1 }] } }, { action: 'call[].logTeleconferenceDeviceQuality', method: 'POST', path: '/communications/calls/logTeleconferenceDeviceQuality', apiVersion: 'beta' }),
+  withBody('beta.invite', ['callId'], { participants: [{ ...target, endpointType: 'default' }], ...cc }, { action: 'participant[].invite', method: 'POST', path: `${C}/participants/invite`, apiVersion: 'beta' }),
+  withBody('beta.startHoldMusic', ['callId', 'participantId'], { customPrompt: { ...prompt, loop: 3 } }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic`, apiVersion: 'beta' }),
   withBody('beta.muteAll', ['callId'], { participants: ['p1', 'p2'] }, { action: 'participant[].muteAll', method: 'POST', path: `${C}/participants/muteAll`, apiVersion: 'beta' }),
 ]
 

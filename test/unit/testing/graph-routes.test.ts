@@ -23,7 +23,7 @@ const expectedStatus: Record<string, number> = {
   transfer: 202,
   changeScreenSharingRole: 202,
 }
-const onIncomingCall = new Set(['answer', 'reject', 'redirect', 'beta.redirect'])
+const onIncomingCall = new Set(['answer', 'reject', 'redirect', 'beta.redirect', 'beta.answer'])
 
 describe('every builder of graph-calling/requests has its endpoint in the simulator', () => {
   it.each(cases.map((c) => [c.builder, c] as const))('%s', async (builder, c) => {

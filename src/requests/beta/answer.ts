@@ -1,0 +1,9 @@
+import type { BetaAnswerParams } from '../../schemas/actions/beta-answer.ts'
+import type { GraphRequest } from '../graph-request.ts'
+import { incomingCallAction } from '../call-action.ts'
+import { validateBetaAnswerParams } from '../validators.generated.ts'
+
+/** Beta `POST /communications/calls/{id}/answer`: the v1.0 action with beta's media configuration (live captions, audio group). */
+export function answer(callId: string, params: BetaAnswerParams): GraphRequest {
+  return incomingCallAction(callId, 'answer', { params, validate: validateBetaAnswerParams }, 'beta')
+}

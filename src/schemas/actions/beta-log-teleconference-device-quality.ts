@@ -1,0 +1,25 @@
+/** Parameters of the beta `POST /communications/calls/logTeleconferenceDeviceQuality`. */
+import { Type, type Static } from 'typebox'
+import { TeleconferenceDeviceAudioQuality, TeleconferenceDeviceScreenSharingQuality, TeleconferenceDeviceVideoQualityBase } from '../beta/teleconference-device.ts'
+import { TeleconferenceDeviceQualityReport } from './log-teleconference-device-quality.ts'
+
+/** One media quality of a beta report: audio, video or screen sharing, told apart by `@odata.type` (one flat union, so each issue names its member). */
+const BetaTeleconferenceDeviceMediaQuality = Type.Union([TeleconferenceDeviceAudioQuality, TeleconferenceDeviceVideoQualityBase, TeleconferenceDeviceScreenSharingQuality])
+
+/** The quality report of a device's media leg on beta, whose media qualities include screen sharing. */
+export const BetaTeleconferenceDeviceQualityReport = Type.Object(
+  {
+    ...TeleconferenceDeviceQualityReport.properties,
+    mediaQualityList: Type.Array(BetaTeleconferenceDeviceMediaQuality, {
+      description: 'an array of teleconferenceDeviceAudioQuality, teleconferenceDeviceVideoQuality and teleconferenceDeviceScreenSharingQuality objects',
+    }),
+  },
+  { additionalProperties: false },
+)
+/** The quality report of a device's media leg on beta. */
+export type BetaTeleconferenceDeviceQualityReport = Static<typeof BetaTeleconferenceDeviceQualityReport>
+
+/** The body of the beta `call: logTeleconferenceDeviceQuality`. */
+export const BetaLogTeleconferenceDeviceQualityParams = Type.Object({ quality: BetaTeleconferenceDeviceQualityReport }, { additionalProperties: false })
+/** The body of the beta `call: logTeleconferenceDeviceQuality`. */
+export type BetaLogTeleconferenceDeviceQualityParams = Static<typeof BetaLogTeleconferenceDeviceQualityParams>

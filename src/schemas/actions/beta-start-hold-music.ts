@@ -1,0 +1,13 @@
+/** Parameters of the beta `POST /communications/calls/{id}/participants/{id}/startHoldMusic`. */
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../edm.ts'
+import { BetaPlayablePrompt } from './beta-play-prompt.ts'
+import { StartHoldMusicParams } from './start-hold-music.ts'
+
+/** The body of the beta `participant: startHoldMusic`: the v1.0 parameters, with a prompt that can `loop`. */
+export const BetaStartHoldMusicParams = Type.Object(
+  { ...StartHoldMusicParams.properties, customPrompt: Type.Optional(Nullable(BetaPlayablePrompt)) },
+  { additionalProperties: false },
+)
+/** The body of the beta `participant: startHoldMusic`. */
+export type BetaStartHoldMusicParams = Static<typeof BetaStartHoldMusicParams>

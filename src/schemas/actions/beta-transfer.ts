@@ -1,0 +1,15 @@
+/** Parameters of the beta `POST /communications/calls/{id}/transfer`. */
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../edm.ts'
+import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
+
+/** The body of the beta `call: transfer`: the v1.0 parameters, with beta's participant types (`platformId`, `endpointType`). */
+export const BetaTransferParams = Type.Object(
+  {
+    transferTarget: InvitationParticipantInfo,
+    transferee: Type.Optional(Nullable(ParticipantInfo)),
+  },
+  { additionalProperties: false },
+)
+/** The body of the beta `call: transfer`. */
+export type BetaTransferParams = Static<typeof BetaTransferParams>
