@@ -197,6 +197,32 @@ function widenings(contract: Contract, schema: any, declared: Declared, at: stri
   })
 }
 
+/**
+ * What a type is made of, member by member: an Edm type's name, an enum's members, or a complex or entity
+ * type's properties (each with its own make-up, transitively), its subtypes' make-up and whether it is open
+ * or abstract. A type met again further down stands for itself by name (the contract's types nest in cycles).
+ */
+function typeShape(contract: Contract, name: string, seen: ReadonlySet<string> = new Set()): unknown {
+  if (name.startsWith('Edm.')) return name
+  const type = contract.types[name]
+  if (!type) return `unknown ${name}`
+  if (type.kind === 'EnumType') return { enum: type.members!.map((m) => m.name) }
+  if (seen.has(name)) return { ref: name }
+  const inner = new Set([...seen, name])
+  const members = allProperties(contract, type)
+    .map((p) => ({ name: p.name, collection: p.collection, nullable: p.nullable, type: typeShape(contract, p.type, inner) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  const subtypes = descendants(contract, type.name)
+    .sort()
+    .map((d) => ({ [d]: typeShape(contract, `microsoft.graph.${d}`, inner) }))
+  return { name, open: type.openType === true, abstract: type.abstract === true, members, subtypes }
+}
+
+/** An operation's parameters and the make-up of each one's type, to compare an action across versions. */
+function signature(contract: Contract, op: ContractOperation | undefined): string {
+  return JSON.stringify(op?.parameters.map(({ name, type, collection, nullable, optional }) => ({ name, collection, nullable, optional, type: typeShape(contract, type) })))
+}
+
 /** The schema that maps a contract property or parameter exactly, from the exported schemas of its version. */
 function faithful(p: Declared, exported: Record<string, any>): unknown {
   let s: unknown = p.type.startsWith('Edm.') ? edmSchema(p.type) : json(exported[pascal(short(p.type))])
@@ -291,11 +317,28 @@ describe('contract: action parameters', () => {
     expect([...operations(loadContract(contractDir(), 'v1.0')).keys()].sort()).toEqual(Object.keys(v1Params).sort())
   })
 
-  it('every beta action has a beta parameter schema, or takes what its v1.0 version takes', () => {
-    const v1 = operations(loadContract(contractDir(), 'v1.0'))
-    const signature = (op: ContractOperation | undefined) => JSON.stringify(op?.parameters.map(({ name, type, collection, nullable, optional }) => ({ name, type, collection, nullable, optional })))
-    const uncovered = [...operations(loadContract(contractDir(), 'beta'))].filter(([key, op]) => !(key in betaParams) && signature(op) !== signature(v1.get(key)))
+  it('every beta action has a beta parameter schema, or takes what its v1.0 version takes, member for member', () => {
+    const v1Contract = loadContract(contractDir(), 'v1.0')
+    const betaContract = loadContract(contractDir(), 'beta')
+    const v1 = operations(v1Contract)
+    const uncovered = [...operations(betaContract)].filter(([key, op]) => !(key in betaParams) && signature(betaContract, op) !== signature(v1Contract, v1.get(key)))
     expect(uncovered.map(([key]) => key)).toEqual([])
+  })
+
+  it('tells apart an action whose parameter types gained members, however deep', () => {
+    const v1Contract = loadContract(contractDir(), 'v1.0')
+    const betaContract = loadContract(contractDir(), 'beta')
+    const v1 = operations(v1Contract)
+    const beta = operations(betaContract)
+    // Same parameter names and type names, different members: a member one level down, in a subtype, two levels down.
+    for (const key of ['call.transfer', 'call.answer', 'participant.startHoldMusic', 'call[].logTeleconferenceDeviceQuality']) {
+      expect(JSON.stringify(beta.get(key)!.parameters.map(({ name, type }) => [name, type]))).toBe(JSON.stringify(v1.get(key)!.parameters.map(({ name, type }) => [name, type])))
+      expect({ [key]: signature(betaContract, beta.get(key)) === signature(v1Contract, v1.get(key)) }).toEqual({ [key]: false })
+    }
+    // Unchanged through and through: the same signature in both.
+    for (const key of ['call.keepAlive', 'call.sendDtmfTones', 'call.changeScreenSharingRole']) {
+      expect({ [key]: signature(betaContract, beta.get(key)) }).toEqual({ [key]: signature(v1Contract, v1.get(key)) })
+    }
   })
 
   it('every exception names a parameter of an action that exists', () => {
