@@ -1338,7 +1338,6 @@ function cBetaAnswerParams(v: any): any {
       default: P.push(k); fail("is not a property of BetaAnswerParams; expected one of callbackUri, acceptedModalities, mediaConfig, participantCapacity, callOptions"); P.pop()
     }
   }
-  if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.acceptedModalities === undefined) { P.push("acceptedModalities"); fail("is required: expected an array of one of 'audio', 'video', 'videoBasedScreenSharing', 'data' values"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
