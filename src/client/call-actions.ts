@@ -34,7 +34,6 @@ import {
   type UpdateRecordingStatusParams,
 } from '../requests/index.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
-import type { Call as BetaCall } from '../schemas/beta/call.ts'
 import type { Call } from '../schemas/resources/call.ts'
 import type { ApiVersion, CloudName } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
@@ -60,9 +59,12 @@ export class CallActions {
     this.#beta = apiVersion === 'beta'
   }
 
-  /** `POST /communications/calls`: places a call, or joins a meeting (Graph answers with the call, as its version has it). */
-  create(params: CreateCallParams, options?: SendOptions): Promise<GraphResponse<Call | BetaCall>> {
-    return act<Call | BetaCall>(this.#send, () => (this.#beta ? beta.createCall(params) : createCall(params)), options)
+  /**
+   * `POST /communications/calls`: places a call, or joins a meeting. Graph answers with the call; a beta
+   * client gets beta's, which `client.beta.calls.create` types as such.
+   */
+  create(params: CreateCallParams, options?: SendOptions): Promise<GraphResponse<Call>> {
+    return act<Call>(this.#send, () => (this.#beta ? (beta.createCall(params) as GraphRequest<Call>) : createCall(params)), options)
   }
 
   /** `GET /communications/calls/{id}`: reads a call. */
