@@ -62,12 +62,7 @@ function checkVersion(version: 'v1.0' | 'beta', exported: Record<string, any>) {
   const types = Object.values(contract.types)
 
   /** The JSON Schema a property of this contract type must have. */
-  const expected = (p: ContractProperty) => {
-    let s: unknown = p.type.startsWith('Edm.') ? edmSchema(p.type) : json(exported[pascal(short(p.type))])
-    if (p.collection) s = { type: 'array', items: s }
-    if (p.nullable) s = { anyOf: [s, { type: 'null' }] }
-    return s
-  }
+  const expected = (p: ContractProperty) => faithful(p, exported)
 
   it(`has every ${version} type`, () => {
     const missing = types.map((t) => pascal(t.name)).filter((n) => exported[n] === undefined)
@@ -225,7 +220,9 @@ function signature(contract: Contract, op: ContractOperation | undefined): strin
 
 /** The schema that maps a contract property or parameter exactly, from the exported schemas of its version. */
 function faithful(p: Declared, exported: Record<string, any>): unknown {
-  let s: unknown = p.type.startsWith('Edm.') ? edmSchema(p.type) : json(exported[pascal(short(p.type))])
+  // A tagged subtype declared as itself is faithfully its `AsDeclared` schema, whose tag may be left out.
+  const name = pascal(short(p.type))
+  let s: unknown = p.type.startsWith('Edm.') ? edmSchema(p.type) : json(exported[`${name}AsDeclared`] ?? exported[name])
   if (p.collection) s = { type: 'array', items: s }
   if (p.nullable) s = { anyOf: [s, { type: 'null' }] }
   return s

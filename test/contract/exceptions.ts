@@ -34,9 +34,6 @@ export const contractExceptions = {
       mediaConfig: 'narrowed to app-hosted (non-empty blob) or service-hosted (preFetchMedia items need uri and resourceId)',
       callbackUri: 'an absolute https URL ("This must be https")',
       participantCapacity: 'a positive Int32',
-      // Not stricter: the contract declares incomingCallOptions itself, so its tag is optional here, where the
-      // exported IncomingCallOptions (the member of the callOptions union) requires it. See declared-types.test.ts.
-      callOptions: 'incomingCallOptions as declared (IncomingCallOptionsAsDeclared): its @odata.type may be left out, and is checked when given',
     },
     'call.reject': { reason: 'none, busy or forbidden (unknownFutureValue is not a reason a bot can give)', callbackUri: 'an absolute https URL' },
     'call.redirect': { targets: '1 to 25 targets', timeout: '15 to 90 seconds', callbackUri: 'an absolute https URL' },
