@@ -1,7 +1,6 @@
 /** `graph-calling/node`: the notification handler as a `node:http` request listener. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NotificationRequestHandler } from './web.ts'
-import { bodyReadElsewhere, bodyReadElsewhereResponse } from './node/body-read-elsewhere.ts'
 import { requestFromNode } from './node/request-from-node.ts'
 import { writeNodeResponse } from './node/write-node-response.ts'
 
@@ -15,8 +14,8 @@ export type NodeRequestListener = (req: IncomingMessage, res: ServerResponse) =>
  * Turns a Web handler (such as `createNotificationHandler`'s) into a `node:http` listener:
  * `http.createServer(toNodeListener(handler))`, or `app.post('/calls', toNodeListener(handler))` in Express.
  * The body streams to the handler, which enforces its size limit; a handler that fails unexpectedly is
- * answered with 500, and so is a request whose body a middleware read and did not leave on `req.body`
- * (without calling the handler: there is nothing left to read).
+ * answered with 500. A request whose body a middleware read and did not leave on `req.body` reaches the
+ * handler with a body that fails to read: the handler answers 500, saying how to mount it, and tells `onError`.
  */
 export function toNodeListener(handler: NotificationRequestHandler): NodeRequestListener {
   return (req, res) => {
@@ -26,10 +25,6 @@ export function toNodeListener(handler: NotificationRequestHandler): NodeRequest
 
 async function respond(handler: NotificationRequestHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    if (bodyReadElsewhere(req)) {
-      await writeNodeResponse(bodyReadElsewhereResponse(), res, false)
-      return
-    }
     const { request, bodyLeftUnread } = requestFromNode(req, res)
     const response = await handler(request)
     const unread = bodyLeftUnread()

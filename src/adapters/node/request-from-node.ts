@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bodyReadElsewhereStream } from './body-read-elsewhere.ts'
 
 /** A request body an Express-style middleware read before us (`express.raw`, `express.text`, `express.json`). */
 type ReadBefore = { body?: unknown }
@@ -24,8 +25,10 @@ export function requestFromNode(req: IncomingMessage, res: ServerResponse): { re
   let body: RequestInit['body'] = null
   const early = (req as IncomingMessage & ReadBefore).body
   if (unread && req.readableEnded) {
-    // Its 'end' is gone: what was read is on req.body, or (the body declared empty) there was nothing.
-    body = early === undefined ? null : bodyReadBefore(early, headers)
+    // Its 'end' is gone: what was read is on req.body; else a body declared empty lost nothing to whoever
+    // read it, and any other was taken by a middleware that kept it elsewhere.
+    if (early !== undefined) body = bodyReadBefore(early, headers)
+    else if (req.headers['content-length'] !== '0') body = bodyReadElsewhereStream()
     unread = false
   } else if (unread) {
     // Set once the stream is closed, failed or cancelled: the socket may still deliver data after that.

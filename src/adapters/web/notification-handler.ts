@@ -128,8 +128,10 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       if (error instanceof NotificationAuthError) {
         return refuse(error, problemResponse(401, { detail: error.message, headers: { 'www-authenticate': 'Bearer' } }))
       }
-      if (error instanceof NotificationParseError) {
-        return refuse(error, problemResponse(error.status, { detail: error.message, issues: error.issues }))
+      // A body that is not notifications, or one that could not be read (a Node middleware took it), says what to fix.
+      if (error instanceof NotificationError) {
+        const issues = error instanceof NotificationParseError ? error.issues : undefined
+        return refuse(error, problemResponse(error.status, { detail: error.message, issues }))
       }
       report(error)
       return problemResponse(500, { detail: 'The notification could not be handled; the error went to the onError hook.' })

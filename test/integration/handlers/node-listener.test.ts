@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { Pool, request } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { NotificationAuthError } from '../../../src/errors.ts'
+import { NotificationAuthError, NotificationError } from '../../../src/errors.ts'
 import type { CallEvent } from '../../../src/notifications/index.ts'
 import { createNotificationHandler, type NotificationHandlerOptions } from '../../../src/adapters/web.ts'
 import { handleNotificationsWith } from '../../../src/adapters/web/notification-handler.ts'
@@ -192,7 +192,7 @@ describe('toNodeListener over real HTTP', () => {
     expect(received).toHaveLength(10)
   })
 
-  it('answers 500 at once, saying what to do, behind a middleware that read the body and kept it elsewhere', async () => {
+  it('answers 500 at once, saying what to do, and tells onError, behind a middleware that read the body and kept it elsewhere', async () => {
     const listener = toNodeListener(createNotificationHandler(botOptions()))
     const target = await listen(async (req, res) => {
       const chunks: Buffer[] = []
@@ -210,6 +210,25 @@ describe('toNodeListener over real HTTP', () => {
     expect(problem.detail).toContain('read by a body-parsing middleware before the notification handler, and not left on req.body')
     expect(problem.detail).toContain('Mount the handler before any body-parsing middleware')
     expect(received).toEqual([])
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toBeInstanceOf(NotificationError)
+    expect(failures[0]).toMatchObject({ status: 500, message: problem.detail })
+  })
+
+  it('answers 401 before saying where the body went, behind a middleware that kept it elsewhere, when the token does not verify', async () => {
+    const listener = toNodeListener(
+      handleNotificationsWith(async () => {
+        throw new NotificationAuthError('bad-signature', 'The token signature does not verify.')
+      }, botOptions()),
+    )
+    const target = await listen(async (req, res) => {
+      for await (const chunk of req) void chunk
+      listener(req, res)
+    })
+    const response = await postJson(target, JSON.stringify(mixedBatch.body), { authorization: 'Bearer forged' })
+    expect(response.statusCode).toBe(401)
+    expect(((await response.body.json()) as { detail: string }).detail).toBe('The token signature does not verify.')
+    expect(failures).toEqual([expect.any(NotificationAuthError)])
   })
 
   it('answers a body declared empty that a middleware read as the empty body it is', async () => {
