@@ -44,8 +44,8 @@ const causes: readonly KnownCause[] = [
       'the `indexOf` for the slash after the call id ~110 and the two `slice`s ~75. Every other reader measured costs ' +
       'more: a JavaScript loop over `charCodeAt` ~35 instructions a character, the general reader ~2,220, `split` ' +
       '~2,400, a sticky expression ~1,480, one with captures ~2,190; a lazy class, the `u` flag or a class written as ' +
-      'ranges change nothing. In time every kind still runs 0.1–0.3x above its instruction ratio, so only policy-based ' +
-      'recording meets the goal in time. Young-generation collections take ~0.05x on content sharing (`parseNotifications` ' +
+      'ranges change nothing. In time every kind still runs about 0.1–0.2x above its instruction ratio, so in time ' +
+      'policy-based recording meets the goal and the other kinds land at its edge or miss it by up to 0.1x. Young-generation collections take ~0.05x on content sharing (`parseNotifications` ' +
       'allocates the events array, the event, the URL\'s parts and two sliced strings on top of `JSON.parse`\'s objects). ' +
       'Callgrind\'s cache and branch simulation (`--cache-sim=yes --branch-sim=yes`, a 32 KB instruction cache) shows ' +
       'the rest: `JSON.parse` alone misses the instruction cache 15–19 times per body, `parseNotifications` 84 times ' +
