@@ -290,6 +290,8 @@ export class ValidatorCompiler {
       `  for (const k in v) {`,
       `    if (!Object.hasOwn(v, k)) continue`,
       `    const x = v[k]`,
+      // JSON writes no member whose value is undefined: Graph never sees it, so it is as absent (a required one is reported below).
+      `    if (x === undefined) continue`,
       `    switch (k) {`,
     ]
     for (const [key, sub] of props) {

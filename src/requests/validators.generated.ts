@@ -32,6 +32,7 @@ function cUpdateRecordingStatusParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "status": P.push(k); cRecordingStatusUpdate(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -48,6 +49,7 @@ function cTransferParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cInvitationParticipantInfo(x); P.pop(); break
       case "transferee": P.push(k); c76(x); P.pop(); break
@@ -61,6 +63,7 @@ function cStartHoldMusicParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "customPrompt": P.push(k); c87(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -76,6 +79,7 @@ function cSendDtmfTonesParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "tones": P.push(k); c84(x); P.pop(); break
       case "delayBetweenTonesMs": P.push(k); c85(x); P.pop(); break
@@ -110,6 +114,7 @@ function cRejectParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "reason": P.push(k); c83(x); P.pop(); break
       case "callbackUri": P.push(k); c71(x); P.pop(); break
@@ -128,6 +133,7 @@ function cRedirectParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "targets": P.push(k); c82(x); P.pop(); break
       case "timeout": P.push(k); c69(x); P.pop(); break
@@ -152,6 +158,7 @@ function cRecordResponseParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "prompts": P.push(k); c80(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
@@ -182,6 +189,7 @@ function cPlayPromptParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "prompts": P.push(k); c79(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -205,6 +213,7 @@ function cPlayablePrompt(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c60(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
@@ -219,6 +228,7 @@ function cLogTeleconferenceDeviceQualityParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "quality": P.push(k); cTeleconferenceDeviceQualityReport(x); P.pop(); break
       default: P.push(k); fail("is not a property of LogTeleconferenceDeviceQualityParams; expected one of quality"); P.pop()
@@ -231,6 +241,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c44(x); P.pop(); break
       case "callChainId": P.push(k); c45(x); P.pop(); break
@@ -276,6 +287,7 @@ function cInviteParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "participants": P.push(k); c77(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -299,6 +311,7 @@ function cCreateCallParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c15(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
@@ -326,6 +339,7 @@ function cParticipantInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c37(x); P.pop(); break
       case "countryCode": P.push(k); c22(x); P.pop(); break
@@ -352,6 +366,7 @@ function cInvitationParticipantInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c17(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
@@ -369,6 +384,7 @@ function cClientContextParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of ClientContextParams; expected one of clientContext"); P.pop()
@@ -380,6 +396,7 @@ function cChangeScreenSharingRoleParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "role": P.push(k); cScreenSharingRole(x); P.pop(); break
       default: P.push(k); fail("is not a property of ChangeScreenSharingRoleParams; expected one of role"); P.pop()
@@ -395,6 +412,7 @@ function cBetaTransferParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cBetaInvitationParticipantInfo(x); P.pop(); break
       case "transferee": P.push(k); c36(x); P.pop(); break
@@ -408,6 +426,7 @@ function cBetaTranscriptionParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "language": P.push(k); c74(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -423,6 +442,7 @@ function cBetaStartHoldMusicParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "customPrompt": P.push(k); c73(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -438,6 +458,7 @@ function cBetaRedirectParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "targets": P.push(k); c68(x); P.pop(); break
       case "timeout": P.push(k); c69(x); P.pop(); break
@@ -482,6 +503,7 @@ function cBetaRecordResponseParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "prompts": P.push(k); c61(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
@@ -509,6 +531,7 @@ function cBetaRecordParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "prompts": P.push(k); c61(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
@@ -562,6 +585,7 @@ function cBetaPlayPromptParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "prompts": P.push(k); c59(x); P.pop(); break
       case "loop": P.push(k); c10(x); P.pop(); break
@@ -586,6 +610,7 @@ function cBetaPlayablePrompt(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c60(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
@@ -601,6 +626,7 @@ function cPromptMediaInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c5(x); P.pop(); break
       case "uri": P.push(k); cAbsoluteUrl(x); P.pop(); break
@@ -619,6 +645,7 @@ function cBetaMuteAllParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "participants": P.push(k); c57(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -642,6 +669,7 @@ function cBetaLogTeleconferenceDeviceQualityParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "quality": P.push(k); cBetaTeleconferenceDeviceQualityReport(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaLogTeleconferenceDeviceQualityParams; expected one of quality"); P.pop()
@@ -654,6 +682,7 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c44(x); P.pop(); break
       case "callChainId": P.push(k); c45(x); P.pop(); break
@@ -700,6 +729,7 @@ function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c56(x); P.pop(); break
       case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
@@ -741,6 +771,7 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c55(x); P.pop(); break
       case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
@@ -782,6 +813,7 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c48(x); P.pop(); break
       case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
@@ -846,6 +878,7 @@ function cBetaInviteParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "participants": P.push(k); c43(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
@@ -876,6 +909,7 @@ function cBetaCreateCallParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c15(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
@@ -912,6 +946,7 @@ function cOutgoingCallOptions(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c40(x); P.pop(); break
       case "hideBotAfterEscalation": P.push(k); c10(x); P.pop(); break
@@ -935,6 +970,7 @@ function cBetaParticipantInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c37(x); P.pop(); break
       case "countryCode": P.push(k); c22(x); P.pop(); break
@@ -964,6 +1000,7 @@ function cChatInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c35(x); P.pop(); break
       case "messageId": P.push(k); c22(x); P.pop(); break
@@ -993,6 +1030,7 @@ function cMeetingToJoinByToken(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c33(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
@@ -1011,6 +1049,7 @@ function cMeetingToJoinByOrganizer(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c32(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
@@ -1029,6 +1068,7 @@ function cMeetingToJoinById(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c31(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
@@ -1057,6 +1097,7 @@ function cBetaInvitationParticipantInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c17(x); P.pop(); break
       case "endpointType": P.push(k); c18(x); P.pop(); break
@@ -1085,6 +1126,7 @@ function cCommunicationsIdentitySet(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c30(x); P.pop(); break
       case "application": P.push(k); c20(x); P.pop(); break
@@ -1112,6 +1154,7 @@ function cIdentitySetBase(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c19(x); P.pop(); break
       case "application": P.push(k); c20(x); P.pop(); break
@@ -1153,6 +1196,7 @@ function cCommunicationsUserIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c29(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1172,6 +1216,7 @@ function cCommunicationsPhoneIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c28(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1190,6 +1235,7 @@ function cCommunicationsGuestIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c27(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1209,6 +1255,7 @@ function cCommunicationsEncryptedIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c26(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1227,6 +1274,7 @@ function cCommunicationsApplicationInstanceIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c25(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1247,6 +1295,7 @@ function cCommunicationsApplicationIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c24(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1267,6 +1316,7 @@ function cAzureCommunicationServicesUserIdentity(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c23(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1286,6 +1336,7 @@ function cIdentityBase(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c21(x); P.pop(); break
       case "displayName": P.push(k); c22(x); P.pop(); break
@@ -1329,6 +1380,7 @@ function cBetaAnswerParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "acceptedModalities": P.push(k); c0(x); P.pop(); break
@@ -1356,6 +1408,7 @@ function cBetaBotServiceHostedMediaConfig(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c3(x); P.pop(); break
       case "preFetchMedia": P.push(k); c4(x); P.pop(); break
@@ -1374,6 +1427,7 @@ function cBetaLiveCaptionOptions(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c13(x); P.pop(); break
       case "streamUrl": P.push(k); c14(x); P.pop(); break
@@ -1393,6 +1447,7 @@ function cBetaBotAppHostedMediaConfig(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c1(x); P.pop(); break
       case "blob": P.push(k); c2(x); P.pop(); break
@@ -1408,6 +1463,7 @@ function cAnswerParams(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "acceptedModalities": P.push(k); c0(x); P.pop(); break
@@ -1428,6 +1484,7 @@ function cIncomingCallOptionsAsDeclared(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c9(x); P.pop(); break
       case "hideBotAfterEscalation": P.push(k); c10(x); P.pop(); break
@@ -1471,6 +1528,7 @@ function cBotServiceHostedMediaConfig(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c3(x); P.pop(); break
       case "preFetchMedia": P.push(k); c4(x); P.pop(); break
@@ -1492,6 +1550,7 @@ function cPreFetchMediaInfo(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c5(x); P.pop(); break
       case "uri": P.push(k); cAbsoluteUrl(x); P.pop(); break
@@ -1519,6 +1578,7 @@ function cBotAppHostedMediaConfig(v: any): any {
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
+    if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c1(x); P.pop(); break
       case "blob": P.push(k); c2(x); P.pop(); break

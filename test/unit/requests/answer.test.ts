@@ -65,6 +65,20 @@ describe('answer: the callback', () => {
     expect(answer('abc', params)).toEqual({ method: 'POST', path: '/communications/calls/abc/answer', body: params, resendable: true })
   })
 
+  it('set to undefined (an unset environment variable) is as left out: JSON writes no such member, so Graph never sees it', () => {
+    const callbackUri: string | undefined = undefined
+    const request = answer('abc', { ...ok, callbackUri })
+    expect(JSON.parse(JSON.stringify(request.body))).toEqual({ acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+  })
+
+  it('a required parameter set to undefined is still missing, and a misspelt one is still refused when it has a value', () => {
+    expect(issuesOf({ ...ok, mediaConfig: undefined })).toEqual([
+      { path: '$.mediaConfig', message: "is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'" },
+    ])
+    expect(issuesOf({ ...ok, callbackURI: 'https://bot.contoso.com/api/calls' })[0]?.path).toBe('$.callbackURI')
+    expect(issuesOf({ ...ok, mediaConfig: serviceHostedMedia({ preFetchMedia: undefined }) })).toEqual([])
+  })
+
   it('is still an absolute https URL when given, and never null', () => {
     expect(issuesOf({ ...ok, callbackUri: null })).toEqual([{ path: '$.callbackUri', message: 'expected an absolute https URL' }])
   })
