@@ -352,6 +352,63 @@ function cParticipantInfo(v: any): any {
     }
   }
 }
+function cMeetingToJoin(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'")
+  const t = v['@odata.type']
+  switch (t) {
+    case "#microsoft.graph.joinMeetingIdMeetingInfo": return cMeetingToJoinById(v)
+    case "#microsoft.graph.organizerMeetingInfo": return cMeetingToJoinByOrganizer(v)
+    case "#microsoft.graph.tokenMeetingInfo": return cMeetingToJoinByToken(v)
+  }
+  if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"); P.pop(); return }
+  P.push('@odata.type'); fail("is required: expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"); P.pop()
+}
+function cMeetingToJoinByToken(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinByToken)")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "token": P.push(k); c2(x); P.pop(); break
+      default: P.push(k); fail("is not a property of MeetingToJoinByToken; expected one of @odata.type, token"); P.pop()
+    }
+  }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.tokenMeetingInfo'"); P.pop() }
+  if (v.token === undefined) { P.push("token"); fail("is required: expected a non-empty string"); P.pop() }
+}
+function cMeetingToJoinByOrganizer(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinByOrganizer)")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c32(x); P.pop(); break
+      case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
+      default: P.push(k); fail("is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer"); P.pop()
+    }
+  }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
+  if (v.organizer === undefined) { P.push("organizer"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
+}
+function cMeetingToJoinById(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinById)")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c31(x); P.pop(); break
+      case "joinMeetingId": P.push(k); c2(x); P.pop(); break
+      case "passcode": P.push(k); c22(x); P.pop(); break
+      default: P.push(k); fail("is not a property of MeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode"); P.pop()
+    }
+  }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
+  if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
+}
 function c75(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
@@ -916,7 +973,7 @@ function cBetaCreateCallParams(v: any): any {
       case "mediaConfig": P.push(k); cBetaBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
       case "targets": P.push(k); c16(x); P.pop(); break
-      case "meetingInfo": P.push(k); cMeetingToJoin(x); P.pop(); break
+      case "meetingInfo": P.push(k); cBetaMeetingToJoin(x); P.pop(); break
       case "chatInfo": P.push(k); c34(x); P.pop(); break
       case "source": P.push(k); c36(x); P.pop(); break
       case "tenantId": P.push(k); c22(x); P.pop(); break
@@ -1014,19 +1071,19 @@ function c35(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.chatInfo'")
   if (v !== "#microsoft.graph.chatInfo") return fail("expected '#microsoft.graph.chatInfo'")
 }
-function cMeetingToJoin(v: any): any {
+function cBetaMeetingToJoin(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'")
   const t = v['@odata.type']
   switch (t) {
-    case "#microsoft.graph.joinMeetingIdMeetingInfo": return cMeetingToJoinById(v)
-    case "#microsoft.graph.organizerMeetingInfo": return cMeetingToJoinByOrganizer(v)
-    case "#microsoft.graph.tokenMeetingInfo": return cMeetingToJoinByToken(v)
+    case "#microsoft.graph.joinMeetingIdMeetingInfo": return cBetaMeetingToJoinById(v)
+    case "#microsoft.graph.organizerMeetingInfo": return cBetaMeetingToJoinByOrganizer(v)
+    case "#microsoft.graph.tokenMeetingInfo": return cBetaMeetingToJoinByToken(v)
   }
   if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"); P.pop(); return }
   P.push('@odata.type'); fail("is required: expected one of '#microsoft.graph.joinMeetingIdMeetingInfo', '#microsoft.graph.organizerMeetingInfo', '#microsoft.graph.tokenMeetingInfo'"); P.pop()
 }
-function cMeetingToJoinByToken(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinByToken)")
+function cBetaMeetingToJoinByToken(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaMeetingToJoinByToken)")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -1034,7 +1091,8 @@ function cMeetingToJoinByToken(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c33(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
-      default: P.push(k); fail("is not a property of MeetingToJoinByToken; expected one of @odata.type, token"); P.pop()
+      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      default: P.push(k); fail("is not a property of BetaMeetingToJoinByToken; expected one of @odata.type, token, allowConversationWithoutHost"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.tokenMeetingInfo'"); P.pop() }
@@ -1044,8 +1102,8 @@ function c33(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.tokenMeetingInfo'")
   if (v !== "#microsoft.graph.tokenMeetingInfo") return fail("expected '#microsoft.graph.tokenMeetingInfo'")
 }
-function cMeetingToJoinByOrganizer(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinByOrganizer)")
+function cBetaMeetingToJoinByOrganizer(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaMeetingToJoinByOrganizer)")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -1053,7 +1111,8 @@ function cMeetingToJoinByOrganizer(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c32(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
-      default: P.push(k); fail("is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer"); P.pop()
+      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      default: P.push(k); fail("is not a property of BetaMeetingToJoinByOrganizer; expected one of @odata.type, organizer, allowConversationWithoutHost"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
@@ -1063,8 +1122,8 @@ function c32(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.organizerMeetingInfo'")
   if (v !== "#microsoft.graph.organizerMeetingInfo") return fail("expected '#microsoft.graph.organizerMeetingInfo'")
 }
-function cMeetingToJoinById(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (MeetingToJoinById)")
+function cBetaMeetingToJoinById(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaMeetingToJoinById)")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -1073,7 +1132,8 @@ function cMeetingToJoinById(v: any): any {
       case "@odata.type": P.push(k); c31(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
       case "passcode": P.push(k); c22(x); P.pop(); break
-      default: P.push(k); fail("is not a property of MeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode"); P.pop()
+      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      default: P.push(k); fail("is not a property of BetaMeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode, allowConversationWithoutHost"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }

@@ -3,17 +3,42 @@ import { Type, type Static } from 'typebox'
 import { Int32, Nullable } from '../edm.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
 import { BetaBotMediaConfig } from './beta-media-config.ts'
-import { CreateCallParams } from './create-call.ts'
+import { CreateCallParams, MeetingToJoinById, MeetingToJoinByOrganizer, MeetingToJoinByToken } from './create-call.ts'
+
+// Beta's `meetingInfo` declares whether the meeting may go on without its host, for every kind of meeting.
+const allowConversationWithoutHost = Type.Optional(Nullable(Type.Boolean()))
+
+/** Beta: a meeting joined with its join meeting id; v1.0's, and whether it may go on without its host. */
+export const BetaMeetingToJoinById = Type.Object({ ...MeetingToJoinById.properties, allowConversationWithoutHost }, { additionalProperties: false })
+/** Beta: a meeting joined with its join meeting id. */
+export type BetaMeetingToJoinById = Static<typeof BetaMeetingToJoinById>
+
+/** Beta: a scheduled meeting joined through its organizer; v1.0's, and whether it may go on without its host. */
+export const BetaMeetingToJoinByOrganizer = Type.Object({ ...MeetingToJoinByOrganizer.properties, allowConversationWithoutHost }, { additionalProperties: false })
+/** Beta: a scheduled meeting joined through its organizer. */
+export type BetaMeetingToJoinByOrganizer = Static<typeof BetaMeetingToJoinByOrganizer>
+
+/** Beta: a meeting joined with the token of its join URL; v1.0's, and whether it may go on without its host. */
+export const BetaMeetingToJoinByToken = Type.Object({ ...MeetingToJoinByToken.properties, allowConversationWithoutHost }, { additionalProperties: false })
+/** Beta: a meeting joined with the token of its join URL. */
+export type BetaMeetingToJoinByToken = Static<typeof BetaMeetingToJoinByToken>
+
+/** The beta `meetingInfo` of a call that joins a meeting: one of the three kinds, told apart by `@odata.type`. */
+export const BetaMeetingToJoin = Type.Union([BetaMeetingToJoinById, BetaMeetingToJoinByOrganizer, BetaMeetingToJoinByToken])
+/** The beta `meetingInfo` of a call that joins a meeting. */
+export type BetaMeetingToJoin = Static<typeof BetaMeetingToJoin>
 
 /**
- * The body of the beta "Create call": the v1.0 body with beta's media configuration and participant types,
- * and how long to ring the targets. As on v1.0, either `targets` or `meetingInfo`, which the builder checks.
+ * The body of the beta "Create call": the v1.0 body with beta's media configuration, participant types and
+ * meetings (which may go on without their host), and how long to ring the targets. As on v1.0, either
+ * `targets` or `meetingInfo`, which the builder checks.
  */
 export const BetaCreateCallParams = Type.Object(
   {
     ...CreateCallParams.properties,
     mediaConfig: BetaBotMediaConfig,
     targets: Type.Optional(Type.Array(InvitationParticipantInfo, { minItems: 1 })),
+    meetingInfo: Type.Optional(BetaMeetingToJoin),
     source: Type.Optional(Nullable(ParticipantInfo)),
     ringingTimeoutInSeconds: Type.Optional(Nullable(Int32())),
   },

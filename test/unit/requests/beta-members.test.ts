@@ -33,6 +33,22 @@ describe('the members beta adds to the parameter types of answer, startHoldMusic
     expect(requests.beta.transfer('c1', betaBodies.transferPlatformId).resendable).toBeUndefined()
   })
 
+  it.each([
+    ['its join meeting id', { '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', joinMeetingId: '1234567890', passcode: null }],
+    ['its organizer', { '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer: { user: { id: 'u-1', tenantId: 't-1' } } }],
+    ['its join token', { '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: 'join-token' }],
+  ] as const)('beta.createCall joins a meeting by %s that may go on without its host, which v1.0 does not declare', (_, meeting) => {
+    const meetingInfo = { ...meeting, allowConversationWithoutHost: true }
+    const body = { callbackUri, mediaConfig: requests.serviceHostedMedia(), requestedModalities: ['audio'] as const, meetingInfo, tenantId: 't-1' }
+    expect(requests.beta.createCall(body as never).body).toEqual(body)
+    expect(issuesOf(() => requests.createCall(body as never))).toEqual([
+      { path: '$.meetingInfo.allowConversationWithoutHost', message: expect.stringContaining('is not a property of MeetingToJoinBy') },
+    ])
+    expect(issuesOf(() => requests.beta.createCall({ ...body, meetingInfo: { ...meetingInfo, allowConversationWithoutHost: 'yes' } } as never))).toEqual([
+      { path: '$.meetingInfo.allowConversationWithoutHost', message: 'expected a boolean' },
+    ])
+  })
+
   it('the beta builders keep the v1.0 rules', () => {
     const emptyBlob = { ...betaBodies.answerAudioGroup, mediaConfig: { ...betaBodies.answerAudioGroup.mediaConfig, blob: '' } }
     expect(issuesOf(() => requests.beta.answer('c1', emptyBlob)).map((i) => i.path)).toEqual(['$.mediaConfig.blob'])
