@@ -85,13 +85,27 @@ export class GraphApiError extends GraphCallingError {
   }
 }
 
-/** The request did not complete: no HTTP answer came back (the cause is kept). */
-export class ConnectionError extends GraphCallingError {
-  override name = 'ConnectionError'
+/** Options of the errors of a request that may have reached Graph: its cause, and the 2xx Graph had accepted it with. */
+export interface InterruptedRequestOptions extends ErrorOptions {
+  acceptedStatus?: number | undefined
 }
 
-/** Options of a `TimeoutError`: its cause, and the retry wait that would have run past the deadline. */
-export interface TimeoutErrorOptions extends ErrorOptions {
+/** The request did not complete: no whole HTTP answer came back (the cause is kept). */
+export class ConnectionError extends GraphCallingError {
+  override name = 'ConnectionError'
+  /**
+   * The 2xx status Graph had answered with before the rest of its answer was lost: Graph accepted the
+   * request and acts on it, so it must not be sent again. `undefined` when no answer had begun.
+   */
+  readonly acceptedStatus: number | undefined
+  constructor(message: string, options?: InterruptedRequestOptions) {
+    super(message, options)
+    this.acceptedStatus = options?.acceptedStatus
+  }
+}
+
+/** Options of a `TimeoutError`: its cause, the accepted status, and the retry wait that would have run past the deadline. */
+export interface TimeoutErrorOptions extends InterruptedRequestOptions {
   retryAfterMs?: number | undefined
 }
 
@@ -109,6 +123,12 @@ export class TimeoutError extends ConnectionError {
 /** The caller's `AbortSignal` stopped the request or its retry wait (the signal's reason is the cause). */
 export class AbortError extends GraphCallingError {
   override name = 'AbortError'
+  /** The 2xx status Graph had answered with before the signal stopped the rest of its answer; see `ConnectionError.acceptedStatus`. */
+  readonly acceptedStatus: number | undefined
+  constructor(message: string, options?: InterruptedRequestOptions) {
+    super(message, options)
+    this.acceptedStatus = options?.acceptedStatus
+  }
 }
 
 /** The credential could not give an access token (its own error is the cause); nothing was sent to Graph. */

@@ -4,7 +4,7 @@ import type { GraphRequest } from './graph-request.ts'
 import { participantPath, postAction } from './call-action.ts'
 import { validateStartHoldMusicParams } from './validators.generated.ts'
 
-/** `POST /communications/calls/{id}/participants/{participantId}/startHoldMusic`: puts a participant on hold, with music. */
-export function startHoldMusic(callId: string, participantId: string, params: StartHoldMusicParams = {}): GraphRequest<StartHoldMusicOperation> {
+/** `POST /communications/calls/{id}/participants/{participantId}/startHoldMusic`: puts a participant on hold, with music. Graph answers 202 with the operation started (`undefined` when that body did not come whole). */
+export function startHoldMusic(callId: string, participantId: string, params: StartHoldMusicParams = {}): GraphRequest<StartHoldMusicOperation | undefined> {
   return postAction(participantPath(callId, participantId), 'startHoldMusic', { params, validate: validateStartHoldMusicParams })
 }

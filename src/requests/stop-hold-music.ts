@@ -4,7 +4,7 @@ import type { GraphRequest } from './graph-request.ts'
 import { participantPath, postAction } from './call-action.ts'
 import { validateClientContextParams } from './validators.generated.ts'
 
-/** `POST /communications/calls/{id}/participants/{participantId}/stopHoldMusic`: takes a participant off hold. */
-export function stopHoldMusic(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<StopHoldMusicOperation> {
+/** `POST /communications/calls/{id}/participants/{participantId}/stopHoldMusic`: takes a participant off hold. Graph answers 202 with the operation started (`undefined` when that body did not come whole). */
+export function stopHoldMusic(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<StopHoldMusicOperation | undefined> {
   return postAction(participantPath(callId, participantId), 'stopHoldMusic', { params, validate: validateClientContextParams })
 }

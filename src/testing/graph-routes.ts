@@ -19,8 +19,8 @@ export interface CallEngine {
   keepAlive(call: SimulatedCallState): ActionOutcome
   /** 202 for an action with no operation and no notification (`changeScreenSharingRole`). */
   accept(call: SimulatedCallState, action: string): ActionOutcome
-  /** Starts an operation: 200 with it running, a notification when it completes. */
-  startOperation(call: SimulatedCallState, operation: { action: string; type: string; body: unknown; completion?: CompletionDetails }): ActionOutcome
+  /** Starts an operation: 200 (or `status`) with it running, a notification when it completes. */
+  startOperation(call: SimulatedCallState, operation: { action: string; type: string; body: unknown; completion?: CompletionDetails; status?: 200 | 202 | undefined }): ActionOutcome
   readCall(call: SimulatedCallState): ActionOutcome
   readOperation(call: SimulatedCallState, operationId: string): ActionOutcome
   listParticipants(call: SimulatedCallState): ActionOutcome
@@ -70,7 +70,7 @@ function operation(action: string, path: string, type: string, check: Check, opt
 }
 
 /** An operation on one participant: `404 itemNotFound` for a participant the call does not have, as Graph answers. */
-function participantOperation(action: string, path: string, type: string, check: Check, options: { beta?: Check } = {}): GraphRoute {
+function participantOperation(action: string, path: string, type: string, check: Check, options: { beta?: Check; status?: 202 } = {}): GraphRoute {
   return onCall(
     action,
     'POST',
@@ -78,7 +78,7 @@ function participantOperation(action: string, path: string, type: string, check:
     check,
     (engine, call, { ids, body }) => {
       const found = engine.readParticipant(call, ids.participantId)
-      return found.status === 200 ? engine.startOperation(call, { action, type, body }) : found
+      return found.status === 200 ? engine.startOperation(call, { action, type, body, status: options.status }) : found
     },
     options.beta ?? check,
   )
@@ -132,10 +132,12 @@ export const graphRoutes: readonly GraphRoute[] = [
   onCall('removeParticipant', 'DELETE', PARTICIPANT, ({ callId, participantId }) => requests.removeParticipant(callId, participantId), (e, call, { ids }) => e.removeParticipant(call, ids.participantId)),
   operation('invite', `${PARTICIPANTS}/invite`, 'inviteParticipantsOperation', ({ callId }, b) => requests.invite(callId, b), { beta: ({ callId }, b) => beta.invite(callId, b) }),
   participantOperation('muteParticipant', `${PARTICIPANT}/mute`, 'muteParticipantOperation', ({ callId, participantId }, b) => requests.muteParticipant(callId, participantId, b)),
+  // Graph answers these two 202, with the operation in the body.
   participantOperation('startHoldMusic', `${PARTICIPANT}/startHoldMusic`, 'startHoldMusicOperation', ({ callId, participantId }, b) => requests.startHoldMusic(callId, participantId, b), {
     beta: ({ callId, participantId }, b) => beta.startHoldMusic(callId, participantId, b),
+    status: 202,
   }),
-  participantOperation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b)),
+  participantOperation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b), { status: 202 }),
   // Beta only
   betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),
   betaOperation('startRecording', `${CALL}/startRecording`, 'startRecordingOperation', ({ callId }, b) => beta.startRecording(callId, b)),

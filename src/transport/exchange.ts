@@ -15,9 +15,15 @@ export interface Exchange {
 export interface ExchangeHooks {
   /** Hears the final status as soon as it arrives, before the body. */
   onStatus(statusCode: number): void
-  /** Whether the body of an answer with this status matters; one that does not is skipped, and cannot fail. */
-  readsBody(statusCode: number): boolean
+  /**
+   * What to do with the body of an answer with this status: `read` it (a failure rejects), read it if it
+   * comes whole (`optional`: a failure gives the answer with no body), or `skip` it (it cannot fail).
+   */
+  body(statusCode: number): BodyHandling
 }
+
+/** How `exchange` treats a response body: see `ExchangeHooks.body`. */
+export type BodyHandling = 'read' | 'optional' | 'skip'
 
 /** What `exchange` rejects with when its time limit passes first. */
 export class ExchangeTimeoutError extends Error {
@@ -38,7 +44,8 @@ const SKIPPED_BODY_LIMIT = 128 * 1024
  * (or, for a body the hooks skip, once it has ended or failed). The hooks hear the status before the body:
  * a failure while the body is read still lets the caller know the request was accepted. Rejects with
  * undici's error; with the signal's reason as soon as it aborts, or with an `ExchangeTimeoutError` once
- * `timeoutMs` has passed, whatever the request is doing then (waiting for a connection, connecting, sent).
+ * `timeoutMs` has passed, whatever the request is doing then (waiting for a connection, connecting, sent,
+ * reading the body).
  */
 export function exchange(
   dispatcher: Dispatcher,
@@ -59,7 +66,8 @@ export function exchange(
     let statusText = ''
     let headers: ResponseHeaders = {}
     let chunks: Buffer[] | undefined
-    let skipped = -1
+    let handling: BodyHandling = 'read'
+    let skipped = 0
     let settled = false
     // Why the exchange was stopped; undici hears it as soon as it gives a controller (it gives none
     // while the request waits for a connection or while that connection is being made).
@@ -98,11 +106,11 @@ export function exchange(
         statusText = message ?? ''
         headers = responseHeaders as ResponseHeaders
         hooks.onStatus(status)
-        if (!hooks.readsBody(status)) skipped = 0
+        handling = hooks.body(status)
       },
       onResponseData(_controller, chunk) {
         if (settled) return
-        if (skipped < 0) {
+        if (handling !== 'skip') {
           if (chunks === undefined) chunks = [chunk]
           else chunks.push(chunk)
         } else if ((skipped += chunk.length) > SKIPPED_BODY_LIMIT) {
@@ -115,9 +123,12 @@ export function exchange(
       },
       onResponseError(_controller, error) {
         if (settled) return
-        // A body that does not matter may fail: the answer is its status.
-        if (skipped >= 0) answer()
-        else {
+        // A body that does not matter, or that matters only when it comes whole, may fail: the answer is its status.
+        if (handling === 'skip') answer()
+        else if (handling === 'optional') {
+          chunks = undefined
+          answer()
+        } else {
           settle()
           reject(error)
         }

@@ -14,7 +14,7 @@ import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
 import { AttemptStop } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
-import { exchange, ExchangeTimeoutError, type Exchange } from './exchange.ts'
+import { exchange, ExchangeTimeoutError, type BodyHandling, type Exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
 import { TokenCache } from './token-cache.ts'
@@ -258,7 +258,7 @@ export class GraphTransport {
               // Graph has acted: a body cut off after this must not make the action happen twice.
               if (status >= 200 && status < 300 && call.method !== 'GET') call.acceptedStatus = status
             },
-            readsBody: hasBody,
+            body: bodyHandling,
           },
           // undici's own timers start only once the request is sent; this limit also bounds the wait for
           // a free connection and the connecting (undici's connect timeout is its own, 10 s by default).
@@ -269,7 +269,7 @@ export class GraphTransport {
       }
       const status = response.statusCode
       if (status >= 200 && status < 300) {
-        const body = hasBody(status) ? this.#successBody(response.text, status, call) : undefined
+        const body = status === 204 ? undefined : this.#successBody(response.text, status, call)
         return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
       }
       throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
@@ -278,8 +278,12 @@ export class GraphTransport {
       if (stoppedBy === 'caller') throw this.#abortError(call)
       if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
       if (error instanceof GraphCallingError) throw error
-      const accepted = call.acceptedStatus === undefined ? '' : ` after Graph accepted it with ${call.acceptedStatus}, so it is not sent again`
-      throw new ConnectionError(`${this.#describe(call)} failed${accepted}: ${describeCause(error)} (${this.#ids(call)})`, { cause: error })
+      const { acceptedStatus } = call
+      const accepted = acceptedStatus === undefined ? '' : ` after Graph accepted it with ${acceptedStatus}, so it is not sent again`
+      throw new ConnectionError(`${this.#describe(call)} failed${accepted}: ${describeCause(error, call.token)} (${this.#ids(call)})`, {
+        cause: withoutSecret(error, call.token),
+        acceptedStatus,
+      })
     } finally {
       stop?.dispose()
     }
@@ -348,7 +352,7 @@ export class GraphTransport {
       return error
     }
     return new ConnectionError(
-      `${this.#describe(call)} failed: ${describeCause(error.cause)}; the connection broke after the request was sent, so it was not sent again: Graph may or may not have acted on it (${this.#ids(call)})`,
+      `${this.#describe(call)} failed: ${describeCause(error.cause, call.token)}; the connection broke after the request was sent, so it was not sent again: Graph may or may not have acted on it (${this.#ids(call)})`,
       { cause: error.cause },
     )
   }
@@ -362,7 +366,9 @@ export class GraphTransport {
   }
 
   #abortError(call: Call): AbortError {
-    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal (${this.#ids(call)})`, { cause: call.signal?.reason })
+    const { acceptedStatus } = call
+    const accepted = acceptedStatus === undefined ? '' : ` after Graph accepted it with ${acceptedStatus} (it is not sent again)`
+    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal${accepted} (${this.#ids(call)})`, { cause: call.signal?.reason, acceptedStatus })
   }
 
   /** The error of a call stopped by `close()`, after `sent` attempts went out (the last one failed with `lastFailure`). */
@@ -380,16 +386,30 @@ export class GraphTransport {
   }
 
   #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown): TimeoutError {
-    const why =
-      stoppedBy === 'timeout'
-        ? `timed out: no answer within ${call.timeoutMs} ms`
-        : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
-    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause })
+    const { acceptedStatus } = call
+    let why: string
+    if (acceptedStatus !== undefined) {
+      // Graph has acted: the caller must not take this for a request that never arrived.
+      why =
+        stoppedBy === 'timeout'
+          ? `timed out after Graph accepted it with ${acceptedStatus}, so it is not sent again: the whole answer did not come within ${call.timeoutMs} ms`
+          : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} after Graph accepted it with ${acceptedStatus}, so it is not sent again`
+    } else {
+      why =
+        stoppedBy === 'timeout'
+          ? `timed out: no answer within ${call.timeoutMs} ms`
+          : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
+    }
+    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause: withoutSecret(cause, call.token), acceptedStatus })
   }
 }
 
-/** Whether an answer's body is read: Graph's 202 and 204 carry none worth reading, whatever they send. */
-const hasBody = (status: number) => status !== 202 && status !== 204
+/**
+ * How an answer's body is read. A 204 has none. A 202 says Graph accepted the request; some bring the
+ * operation started (`startHoldMusic`), most nothing: its body is taken when it comes whole, and a body cut
+ * off leaves the 202 as it is.
+ */
+const bodyHandling = (status: number): BodyHandling => (status === 204 ? 'skip' : status === 202 ? 'optional' : 'read')
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'DELETE'])
 
@@ -445,10 +465,32 @@ function isAttemptTimeout(error: unknown): boolean {
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
 }
 
-/** An error from the HTTP stack in a few words: its message and code. */
-function describeCause(error: unknown): string {
+/** An error from the HTTP stack in a few words, its message and code, without the token it may quote. */
+function describeCause(error: unknown, token?: string): string {
   if (error instanceof GraphCallingError) return error.message
-  if (!(error instanceof Error)) return String(error)
+  if (!(error instanceof Error)) return redact(String(error), token)
   const code = (error as { code?: unknown }).code
-  return typeof code === 'string' ? `${error.message} (${code})` : error.message
+  return redact(typeof code === 'string' ? `${error.message} (${code})` : error.message, token)
+}
+
+/**
+ * The dispatcher's error, or, when its message quotes the token (undici's `MockAgent` lists the request's
+ * headers when nothing matches), a plain copy without it: the cause of an error is logged with it.
+ */
+function withoutSecret(error: unknown, token: string | undefined): unknown {
+  if (!(error instanceof Error)) return error
+  const message = redact(error.message, token)
+  if (message === error.message) return error
+  const copy = new Error(message)
+  copy.name = error.name
+  const code = (error as { code?: unknown }).code
+  if (code !== undefined) Object.assign(copy, { code })
+  return copy
+}
+
+/** `text` with the token, and any bearer credential, replaced by `[redacted]`. */
+function redact(text: string, token: string | undefined): string {
+  let out = token !== undefined && token.length > 0 ? text.split(token).join('[redacted]') : text
+  out = out.replace(/(bearer\s+)(?!\[redacted\])[^\s"',;}]+/gi, '$1[redacted]')
+  return out
 }

@@ -37,6 +37,7 @@ export function getCall(client: CallingClient, fault: Fault, n = 0, options?: Se
 /** How a call ended: its status, or its error's name, with how long it took. */
 export interface Ending {
   readonly status?: number
+  readonly body?: unknown
   readonly error?: Error & { code?: unknown; cause?: unknown; retryAfterMs?: unknown; status?: unknown }
   readonly ms: number
 }
@@ -45,8 +46,8 @@ export interface Ending {
 export async function ending(call: Promise<GraphResponse<unknown>>): Promise<Ending> {
   const start = performance.now()
   try {
-    const { status } = await call
-    return { status, ms: performance.now() - start }
+    const { status, body } = await call
+    return { status, body, ms: performance.now() - start }
   } catch (error) {
     return { error: error as Ending['error'], ms: performance.now() - start }
   }

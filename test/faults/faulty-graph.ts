@@ -17,6 +17,8 @@ export const FAULTS = [
   'created-reset-mid-body',
   /** 202 Accepted with a body that stops half-way. */
   'accepted-reset-mid-body',
+  /** 201 Created whose body stops half-way and then says nothing more, the connection left open. */
+  'created-stall-mid-body',
   /** TCP reset after reading the request, before any answer (Graph may or may not have acted). */
   'reset',
   /** Never answers. */
@@ -122,6 +124,11 @@ export class FaultyGraph {
         res.write(OPERATION.slice(0, OPERATION.length >> 1), () => req.socket.destroy())
         return
       }
+      case 'created-stall-mid-body':
+        record(201)
+        res.writeHead(201, { 'content-type': 'application/json', 'content-length': String(OPERATION.length) })
+        res.write(OPERATION.slice(0, OPERATION.length >> 1))
+        return
       case 'reset':
         record('reset')
         req.socket.resetAndDestroy()

@@ -96,14 +96,25 @@ describe('a body cut off mid-way', () => {
     const end = await ending(call())
     expect(end.error).toBeInstanceOf(ConnectionError)
     expect(end.error!.message).toContain(`failed after Graph accepted it with ${status}, so it is not sent again: `)
+    expect((end.error as ConnectionError).acceptedStatus).toBe(status)
     expect(causeCodes(end.error)).toContain('UND_ERR_SOCKET')
     expect(requestsOf(end)).toBe(1)
   })
 
-  it('a 202 whose (unread) body is cut is still the success it was: sent once', async () => {
+  it('a 202 whose body is cut is still the success it was, with no body: sent once', async () => {
     const end = await ending(playPrompt(client(), 'accepted-reset-mid-body'))
     expect(end.status).toBe(202)
+    expect(end.body).toBeUndefined()
     expect(graph.requestCount).toBe(1)
+  })
+
+  it('a new call answered 201 whose body then stalls past timeoutMs: a TimeoutError saying Graph accepted it, never sent again', async () => {
+    const end = await ending(createCall(client({ timeoutMs: 300 }), 'created-stall-mid-body'))
+    expect(end.error).toBeInstanceOf(TimeoutError)
+    expect((end.error as TimeoutError).acceptedStatus).toBe(201)
+    expect(end.error!.message).toContain('timed out after Graph accepted it with 201, so it is not sent again')
+    expect(end.ms).toBeLessThan(300 + SLACK_MS)
+    expect(requestsOf(end)).toBe(1)
   })
 
   it('a GET cut off is read again (reading twice is safe), up to maxRetries', async () => {
@@ -136,6 +147,16 @@ describe('slow answers', () => {
     expect(end.error).toBeInstanceOf(TimeoutError)
     expect(end.error!.message).toContain('was stopped at the deadline')
     expect(end.ms).toBeLessThan(400 + SLACK_MS)
+    expect(requestsOf(end)).toBe(1)
+  })
+
+  it('a body that trickles in for ever, each gap short, is stopped at timeoutMs when the deadline is further off: Graph accepted it', async () => {
+    // timeoutMs bounds the whole attempt, body included; the deadline, the whole call.
+    const end = await ending(playPrompt(client({ timeoutMs: 300 }), 'dribble', 0, { deadline: new Date(Date.now() + 5_000) }))
+    expect(end.error).toBeInstanceOf(TimeoutError)
+    expect((end.error as TimeoutError).acceptedStatus).toBe(200)
+    expect(end.error!.message).toContain('timed out after Graph accepted it with 200, so it is not sent again: the whole answer did not come within 300 ms')
+    expect(end.ms).toBeLessThan(300 + SLACK_MS)
     expect(requestsOf(end)).toBe(1)
   })
 

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import * as requests from '../../src/requests/index.ts'
 import type { GraphRequest } from '../../src/requests/index.ts'
-import type { Call, CommsOperation, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
+import type { Call, CommsOperation, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, StartHoldMusicOperation, StopHoldMusicOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
 
 /** What Graph answers a request with. */
 type ResultOf<R> = R extends GraphRequest<infer T> ? T : never
@@ -22,6 +22,10 @@ describe('request builder types', () => {
     expectTypeOf<ResultOf<ReturnType<typeof requests.keepAlive>>>().toEqualTypeOf<void>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.beta.record>>>().toEqualTypeOf<betaSchemas.RecordOperation>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.beta.muteAll>>>().toEqualTypeOf<betaSchemas.MuteParticipantsOperation>()
+    // A 202's body is taken only when it comes whole.
+    expectTypeOf<ResultOf<ReturnType<typeof requests.startHoldMusic>>>().toEqualTypeOf<StartHoldMusicOperation | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.stopHoldMusic>>>().toEqualTypeOf<StopHoldMusicOperation | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.startHoldMusic>>>().toEqualTypeOf<betaSchemas.StartHoldMusicOperation | undefined>()
   })
 
   it('want the parameters Graph requires', () => {

@@ -72,7 +72,7 @@ const clients: CallingClient[] = [graph, impatient, refused, hanging, ...byAutho
 
 type Call = readonly [name: string, run: () => Promise<GraphResponse<unknown>>]
 const deadline = () => ({ deadline: new Date(Date.now() + ROOMY_MS) })
-const clientFor = (fault: (typeof FAULTS)[number]) => (fault === 'hang' || fault === 'dribble' ? impatient : graph)
+const clientFor = (fault: (typeof FAULTS)[number]) => (fault === 'hang' || fault === 'dribble' || fault === 'created-stall-mid-body' ? impatient : graph)
 /** Graph's faults first, then the token faults: loading the credential's code must not eat the first ones' time limits. */
 const phases: Call[][] = [
   [

@@ -217,6 +217,7 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
     expect(error).toBeInstanceOf(GraphApiError)
     expect([error.status, error.clientRequestId]).toEqual([504, ids()[0]])
     expect(error.message).toContain(`(client-request-id ${ids()[0]}); POST ${graph.url}/v1.0${path} was not sent again: a gateway stopped waiting for the call service, which may or may not have acted on it (attempt 1)`)
+    expect(error.stack?.split('\n')[0]).toBe(`GraphApiError: ${error.message}`)
     expect(graph.requests).toHaveLength(1)
     expect(waits).toEqual([])
   })
@@ -320,6 +321,81 @@ describe('time limits', () => {
     const error = await failure(send(c, { deadline: new Date(Date.now() + 150) }))
     expect(error).toBeInstanceOf(TimeoutError)
     expect(error.message).toContain('was stopped at the deadline')
+  })
+})
+
+describe('answers Graph accepted', () => {
+  const operation = { '@odata.type': '#microsoft.graph.startHoldMusicOperation', id: 'op-1', status: 'running', clientContext: 'ctx' }
+  const holdMusic = (c: CallingClient) => c.participants.startHoldMusic(callId, 'p-1', { clientContext: 'ctx' })
+
+  it('a 202 that brings the operation it started (startHoldMusic) gives that operation', async () => {
+    graph.reply({ status: 202, headers: { 'content-type': 'application/json', location: `${graph.url}/v1.0/communications/calls/${callId}/operations/op-1` }, body: JSON.stringify(operation) })
+    const result = await holdMusic(client())
+    expect([result.status, result.body]).toEqual([202, operation])
+  })
+
+  it('a 202 with no body gives no body', async () => {
+    graph.reply({ status: 202, headers: { 'content-length': '0' } })
+    expect((await holdMusic(client())).body).toBeUndefined()
+  })
+
+  it('a 202 whose body is cut off is still the 202, with no body, and is not sent again', async () => {
+    graph.reply((_, res) => {
+      res.writeHead(202, { 'content-type': 'application/json', 'content-length': '200' })
+      res.write('{"@odata.type":"#microsoft.graph.startHoldMusicOperation",')
+      setTimeout(() => res.socket!.destroy(), 10)
+    })
+    const result = await holdMusic(client())
+    expect([result.status, result.body]).toEqual([202, undefined])
+    expect(graph.requests).toHaveLength(1)
+  })
+
+  it.each(temperatures)('%s: a POST accepted with 201 whose body comes too slowly is a TimeoutError that says so, with acceptedStatus, and is not sent again', async (temperature) => {
+    const c = await ready(temperature, { timeoutMs: 150 })
+    // Each gap is short; timeoutMs bounds the whole attempt.
+    graph.reply((_, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' })
+      const timer = setInterval(() => res.write(' '), 20)
+      res.on('close', () => clearInterval(timer))
+    })
+    const error = await failure(c.calls.create({ callbackUri: 'https://bot.contoso.com/cb', targets: [{ identity: { user: { id: 'u-1' } } }], requestedModalities: ['audio'], mediaConfig: serviceHostedMedia() }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.acceptedStatus).toBe(201)
+    expect(error.message).toMatch(/^POST \S+\/v1\.0\/communications\/calls timed out after Graph accepted it with 201, so it is not sent again: the whole answer did not come within 150 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+    expect(graph.requests).toHaveLength(1)
+  })
+
+  it('a POST accepted with 200 and then stopped by the deadline says Graph accepted it', async () => {
+    graph.reply((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"id":')
+    })
+    const error = await failure(client({ clock: fakeClock({ realNow: true }) }).calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.contoso.com/beep.wav')] }, { deadline: new Date(Date.now() + 200) }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.acceptedStatus).toBe(200)
+    expect(error.message).toContain('after Graph accepted it with 200, so it is not sent again')
+  })
+
+  it("a POST accepted with 200 and then stopped by the caller's signal is an AbortError with acceptedStatus", async () => {
+    const controller = new AbortController()
+    graph.reply((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"id":', () => setTimeout(() => controller.abort(new Error('the bot moved on')), 50))
+    })
+    const error = await failure(client({ clock: fakeClock({ realNow: true }) }).calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.contoso.com/beep.wav')] }, { signal: controller.signal }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.acceptedStatus).toBe(200)
+    expect(error.message).toContain("was aborted by the caller's signal after Graph accepted it with 200 (it is not sent again)")
+  })
+
+  it('a GET stopped mid-body has no acceptedStatus: reading is not acting', async () => {
+    graph.reply((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"id":')
+    })
+    const error = await failure(client({ maxRetries: 0 }).send({ method: 'GET', path: '/communications/calls/x' }, { timeoutMs: 150 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.acceptedStatus).toBeUndefined()
   })
 })
 

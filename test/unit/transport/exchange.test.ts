@@ -36,13 +36,13 @@ afterEach(async () => {
   server.close()
 })
 
-// As the transport does: the body of a 202 is skipped.
-const get = (path: string, signal?: AbortSignal, statuses: number[] = [], timeoutMs?: number, through: Pool = pool) =>
+// The body of a 202 is skipped and that of a 206 optional, to see each way of reading it.
+const get = (path: string, signal?: AbortSignal, statuses: number[] = [], timeoutMs?: number, through: Pool = pool, bodyTimeout = 5_000) =>
   exchange(
     through,
-    { path, method: 'GET', headersTimeout: 5_000, bodyTimeout: 5_000 },
+    { path, method: 'GET', headersTimeout: 5_000, bodyTimeout },
     signal,
-    { onStatus: (status) => void statuses.push(status), readsBody: (status) => status !== 202 },
+    { onStatus: (status) => void statuses.push(status), body: (status) => (status === 202 ? 'skip' : status === 206 ? 'optional' : 'read') },
     timeoutMs,
   )
 
@@ -111,15 +111,31 @@ describe('exchange', () => {
     expect(statuses).toEqual([200])
   })
 
-  it('skips a body that does not matter, and does not fail when it is cut off', async () => {
-    routes.set('/skipped', (_req, res) => res.writeHead(202).end('{"ignored":true}'))
-    routes.set('/skipped-cut', (_req, res) => {
-      res.writeHead(202, { 'content-length': '100' })
+  it.each([
+    ['skips a body that does not matter', 202, ''],
+    ['reads an optional body that comes whole', 206, '{"id":"op-1"}'],
+  ])('%s, and answers with no body when it is cut off', async (_, status, whole) => {
+    routes.set('/whole', (_req, res) => res.writeHead(status).end('{"id":"op-1"}'))
+    routes.set('/cut', (_req, res) => {
+      res.writeHead(status, { 'content-length': '100' })
       res.write('{"partial":')
       setTimeout(() => res.socket!.destroy(), 10)
     })
-    expect(await get('/skipped')).toMatchObject({ statusCode: 202, text: '' })
-    expect(await get('/skipped-cut')).toMatchObject({ statusCode: 202, text: '' })
+    expect(await get('/whole')).toMatchObject({ statusCode: status, text: whole })
+    expect(await get('/cut')).toMatchObject({ statusCode: status, text: '' })
+  })
+
+  it('its time limit covers the body too: a body that comes in short gaps but takes longer in all is stopped', async () => {
+    const statuses: number[] = []
+    routes.set('/slow-body', (_req, res) => {
+      res.writeHead(200)
+      const timer = setInterval(() => res.write('x'), 20)
+      res.on('close', () => clearInterval(timer))
+    })
+    const error = await get('/slow-body', undefined, statuses, 150, pool, 1_000).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExchangeTimeoutError)
+    // The status was heard first: the caller knows the request was accepted.
+    expect(statuses).toEqual([200])
   })
 
   it('closes the connection instead of reading a skipped body past 128 KiB, and the next request goes on a new one', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { MockAgent } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConnectionError, GraphApiError, GraphCallingError, ValidationError } from '../../../src/errors.ts'
@@ -36,6 +37,25 @@ function transport(config: Partial<TransportConfig> = {}): GraphTransport {
 }
 
 const post: GraphRequest = { method: 'POST', path: '/communications/calls/c-1/answer', body: { acceptedModalities: ['audio'] } }
+
+describe('GraphTransport: the token stays out of errors', () => {
+  it("a dispatcher's error that quotes the request's headers (MockAgent's, when nothing matches) loses the token on the way", async () => {
+    const token = 'eyJ0eXAi.secret-token-4f1c'
+    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x', method: 'GET', headers: { 'x-never-sent': 'yes' } }).reply(200, {})
+    const error = await transport({ credential: async () => ({ token, expiresOnTimestamp: NOW + 3_600_000 }), maxRetries: 0 })
+      .send({ method: 'GET', path: '/communications/calls/x' })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    const { message, cause } = error as ConnectionError & { cause: Error & { code?: string } }
+    // The dispatcher's words are kept, the token is not.
+    expect(message).toContain("Mock dispatch not matched for headers '")
+    expect(message).toContain('Bearer [redacted]')
+    expect(cause.message).toContain('Bearer [redacted]')
+    expect(cause.code).toBe('UND_MOCK_ERR_MOCK_NOT_MATCHED')
+    expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(token)
+    expect(inspect(error, { depth: Infinity })).not.toContain('secret-token')
+  })
+})
 
 describe('GraphTransport: where it sends', () => {
   it.each([
