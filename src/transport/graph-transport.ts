@@ -79,6 +79,8 @@ interface Call {
   token: string | undefined
   /** The 2xx status Graph accepted a request other than a GET with; once set, the call is never sent again. */
   acceptedStatus: number | undefined
+  /** Set when the call was sent again after a failure Graph may have acted on: that failure, in words. */
+  resentAfter: string | undefined
 }
 
 /**
@@ -177,6 +179,11 @@ export class GraphTransport {
         return await this.#attempt<Result>(call)
       } catch (next) {
         error = next
+        if (call.resentAfter !== undefined && next instanceof GraphApiError && next.status >= 400 && next.status < 500 && next.status !== 401 && next.status !== 429) {
+          // Graph refusing the resend (an answer to a call no longer incoming) may mean the first one worked.
+          next.message += `; this was ${this.#describe(call)} sent again after ${call.resentAfter}, which Graph may have acted on: this refusal may mean that the earlier attempt succeeded`
+          call.resentAfter = undefined
+        }
       }
     }
   }
@@ -217,6 +224,7 @@ export class GraphTransport {
       tokenRenewed: false,
       token: undefined,
       acceptedStatus: undefined,
+      resentAfter: undefined,
     }
     if (signal?.aborted) throw this.#abortError(call)
     if (deadline !== undefined && this.#clock.now() >= deadline) throw this.#pastDeadlineError(call)
@@ -337,6 +345,9 @@ export class GraphTransport {
         `${this.#describe(call)}: ${describeCause(error)}; ${asked}, which is past the deadline ${new Date(call.deadline).toISOString()}, so it was not retried (${this.#ids(call)})`,
         { cause: error, retryAfterMs: wait },
       )
+    }
+    if (retry === 'ifResendable') {
+      call.resentAfter = error instanceof GraphApiError ? `a ${error.status} on attempt ${call.attempts}` : `a connection that broke on attempt ${call.attempts}`
     }
     return wait
   }

@@ -239,6 +239,32 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
     expect(new Set(ids()).size).toBe(1)
   })
 
+  const notIncoming: Reply = {
+    status: 400,
+    headers: { 'content-type': 'application/json' },
+    body: '{"error":{"code":"8501","message":"Call is not in incoming state."}}',
+  }
+
+  it.each([
+    ['a connection reset', 'reset', 'a connection that broke on attempt 1'],
+    ['a 504', gatewayTimeout, 'a 504 on attempt 1'],
+  ] as const)('answer refused once sent again after %s: the error says the first answer may have worked', async (_, first, said) => {
+    graph.reply(first, notIncoming)
+    const error = await failure(answer(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect([error.status, error.code]).toEqual([400, '8501'])
+    expect(error.message).toContain(
+      `; this was POST ${graph.url}/v1.0/communications/calls/${callId}/answer sent again after ${said}, which Graph may have acted on: this refusal may mean that the earlier attempt succeeded`,
+    )
+    expect(graph.requests).toHaveLength(2)
+  })
+
+  it('answer refused after a 429 says nothing of the sort: Graph turned the first away before acting', async () => {
+    graph.reply({ status: 429, headers: { 'retry-after': '1' } }, notIncoming)
+    const error = await failure(answer(client()))
+    expect(error.message).toBe(`400 8501: Call is not in incoming state. (client-request-id ${ids()[0]})`)
+  })
+
   it.each(actions.flatMap(([name, action]) => [429, 503].map((status) => [name, status, action] as const)))(
     '%s answered %i is sent again: Graph turned it away before acting',
     async (_, status, action) => {
