@@ -1,15 +1,51 @@
 /**
- * Packs the tarball, lints it with publint and @arethetypeswrong/cli, then installs it in a scratch folder
- * and loads every subpath export there with both `import` and `require`. Exits non-zero on any failure.
+ * Packs the tarball, lints it with publint and @arethetypeswrong/cli, then installs it in a scratch folder,
+ * loads every subpath export there with both `import` and `require`, and type-checks every self-contained
+ * TypeScript example of the README against it under the strictest settings a user may have
+ * (`exactOptionalPropertyTypes`, `noUncheckedIndexedAccess`). Exits non-zero on any failure.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name: string) => join(root, 'node_modules/.bin', name)
 const run = (cmd: string, args: string[], cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' })
+
+/** A user's strictest settings, as `@tsconfig/strictest` has them (less the rule on index signatures, a style). */
+const STRICTEST = {
+  target: 'ES2023',
+  lib: ['ES2023', 'DOM'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  moduleDetection: 'force',
+  types: ['node'],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noImplicitReturns: false,
+  skipLibCheck: true,
+  noEmit: true,
+}
+
+/** What the README's examples take as given. */
+const READER_NAMES = `export {}
+declare global {
+  const callId: string
+  const tenantId: string
+  const appId: string
+  const appSecret: string
+  const token: string
+  const callbackUri: string
+  const prompts: import('graph-calling/requests').PlayablePrompt[]
+  const client: import('graph-calling').CallingClient
+  function answerCall(callId: string, call: unknown): Promise<unknown>
+  function startRecording(callId: string): void
+  function expect(value: unknown): { toEqual(expected: unknown): void }
+}
+`
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json')
@@ -24,7 +60,8 @@ try {
   run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'table-flipped'])
 
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }))
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, `msw@${pkg.devDependencies.msw}`], scratch)
+  const devVersion = (name: string) => `${name}@${pkg.devDependencies[name]}`
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...['msw', '@azure/identity', '@types/node'].map(devVersion)], scratch)
 
   const names = subpaths.map((s) => (s === '.' ? pkg.name : `${pkg.name}/${s.slice(2)}`))
   const esm = names.map((n) => `{ const m = await import('${n}'); if (!Object.keys(m).length && '${n}' !== '${pkg.name}/testing') throw new Error('${n}: no exports'); console.log('import  ${n}:', Object.keys(m).length, 'exports') }`)
@@ -33,7 +70,25 @@ try {
   writeFileSync(join(scratch, 'cjs.cjs'), cjs.join('\n'))
   run(bin('node'), ['esm.mjs'], scratch)
   run(bin('node'), ['cjs.cjs'], scratch)
-  console.log(`package check passed: ${names.length} subpaths loaded with import and require`)
+  const examples = typeCheckReadmeExamples(scratch)
+  console.log(`package check passed: ${names.length} subpaths loaded with import and require, ${examples} README examples type-checked`)
 } finally {
   rmSync(scratch, { recursive: true, force: true })
+}
+
+/**
+ * Writes each README example that starts with an import into `scratch/readme`, with declarations for the
+ * names the examples leave to the reader (`callId`, `client`, ...), and type-checks them against the
+ * installed package. Returns how many there were.
+ */
+function typeCheckReadmeExamples(scratch: string): number {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.startsWith('import'))
+  const dir = join(scratch, 'readme')
+  mkdirSync(dir)
+  examples.forEach((code, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), code))
+  writeFileSync(join(dir, 'left-to-the-reader.d.ts'), READER_NAMES)
+  writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions: STRICTEST, include: ['readme'] }, null, 2))
+  run(bin('tsc'), ['-p', join(scratch, 'tsconfig.json')], scratch)
+  return examples.length
 }

@@ -10,8 +10,11 @@ export interface AccessToken {
 
 /** Options a credential is called with (a subset of `@azure/identity`'s `GetTokenOptions`). */
 export interface GetTokenOptions {
-  /** Cancels the token request. */
-  abortSignal?: AbortSignal | undefined
+  /**
+   * Cancels the token request. Declared without `| undefined`, as `@azure/core-auth` declares it, so that
+   * its credentials fit under `exactOptionalPropertyTypes`.
+   */
+  abortSignal?: AbortSignal
 }
 
 /**
