@@ -109,26 +109,52 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
   if (check === undefined) return answer(unknownEndpoint)
 
   const fault = context.faults.take(route.action, callId)
-  if (fault !== undefined && fault.delayMs > 0) {
+  const delayMs = fault?.delayMs ?? 0
+  /** Waits out the fault's delay; the answer to give instead when the client gave up or the simulator closed. */
+  const delayed = async (): Promise<Response | undefined> => {
+    if (delayMs <= 0) return undefined
     try {
-      await clock.sleep(fault.delayMs, AbortSignal.any([request.signal, context.lifetime]))
+      await clock.sleep(delayMs, AbortSignal.any([request.signal, context.lifetime]))
+      return undefined
     } catch {
       if (context.lifetime.aborted && !request.signal.aborted) return answer(CLOSED)
-      // The client gave up (abort or timeout): like Graph, nothing is done for a request no one waits for.
+      // The client gave up (abort or timeout) and never hears the answer (its record has no status); what
+      // was done stays done.
       record(undefined, undefined)
       return new Response(null, { status: 499 })
     }
   }
-  if (fault?.error !== undefined) return answer(fault.error, fault.error.retryAfterSec)
+  if (fault?.error !== undefined) {
+    // A slow error (a 503 that takes its time): Graph did nothing.
+    return (await delayed()) ?? answer(fault.error, fault.error.retryAfterSec)
+  }
+  const outcome = decide(context, request, { route, version: matched.version, ids: matched.ids, check, body, json })
+  // A slow answer comes after Graph has acted on the request: a client that gives up does not undo it.
+  return (await delayed()) ?? answer(outcome)
+}
 
-  if (!json) return answer({ status: 400, code: 'BadRequest', message: 'Unable to read JSON request payload: the body is not valid JSON.' })
+/** The content types Graph reads a request body as: JSON only. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i
+
+/** What Graph does with a request that reached its route: refuses it, or acts on it. */
+function decide(
+  context: GraphHandlerContext,
+  request: Request,
+  matched: { route: GraphRoute; version: string; ids: RouteIds; check: (ids: RouteIds, body: unknown) => unknown; body: unknown; json: boolean },
+): ActionOutcome {
+  const { route, ids, check, body, json } = matched
+  if (body !== undefined && !JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
+    return { status: 400, code: 'BadRequest', message: 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.' }
+  }
+  if (!json) return { status: 400, code: 'BadRequest', message: 'Unable to read JSON request payload: the body is not valid JSON.' }
   try {
-    check(matched.ids, body)
+    check(ids, body)
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
-    return answer({ status: 400, code: 'BadRequest', message: error.message })
+    return { status: 400, code: 'BadRequest', message: error.message }
   }
+  const callId = ids.callId || undefined
   const call = callId === undefined ? undefined : context.control.calls.get(callId)
-  if (callId !== undefined && call === undefined) return answer({ status: 404, code: 'itemNotFound', message: `Call ${callId} does not exist.` })
-  return answer(route.apply(context.control, { ids: matched.ids, body, call }))
+  if (callId !== undefined && call === undefined) return { status: 404, code: 'itemNotFound', message: `Call ${callId} does not exist.` }
+  return route.apply(context.control, { ids, body, call })
 }

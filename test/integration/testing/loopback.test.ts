@@ -45,11 +45,19 @@ describe('simulator.listen(): the same handlers over loopback HTTP', () => {
     expect(unauthorized.statusCode).toBe(401)
     expect(((await unauthorized.body.json()) as any).error.code).toBe('InvalidAuthenticationToken')
 
-    const bad = await request(url, { method: 'POST', headers: { authorization: 'Bearer t' }, body: '{"acceptedModalities":["audio"]}' })
+    const bad = await request(url, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{"acceptedModalities":["audio"]}' })
     const badBody = (await bad.body.json()) as any
     expect(bad.statusCode).toBe(400)
     expect(badBody.error.innerError['request-id']).toBe(bad.headers['request-id'])
     expect(badBody.error.message).toContain('$.mediaConfig')
+
+    // Graph reads a body only as JSON: without the header, or with another type, it is refused.
+    for (const headers of [{ authorization: 'Bearer t' }, { authorization: 'Bearer t', 'content-type': 'text/plain' }]) {
+      const untyped = await request(url, { method: 'POST', headers, body: JSON.stringify(answerBody) })
+      expect(untyped.statusCode).toBe(400)
+      expect(((await untyped.body.json()) as any).error.message).toBe('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.')
+    }
+    expect(graph.call(call.id).state).toBe('incoming')
 
     const ok = await request(url, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify(answerBody) })
     expect(ok.statusCode).toBe(202)

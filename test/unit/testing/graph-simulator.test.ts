@@ -328,7 +328,7 @@ describe('faults', () => {
     expect(recorded!.durationMs).toBe(4_000)
   })
 
-  it('a slow answer the client gives up on does nothing', async () => {
+  it('a slow answer the client gives up on was acted on all the same, as Graph acts on what it received', async () => {
     const { simulator, send } = await createHarness()
     const call = await simulator.placeIncomingCall()
     const slow = simulator.injectFault({ action: 'answer', delayMs: 4_000 })
@@ -339,6 +339,20 @@ describe('faults', () => {
     await expect(answering).rejects.toThrow(/abort/i)
     await vi.waitUntil(() => simulator.requests.length === 1, { timeout: 10_000 })
     expect(simulator.requests[0]!.status).toBeUndefined()
+    expect(simulator.call(call.id).state).not.toBe('incoming')
+    await simulator.waitForState(call.id, 'established')
+  })
+
+  it('a slow error the client gives up on did nothing: Graph turned it away', async () => {
+    const { simulator, send } = await createHarness()
+    const call = await simulator.placeIncomingCall()
+    const slow = simulator.injectFault({ action: 'answer', status: 503, delayMs: 4_000 })
+    const abort = new AbortController()
+    const answering = send(answer(call.id, serviceHostedAnswer), { signal: abort.signal })
+    await vi.waitUntil(() => slow.hits === 1, { timeout: 10_000 })
+    abort.abort()
+    await expect(answering).rejects.toThrow(/abort/i)
+    await vi.waitUntil(() => simulator.requests.length === 1, { timeout: 10_000 })
     expect(simulator.call(call.id).state).toBe('incoming')
   })
 
@@ -504,7 +518,8 @@ describe('setup', () => {
     await simulator.close()
     expect((await answering).status).toBe(503)
     expect(clock.pendingSleeps).toBe(0)
-    expect(simulator.call(call.id).state).toBe('incoming')
+    // The answer was acted on before its slow reply began.
+    expect(simulator.call(call.id).state).not.toBe('incoming')
   })
 
   it('close rejects every waitForState still waiting, and any asked after it', async () => {
