@@ -130,6 +130,9 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
   }
   // Least recently updated first: an applied event moves its call to the end.
   const records = new Map<string, CallRecord>()
+  // The state each call's last incoming, establishing or established event announced, while the call is
+  // still in it: a second such event is a repeat, where an update that only reached the same state is not.
+  const announced = new WeakMap<CallRecord, string>()
   // Terminated calls in the order they ended, to forget each when its grace period is over.
   let ended: { callId: string; terminatedAt: number }[] = []
   let endedHead = 0
@@ -182,7 +185,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       return event.type === 'call.terminated' ? { applied: false, duplicate: true, call: record } : { applied: false, stale: true, call: record }
     }
     if (isCallStateEvent(event)) {
-      const verdict = callVerdict(record, event)
+      const verdict = callVerdict(record, event, announced.get(record))
       if (verdict) return { applied: false, ...verdict, call: record }
     }
     if (event.type.startsWith('operation.') && record.finishedOperations.has((event as { operationId: string }).operationId)) {
@@ -209,6 +212,8 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
           record.terminatedAt = at
           ended.push({ callId: record.callId, terminatedAt: at })
         } else if (typeof event.call.state === 'string') {
+          if (event.type !== 'call.updated') announced.set(record, event.call.state)
+          else if (event.call.state !== record.state) announced.delete(record)
           record.state = event.call.state
         }
         return
@@ -223,16 +228,22 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
         record.contentSharingSessions.delete(event.sessionId)
         return
       case 'operation.updated':
-        record.pendingOperations.set(event.operationId, event.operation)
+        // Graph deletes an operation once it is over: one deleted without a final status is over all the same.
+        if (event.changeType === 'deleted') finish(record, event.operationId)
+        else record.pendingOperations.set(event.operationId, event.operation)
         return
       case 'operation.completed':
       case 'operation.failed':
-        record.pendingOperations.delete(event.operationId)
-        record.finishedOperations.add(event.operationId)
-        // Bounded: only a recent repeat needs recognising.
-        if (record.finishedOperations.size > MAX_FINISHED_OPERATIONS) record.finishedOperations.delete(record.finishedOperations.values().next().value!)
+        finish(record, event.operationId)
         return
     }
+  }
+
+  function finish(record: CallRecord, operationId: string): void {
+    record.pendingOperations.delete(operationId)
+    record.finishedOperations.add(operationId)
+    // Bounded: only a recent repeat needs recognising.
+    if (record.finishedOperations.size > MAX_FINISHED_OPERATIONS) record.finishedOperations.delete(record.finishedOperations.values().next().value!)
   }
 
   function foldRoster(roster: Map<string, Inbound<Participant>>, participants: Inbound<Participant>[], deleted: boolean, participantId: string | undefined): void {
@@ -282,13 +293,17 @@ function isCallStateEvent(event: CallEvent): event is CallStateEvent {
   return event.type.startsWith('call.')
 }
 
-/** Whether a call event comes too late (`stale`) or repeats the call's state (`duplicate`); nothing when it applies. */
-function callVerdict(record: CallRecord, event: CallStateEvent): { stale: true } | { duplicate: true } | undefined {
+/**
+ * Whether a call event comes too late (`stale`) or repeats the call's state (`duplicate`); nothing when it
+ * applies. `announced` is the state the call's last incoming, establishing or established event announced.
+ */
+function callVerdict(record: CallRecord, event: CallStateEvent, announced: string | undefined): { stale: true } | { duplicate: true } | undefined {
   const state = event.type === 'call.terminated' ? 'terminated' : event.call.state
   if (record.state === undefined || typeof state !== 'string') return undefined
   if (callStateRank(state) < callStateRank(record.state)) return { stale: true }
   // A repeated incoming, establishing or established notification says nothing new; an update in the same
-  // state (a tone, a media change) does.
-  if (state === record.state && event.type !== 'call.updated') return { duplicate: true }
+  // state (a tone, a media change) does, and so does the first `established` after an update (a media
+  // change) had already reached that state.
+  if (state === record.state && event.type !== 'call.updated' && announced === state) return { duplicate: true }
   return undefined
 }

@@ -50,6 +50,21 @@ describe('createCallTracker: call state', () => {
     expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, duplicate: true, call: { state: 'established' } })
   })
 
+  it('applies the first established after an update that had reached that state (media inactive), and marks the next a duplicate', () => {
+    const tracker = createCallTracker()
+    tracker.apply(callIn('establishing'))
+    const inactive = event({ changeType: 'updated', resourceUrl: URL, resourceData: { state: 'established', mediaState: { audio: 'inactive' } } })
+    expect(inactive.type).toBe('call.updated')
+    expect(tracker.apply(inactive)).toMatchObject({ applied: true, call: { state: 'established' } })
+    const established = callIn('established')
+    expect(established.type).toBe('call.established')
+    expect(tracker.apply(established)).toEqual({ applied: true, call: expect.objectContaining({ state: 'established' }) })
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, duplicate: true })
+    // An update in the state already announced leaves it announced.
+    tracker.apply(event({ changeType: 'updated', resourceUrl: URL, resourceData: { state: 'established', toneInfo: { tone: 'tone1' } } }))
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, duplicate: true })
+  })
+
   it('lets lateral states come and go: hold and back to established', () => {
     const tracker = createCallTracker()
     tracker.apply(callIn('established'))
@@ -232,6 +247,16 @@ describe('createCallTracker: memory', () => {
 describe('operations end once', () => {
   const op = (type: 'operation.updated' | 'operation.completed', operationId = 'op-1') =>
     ({ type, callId: 'c-op', changeType: 'updated', resourceUrl: `/communications/calls/c-op/operations/${operationId}`, tenantId: undefined, issues: [], raw: {}, operationId, operation: {}, status: undefined, clientContext: undefined, resultInfo: undefined }) as unknown as CallEvent
+
+  it('an operation deleted without a final status is over: no longer pending, and a later update is stale', () => {
+    const tracker = createCallTracker()
+    tracker.apply(operation('op9', 'running'))
+    const deleted = event({ changeType: 'deleted', resourceUrl: `${URL}/operations/op9` })
+    expect(deleted.type).toBe('operation.updated')
+    expect(tracker.apply(deleted)).toMatchObject({ applied: true })
+    expect([...tracker.get(CALL)!.pendingOperations.keys()]).toEqual([])
+    expect(tracker.apply(operation('op9', 'running'))).toMatchObject({ applied: false, stale: true })
+  })
 
   it('a repeated completion is a duplicate, a progress update after it is stale', () => {
     const tracker = createCallTracker()
