@@ -113,6 +113,13 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
   const waiting = new Set<Pending>()
   // Finished operations in arrival order, for waits that start after the notification came.
   let finished: { at: number; event: Final }[] = []
+  // The operations whose end has been handed to a wait (the most recent ones): Graph may deliver that end
+  // again, and a repeat must not be kept for a later wait that reuses the clientContext.
+  const delivered = new Set<string>()
+  const markDelivered = (operationId: string) => {
+    delivered.add(operationId)
+    if (delivered.size > maxFinished) delivered.delete(delivered.values().next().value!)
+  }
 
   const prune = () => {
     const cutoff = now() - keepMs
@@ -123,15 +130,20 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
 
   return {
     observe(event) {
-      if (!isFinal(event)) return
-      for (const p of waiting) {
+      if (!isFinal(event) || delivered.has(event.operationId)) return
+      // Every wait for this operation hears its end, not only the first.
+      let settled = false
+      for (const p of [...waiting]) {
         if (matches(p, event)) {
           p.settle(outcomeOf(event))
-          return
+          settled = true
         }
       }
-      finished.push({ at: now(), event })
-      prune()
+      if (settled) markDelivered(event.operationId)
+      else if (!finished.some((f) => f.event.operationId === event.operationId && f.event.callId === event.callId)) {
+        finished.push({ at: now(), event })
+        prune()
+      }
     },
 
     wait(callId, operation, waitOptions = {}) {
@@ -152,6 +164,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       const early = finished.findIndex((f) => matches(key, f.event))
       if (early >= 0) {
         const { event } = finished.splice(early, 1)[0]!
+        markDelivered(event.operationId)
         return Promise.resolve(outcomeOf(event))
       }
       const { signal } = waitOptions
@@ -187,6 +200,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
     close() {
       for (const p of [...waiting]) p.settle(new AbortError('The operation waiter was closed'))
       finished = []
+      delivered.clear()
     },
   }
 }

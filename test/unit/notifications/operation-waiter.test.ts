@@ -65,6 +65,24 @@ describe('operation waiter', () => {
     await expect(again).rejects.toBeInstanceOf(TimeoutError)
   })
 
+  it('settles every wait for the operation, and keeps no repeat of an end it has handed out', async () => {
+    const waiter = createOperationWaiter()
+    const first = waiter.wait(CALL, { id: 'op-1', clientContext: 'ctx' })
+    const second = waiter.wait(CALL, { clientContext: 'ctx' })
+    waiter.observe(operationEvent('op-1', 'Completed'))
+    expect((await first).status).toBe('Completed')
+    expect((await second).operationId).toBe('op-1')
+    // Graph delivers the end again; a later prompt that reuses the clientContext waits for its own.
+    waiter.observe(operationEvent('op-1', 'Completed'))
+    const next = waiter.wait(CALL, { clientContext: 'ctx' }, { timeoutMs: 20 })
+    await expect(next).rejects.toBeInstanceOf(TimeoutError)
+    // An early end is kept once, however often it came, and handed out once.
+    waiter.observe(operationEvent('op-2', 'Failed', 'ctx-2'))
+    waiter.observe(operationEvent('op-2', 'Failed', 'ctx-2'))
+    expect((await waiter.wait(CALL, { clientContext: 'ctx-2' })).status).toBe('Failed')
+    await expect(waiter.wait(CALL, { clientContext: 'ctx-2' }, { timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError)
+  })
+
   it('forgets early notifications after keepFinishedMs and beyond maxFinished', async () => {
     let t = 0
     const waiter = createOperationWaiter({ keepFinishedMs: 1000, maxFinished: 2, now: () => t, defaultTimeoutMs: 5 })
