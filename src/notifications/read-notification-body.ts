@@ -19,7 +19,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * Throws `NotificationParseError` (413 when over `maxBytes`, else 400) naming what to fix.
  */
 export function readNotificationBody(body: unknown, maxBytes: number): NotificationsEnvelope {
-  if (typeof body === 'object' && body !== null && !(body instanceof Uint8Array || body instanceof ArrayBuffer)) {
+  if (typeof body === 'object' && body !== null && !isBytes(body)) {
     const problem = nonJsonValue(body)
     if (problem) throw new NotificationParseError([problem])
     return envelopeOf(body)
@@ -36,7 +36,7 @@ export function readRawNotificationBody(body: unknown, maxBytes: number): Notifi
   if (typeof body === 'string') {
     if (isOverLimit(body, maxBytes)) throw tooLarge(maxBytes)
     root = parseJson(body, true)
-  } else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+  } else if (isBytes(body)) {
     if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
     let text: string
     try {
@@ -100,6 +100,17 @@ function isOverLimit(text: string, maxBytes: number): boolean {
   return false
 }
 
+/**
+ * Whether a value is a `Uint8Array` (a `Buffer` too) or an `ArrayBuffer`, from this realm or another: told by
+ * its tag, since `instanceof` fails for bytes made in a `vm` context or a test sandbox.
+ */
+function isBytes(value: unknown): value is Uint8Array | ArrayBuffer {
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return true
+  if (typeof value !== 'object' || value === null) return false
+  const tag = Object.prototype.toString.call(value)
+  return tag === '[object Uint8Array]' || tag === '[object ArrayBuffer]'
+}
+
 function tooLarge(maxBytes: number): NotificationParseError {
   return new NotificationParseError([{ path: '$', message: `expected a body of at most ${maxBytes} bytes (the maxBytes option)` }], 413)
 }
@@ -139,7 +150,9 @@ function nonJsonValue(root: object): { path: string; message: string } | undefin
       continue
     }
     const proto = Object.getPrototypeOf(object)
-    if (proto !== Object.prototype && proto !== null) {
+    // A plain object made in another realm (a `vm` context, a test sandbox) has that realm's
+    // `Object.prototype`, whose own prototype is null as ours is.
+    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) {
       const name = describe(object)
       return { path: pathOf(visit), message: `expected JSON data, got ${name}; pass the raw body (string or bytes), not a parsed object with ${name.replace(/^an? /, '')} values` }
     }

@@ -1,3 +1,4 @@
+import { createContext, runInContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
@@ -340,6 +341,23 @@ describe('parseRawNotifications (what the request handlers call)', () => {
     expect(parseRawNotifications(text, options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(text)).toEqual(parseNotifications(text))
+  })
+
+  it('reads bytes, buffers and parsed objects made in another realm (a vm context, a test sandbox) as its own', () => {
+    const text = body(established)
+    const realm = createContext({ text, codes: [...new TextEncoder().encode(text)] })
+    const foreign = {
+      object: runInContext('JSON.parse(text)', realm),
+      bytes: runInContext('Uint8Array.from(codes)', realm),
+      buffer: runInContext('Uint8Array.from(codes).buffer', realm),
+    }
+    expect(foreign.bytes).not.toBeInstanceOf(Uint8Array)
+    const expected = parseNotifications(text)
+    for (const value of Object.values(foreign)) expect(parseNotifications(value)).toEqual(expected)
+    expect(parseRawNotifications(foreign.bytes)).toEqual(expected)
+    // What JSON cannot hold is refused from there too.
+    const date = runInContext('({ value: [{ changeType: "updated", resourceUrl: "/communications/calls/x", at: new Date(0) }] })', realm)
+    expect(parseError(() => parseNotifications(date)).issues[0]!.path).toBe('$.value[0].at')
   })
 
   it('refuses an already-parsed object, which a request never is', () => {
