@@ -23,7 +23,16 @@ export function toNodeListener(handler: NotificationRequestHandler): NodeRequest
   }
 }
 
+/** Methods a Web `Request` cannot be made with: the listener answers them itself, as the handler would. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
 async function respond(handler: NotificationRequestHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (FORBIDDEN_METHODS.has((req.method ?? '').toUpperCase())) {
+    req.resume()
+    res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+    res.end(`Graph posts notifications; ${req.method} is not accepted here.`)
+    return
+  }
   try {
     const { request, bodyLeftUnread } = requestFromNode(req, res)
     const response = await handler(request)

@@ -24,7 +24,7 @@ export interface NotificationHandlerOptions extends NotificationHandlerHooks {
  * the body into typed events, hands each to `onEvent` and answers 202 at once (the app's own async work runs
  * after). Errors answer with `application/problem+json`: 400 (with the JSON paths at fault), 401, 405, 413
  * and 415. For policy-based recording, a join response from `onEvent` or `onParticipantJoining` is sent back
- * with 200.
+ * with 200. Throws a `ValidationError` for a `maxBytes` or `participantJoiningTimeoutMs` it cannot keep.
  */
 export function createNotificationHandler(options: NotificationHandlerOptions): NotificationRequestHandler {
   return handleNotificationsWith(authenticatorFor(options.appId, options.verify ?? {}), options)

@@ -1,4 +1,4 @@
-import { NotificationAuthError, NotificationError, NotificationParseError } from '../../errors.ts'
+import { NotificationAuthError, NotificationError, NotificationParseError, ValidationError, type Issue } from '../../errors.ts'
 import type { CallEvent, ParticipantJoiningEvent } from '../../notifications/call-event.ts'
 import { ANSWER_POLICY_RECORDING_WITHIN_MS } from '../../notifications/notification-event.ts'
 import { parseRawNotifications } from '../../notifications/parse-notifications.ts'
@@ -70,6 +70,9 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
  */
 const JOIN_ANSWER_MARGIN_MS = 500
 
+/** The longest delay a Node timer keeps (2^31−1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 function msOf(time: number | Date): number {
   return typeof time === 'number' ? time : time.getTime()
 }
@@ -87,6 +90,11 @@ function logError(error: unknown): void {
 export function handleNotificationsWith(authenticate: Authenticate, hooks: NotificationHandlerHooks): NotificationRequestHandler {
   const maxBytes = hooks.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES
   const joiningTimeoutMs = hooks.participantJoiningTimeoutMs ?? 2_000
+  // A NaN from a bad environment variable would turn the size limit off, or the join wait into 1 ms.
+  const issues: Issue[] = []
+  if (!(Number.isInteger(maxBytes) && maxBytes >= 1)) issues.push({ path: '$.maxBytes', message: 'expected a whole number of bytes, 1 or more' })
+  if (!(joiningTimeoutMs >= 0 && joiningTimeoutMs <= MAX_TIMER_MS)) issues.push({ path: '$.participantJoiningTimeoutMs', message: `expected a number of milliseconds from 0 to ${MAX_TIMER_MS}` })
+  if (issues.length > 0) throw new ValidationError('notification handler options', issues)
   const now = hooks.now ?? Date.now
   const onError = hooks.onError ?? logError
   const report = (error: unknown, event?: CallEvent): void => {

@@ -140,6 +140,13 @@ describe('toNodeListener over real HTTP', () => {
     await text.body.dump()
   })
 
+  it('answers 405 to TRACE, which a Web Request cannot carry, as to any other method', async () => {
+    const response = await request(url, { method: 'TRACE' })
+    expect(response.statusCode).toBe(405)
+    expect(response.headers.allow).toBe('POST')
+    expect(await response.body.text()).toBe('Graph posts notifications; TRACE is not accepted here.')
+  })
+
   it('serves many notifications over one kept-alive connection', async () => {
     const pool = new Pool(new URL(url).origin, { connections: 1 })
     try {

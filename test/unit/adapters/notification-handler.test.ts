@@ -146,6 +146,17 @@ describe('notification handler: refused requests', () => {
     expect((errors[0]!.error as NotificationError).status).toBe(405)
   })
 
+  it.each([
+    [{ maxBytes: Number.NaN }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
+    [{ maxBytes: 0 }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
+    [{ maxBytes: 1.5 }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
+    [{ participantJoiningTimeoutMs: Number.NaN }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
+    [{ participantJoiningTimeoutMs: -1 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
+    [{ participantJoiningTimeoutMs: 2 ** 31 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
+  ])('refuses options it cannot keep when created: %o', (options, path, message) => {
+    expect(() => createNotificationHandler({ appId: 'app', verify: false, onEvent: () => {}, ...options })).toThrow(expect.objectContaining({ name: 'ValidationError', issues: [{ path, message }] }))
+  })
+
   it('answers 415 for a body that is not JSON', async () => {
     const { handle, events } = handler()
     const response = await handle(post('<xml/>', { 'content-type': 'text/xml' }))
