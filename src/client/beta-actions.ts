@@ -1,8 +1,6 @@
 import { beta, type ClientContextParams } from '../requests/index.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
-import type { CloudName } from '../transport/clouds.ts'
 import { act, type Send } from './act.ts'
-import { assertOffered } from './cloud-availability.ts'
 
 /**
  * Graph's beta-only call actions, and the beta versions of actions whose beta API takes more parameters
@@ -11,11 +9,9 @@ import { assertOffered } from './cloud-availability.ts'
  */
 export class BetaCallActions {
   readonly #send: Send
-  readonly #cloud: CloudName
 
-  constructor(send: Send, cloud: CloudName) {
+  constructor(send: Send) {
     this.#send = send
-    this.#cloud = cloud
   }
 
   /** `POST /beta/communications/calls`: places a call, or joins a meeting, with `ringingTimeoutInSeconds` and beta's media and participants. */
@@ -25,14 +21,7 @@ export class BetaCallActions {
 
   /** `POST /beta/communications/calls/{id}/answer`, with beta's media configuration (live captions, audio group). */
   answer(callId: string, params: beta.AnswerParams, options?: SendOptions): Promise<GraphResponse> {
-    return act(
-      this.#send,
-      () => {
-        assertOffered('answer', this.#cloud)
-        return beta.answer(callId, params)
-      },
-      options,
-    )
+    return act(this.#send, () => beta.answer(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/transfer`, with beta's participant types (`platformId`). */

@@ -35,10 +35,9 @@ import {
 } from '../requests/index.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
 import type { Call } from '../schemas/resources/call.ts'
-import type { ApiVersion, CloudName } from '../transport/clouds.ts'
+import type { ApiVersion } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
-import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
 
 /**
  * The actions on `/communications/calls` (`client.calls`), one method per Graph action, named as Graph
@@ -50,12 +49,10 @@ import { assertOffered, type CloudLimitedAction } from './cloud-availability.ts'
  */
 export class CallActions {
   readonly #send: Send
-  readonly #cloud: CloudName
   readonly #beta: boolean
 
-  constructor(send: Send, cloud: CloudName, apiVersion: ApiVersion = 'v1.0') {
+  constructor(send: Send, apiVersion: ApiVersion = 'v1.0') {
     this.#send = send
-    this.#cloud = cloud
     this.#beta = apiVersion === 'beta'
   }
 
@@ -79,12 +76,12 @@ export class CallActions {
 
   /** `POST /communications/calls/{id}/answer`: answers an incoming call (within 15 s, 5 s for policy-based recording). */
   answer(callId: string, params: AnswerParams, options?: SendOptions): Promise<GraphResponse> {
-    return this.#actOffered('answer', () => (this.#beta ? beta.answer(callId, params) : answer(callId, params)), options)
+    return act(this.#send, () => (this.#beta ? beta.answer(callId, params) : answer(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/reject`: declines an incoming call (`reason`: none, busy or forbidden). */
   reject(callId: string, params?: RejectParams, options?: SendOptions): Promise<GraphResponse> {
-    return this.#actOffered('reject', () => reject(callId, params), options)
+    return act(this.#send, () => reject(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/redirect`: sends an incoming call on to 1 to 25 other targets. */
@@ -160,17 +157,5 @@ export class CallActions {
   /** `GET /communications/calls/{id}/operations/{id}`: reads an operation's status. */
   getOperation(callId: string, operationId: string, options?: SendOptions) {
     return act(this.#send, () => getOperation(callId, operationId), options)
-  }
-
-  /** Like `act`, after checking that Graph offers `action` in the client's cloud. */
-  #actOffered<Result>(action: CloudLimitedAction, build: () => GraphRequest<Result>, options: SendOptions | undefined): Promise<GraphResponse<Result>> {
-    return act(
-      this.#send,
-      () => {
-        assertOffered(action, this.#cloud)
-        return build()
-      },
-      options,
-    )
   }
 }

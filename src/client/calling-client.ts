@@ -10,6 +10,7 @@ import { CallActions } from './call-actions.ts'
 import { ParticipantActions } from './participant-actions.ts'
 import type { CallingClientOptions } from './calling-client-options.ts'
 import { resolveOptions } from './resolve-options.ts'
+import { assertOffered } from './cloud-availability.ts'
 
 /**
  * The Graph calling client of a bot: `client.calls.answer(...)`, `.reject`, `.redirect`, `.hangUp`, and
@@ -49,10 +50,18 @@ export class CallingClient {
     })
     this.cloud = resolved.cloud
     this.apiVersion = resolved.apiVersion
-    const send = <Result>(request: GraphRequest<Result>, sendOptions?: SendOptions) => this.send(request, sendOptions)
-    this.calls = new CallActions(send, resolved.cloud, resolved.apiVersion)
+    // The action groups refuse what Graph's pages say the cloud does not offer; `client.send` does not.
+    const send = <Result>(request: GraphRequest<Result>, sendOptions?: SendOptions): Promise<GraphResponse<Result>> => {
+      try {
+        assertOffered(request, resolved.cloud, resolved.apiVersion)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      return this.send(request, sendOptions)
+    }
+    this.calls = new CallActions(send, resolved.apiVersion)
     this.participants = new ParticipantActions(send, resolved.apiVersion)
-    this.beta = Object.freeze({ calls: new BetaCallActions(send, resolved.cloud), participants: new BetaParticipantActions(send) })
+    this.beta = Object.freeze({ calls: new BetaCallActions(send), participants: new BetaParticipantActions(send) })
   }
 
   /** Where requests go: Graph's root for the cloud and API version (or `baseUrl`), e.g. `https://graph.microsoft.com/v1.0`. */

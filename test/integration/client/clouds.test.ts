@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CallingClient, clouds, UnsupportedActionError, type CloudName } from '../../../src/index.ts'
-import { answer, hangUp, redirect, reject, serviceHostedMedia, type AnswerParams, type RedirectParams } from '../../../src/requests/index.ts'
+import { answer, hangUp, mediaPrompt, redirect, reject, serviceHostedMedia, type AnswerParams, type RedirectParams } from '../../../src/requests/index.ts'
 import { VERSION } from '../../../src/transport/user-agent.ts'
 import { FakeGraph } from './fake-graph.ts'
 
@@ -61,7 +61,7 @@ describe.each(Object.keys(clouds) as CloudName[])('cloud %s', (cloud) => {
     const { client, dispose } = clientFor(cloud)
     graph.reply({ status: 204, headers: { 'request-id': 'req-204' } })
     const before = graph.requests.length
-    const result = await client.calls.hangUp(callId)
+    const result = await client.send(hangUp(callId))
     const [seen] = graph.requests.slice(before)
     expect([seen!.method, seen!.url, seen!.body, seen!.headers['content-type'], seen!.headers.host]).toEqual([
       'DELETE',
@@ -91,18 +91,40 @@ describe('actions Graph does not offer in a cloud', () => {
     }
   })
 
-  it('redirect and hang-up are sent in China, and client.send sends an answer when asked to', async () => {
+  it('in China every calling action is refused, as its page says, and client.send sends one when asked to', async () => {
     const { client, dispose } = clientFor('china')
     const before = graph.requests.length
-    await client.calls.redirect(callId, { targets: [{ identity: { user: { id: 'u-1' } } }] })
-    await client.calls.hangUp(callId)
+    await expect(client.calls.redirect(callId, { targets: [{ identity: { user: { id: 'u-1' } } }] })).rejects.toThrow('Graph does not offer call: redirect in China')
+    await expect(client.calls.hangUp(callId)).rejects.toThrow('Graph does not offer delete call in China')
+    await expect(client.participants.list(callId)).rejects.toThrow('Graph does not offer list participants in China')
+    expect(graph.requests.length).toBe(before)
     await client.send(answer(callId, params))
-    expect(graph.requests.slice(before).map((r) => `${r.method} ${r.headers.host}${r.url}`)).toEqual([
-      `POST microsoftgraph.chinacloudapi.cn/v1.0/communications/calls/${callId}/redirect`,
-      `DELETE microsoftgraph.chinacloudapi.cn/v1.0/communications/calls/${callId}`,
-      `POST microsoftgraph.chinacloudapi.cn/v1.0/communications/calls/${callId}/answer`,
-    ])
+    expect(graph.requests.slice(before).map((r) => `${r.method} ${r.headers.host}${r.url}`)).toEqual([`POST microsoftgraph.chinacloudapi.cn/v1.0/communications/calls/${callId}/answer`])
     await dispose()
+  })
+
+  it.each(['usGovL4', 'usGovL5'] as const)('in %s, DTMF and the large gallery view are refused (global only); a prompt is sent', async (cloud) => {
+    const { client, dispose } = clientFor(cloud)
+    const before = graph.requests.length
+    await expect(client.calls.sendDtmfTones(callId, { tones: ['tone1'] })).rejects.toThrow(`Graph does not offer call: sendDtmfTones in ${clouds[cloud].displayName}`)
+    await expect(client.calls.addLargeGalleryView(callId)).rejects.toThrow(UnsupportedActionError)
+    expect(graph.requests.length).toBe(before)
+    graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"op-1","status":"running"}' })
+    expect((await client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.contoso.com/a.wav')] })).status).toBe(200)
+    await dispose()
+  })
+
+  it("a beta client in usGovL4 is refused what beta's pages offer in the global service only, and sends what they do not mark", async () => {
+    const v1 = clientFor('usGovL4')
+    const onBeta = clientFor('usGovL4', 'beta')
+    const transfer = { transferTarget: { identity: { user: { id: 'u-2' } } } }
+    await expect(onBeta.client.calls.transfer(callId, transfer)).rejects.toThrow('Graph does not offer call: transfer in US Government L4')
+    await expect(onBeta.client.participants.stopHoldMusic(callId, 'p-1')).rejects.toThrow(UnsupportedActionError)
+    const before = graph.requests.length
+    await v1.client.calls.transfer(callId, transfer)
+    await onBeta.client.beta.calls.startRecording(callId)
+    expect(graph.requests.slice(before).map((r) => r.url)).toEqual([`/v1.0/communications/calls/${callId}/transfer`, `/beta/communications/calls/${callId}/startRecording`])
+    await Promise.all([v1.dispose(), onBeta.dispose()])
   })
 
   it('a beta-only request is refused by a v1.0 client before any I/O, and sent by a beta client', async () => {
