@@ -14,6 +14,13 @@ describe('Inbound<T>', () => {
     void wrongType
   })
 
+  it('makes every property optional, those the requests require too: the decoders require none', () => {
+    type Target = NonNullable<Inbound<Call>['targets']>[number]
+    expectTypeOf<undefined>().toExtend<Target['identity']>()
+    type Media = NonNullable<Inbound<Call>['mediaConfig']>
+    expectTypeOf<undefined>().toExtend<Media['@odata.type']>()
+  })
+
   it('keeps unknown properties as unknown, and the schema properties typed', () => {
     const call = {} as Inbound<Call>
     expectTypeOf(call.applicationMetadata).toEqualTypeOf<unknown>()
