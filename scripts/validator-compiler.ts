@@ -375,8 +375,9 @@ export class ValidatorCompiler {
         const pattern = schema.type === 'integer' ? String(/^-?\d+$/) : String(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/)
         const re = this.constant(pattern)
         const what = schema.type === 'integer' ? 'an integer' : 'a number'
+        // A fraction where an integer belongs is kept, and said, as `toInboundSchema` would refuse it.
         return [
-          `  if (typeof v === 'number') return v`,
+          schema.type === 'integer' ? `  if (typeof v === 'number' && Number.isInteger(v)) return v` : `  if (typeof v === 'number') return v`,
           `  if (typeof v === 'string' && ${re}.test(v)) return Number(v)`,
           `  ${fail(`expected ${what}`)}`,
           `  return v`,

@@ -550,7 +550,7 @@ function dResultInfo(v: any, k?: Key): any {
   return o
 }
 function d5(v: any, k?: Key): any {
-  if (typeof v === 'number') return v
+  if (typeof v === 'number' && Number.isInteger(v)) return v
   if (typeof v === 'string' && K10.test(v)) return Number(v)
   fail("expected an integer", k)
   return v

@@ -39,6 +39,12 @@ describe('lenient decoders', () => {
     expect(at).toEqual(['value', 0, 'resourceData'])
   })
 
+  it('keep a fraction where an integer belongs, and say so, as the inbound JSON Schema would refuse it', () => {
+    const { result, issues } = decode({ resultInfo: { code: 1.5, subcode: 5001 } })
+    expect((result as { resultInfo: { code: number } }).resultInfo.code).toBe(1.5)
+    expect(issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' }])
+  })
+
   it('put constants and enums in their canonical casing and numeric strings in numbers, copying only what changes', () => {
     const input = {
       '@odata.type': '#Microsoft.Graph.CALL',
