@@ -5,7 +5,9 @@ import { systemClock } from '../transport/clock.ts'
 import { createKeepAliveAgent, type Dispatcher } from '../transport/dispatcher.ts'
 import type { ApiVersion, CloudName } from '../transport/clouds.ts'
 import { GraphTransport, type GraphResponse, type SendOptions } from '../transport/graph-transport.ts'
+import { AudioRoutingGroupActions } from './audio-routing-group-actions.ts'
 import { BetaCallActions, BetaParticipantActions } from './beta-actions.ts'
+import { ContentSharingSessionActions } from './content-sharing-session-actions.ts'
 import { CallActions } from './call-actions.ts'
 import { ParticipantActions } from './participant-actions.ts'
 import type { CallingClientOptions } from './calling-client-options.ts'
@@ -22,6 +24,10 @@ export class CallingClient {
   readonly calls: CallActions
   /** The actions on a call's participants (`list`, `invite`, `mute`, `remove`, ...). */
   readonly participants: ParticipantActions
+  /** A call's audio routing groups, for app-hosted media (`create`, `list`, `get`, `update`, `delete`). */
+  readonly audioRoutingGroups: AudioRoutingGroupActions
+  /** A call's content-sharing sessions (`list`, `get`). */
+  readonly contentSharingSessions: ContentSharingSessionActions
   /** Graph's beta-only actions, sent by a client created with `apiVersion: 'beta'`. */
   readonly beta: { readonly calls: BetaCallActions; readonly participants: BetaParticipantActions }
   /** The Graph deployment this client calls. */
@@ -61,6 +67,8 @@ export class CallingClient {
     }
     this.calls = new CallActions(send, resolved.apiVersion)
     this.participants = new ParticipantActions(send, resolved.apiVersion)
+    this.audioRoutingGroups = new AudioRoutingGroupActions(send)
+    this.contentSharingSessions = new ContentSharingSessionActions(send)
     this.beta = Object.freeze({ calls: new BetaCallActions(send), participants: new BetaParticipantActions(send) })
   }
 

@@ -7,8 +7,8 @@ const ALL_BUT_GLOBAL: readonly CloudName[] = ['usGovL4', 'usGovL5', 'china']
 
 /**
  * The national clouds each action's Graph page marks with ❌ in its "national cloud deployments" table, for
- * v1.0. Almost every calling page marks China (21Vianet); `sendDtmfTones` and `addLargeGalleryView` are
- * offered in the global service only. An action not listed (`getOperation`, whose page does not say) is
+ * v1.0. Almost every calling page marks China (21Vianet); `sendDtmfTones`, `addLargeGalleryView`, the
+ * audio routing groups and the content-sharing sessions are offered in the global service only. An action not listed (`getOperation`, whose page does not say) is
  * sent wherever the client points, and Graph has the last word.
  */
 const NOT_OFFERED_V1: Readonly<Record<string, readonly CloudName[]>> = {
@@ -38,6 +38,13 @@ const NOT_OFFERED_V1: Readonly<Record<string, readonly CloudName[]>> = {
   'participant: mute': CHINA,
   'participant: startHoldMusic': CHINA,
   'participant: stopHoldMusic': CHINA,
+  'create audioRoutingGroup': ALL_BUT_GLOBAL,
+  'list audioRoutingGroups': ALL_BUT_GLOBAL,
+  'get audioRoutingGroup': ALL_BUT_GLOBAL,
+  'update audioRoutingGroup': ALL_BUT_GLOBAL,
+  'delete audioRoutingGroup': ALL_BUT_GLOBAL,
+  'list contentSharingSessions': ALL_BUT_GLOBAL,
+  'get contentSharingSession': ALL_BUT_GLOBAL,
 }
 
 /**
@@ -75,11 +82,20 @@ export function actionOf(request: GraphRequest<unknown>): string | undefined {
     if (method === 'POST') return call === 'logTeleconferenceDeviceQuality' ? 'call: logTeleconferenceDeviceQuality' : undefined
     return method === 'GET' ? 'get call' : method === 'DELETE' ? 'delete call' : undefined
   }
+  if (child === 'audioRoutingGroups' || child === 'contentSharingSessions') return collectionPageOf(child, childId, method)
   if (child !== 'participants') return childId === undefined && method === 'POST' ? `call: ${child}` : undefined
   if (childId === undefined) return method === 'GET' ? 'list participants' : undefined
   if (action !== undefined) return method === 'POST' ? `participant: ${action}` : undefined
   if (method === 'POST') return `participant: ${childId}` // invite, muteAll, admitAllFromLobby: bound to the collection
   return method === 'GET' ? 'get participant' : method === 'DELETE' ? 'delete participant' : undefined
+}
+
+/** The page of a request on a call's audio routing groups or content-sharing sessions. */
+function collectionPageOf(collection: 'audioRoutingGroups' | 'contentSharingSessions', itemId: string | undefined, method: string): string | undefined {
+  const item = collection.slice(0, -1)
+  if (itemId === undefined) return method === 'GET' ? `list ${collection}` : method === 'POST' ? `create ${item}` : undefined
+  const verb = ({ GET: 'get', PATCH: 'update', DELETE: 'delete' } as Record<string, string>)[method]
+  return verb === undefined ? undefined : `${verb} ${item}`
 }
 
 /** Throws `UnsupportedActionError` when Graph's page for the request marks `cloud` as not offered. */

@@ -19,6 +19,18 @@ export function participantPath(callId: string, participantId: string): Resource
   return [...participantsPath(callId), { name: 'participantId', value: participantId }]
 }
 
+/** `communications/calls/{callId}/audioRoutingGroups[/{groupId}]`. */
+export function audioRoutingGroupPath(callId: string, groupId?: string): ResourcePath {
+  const groups = [...callPath(callId), 'audioRoutingGroups']
+  return groupId === undefined ? groups : [...groups, { name: 'groupId', value: groupId }]
+}
+
+/** `communications/calls/{callId}/contentSharingSessions[/{sessionId}]`. */
+export function contentSharingSessionPath(callId: string, sessionId?: string): ResourcePath {
+  const sessions = [...callPath(callId), 'contentSharingSessions']
+  return sessionId === undefined ? sessions : [...sessions, { name: 'sessionId', value: sessionId }]
+}
+
 /**
  * `POST {target}/{action}`: a Graph action bound to `target` (a call, a participant, or a collection), with
  * its checked body, or none for an action without parameters. Beta-only ones say `apiVersion: 'beta'`.

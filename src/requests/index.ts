@@ -33,6 +33,9 @@ export { muteParticipant } from './mute-participant.ts'
 export { removeParticipant } from './remove-participant.ts'
 export { startHoldMusic } from './start-hold-music.ts'
 export { stopHoldMusic } from './stop-hold-music.ts'
+// Audio routing groups (app-hosted media) and content-sharing sessions
+export { createAudioRoutingGroup, listAudioRoutingGroups, getAudioRoutingGroup, updateAudioRoutingGroup, deleteAudioRoutingGroup } from './audio-routing-groups.ts'
+export { listContentSharingSessions, getContentSharingSession } from './content-sharing-sessions.ts'
 // Beta-only actions and parameters
 export * as beta from './beta/index.ts'
 // Helpers that fill in `@odata.type`
@@ -52,5 +55,6 @@ export type { UpdateRecordingStatusParams, RecordingStatusUpdate } from '../sche
 export type { LogTeleconferenceDeviceQualityParams, TeleconferenceDeviceQualityReport } from '../schemas/actions/log-teleconference-device-quality.ts'
 export type { InviteParams } from '../schemas/actions/invite.ts'
 export type { StartHoldMusicParams } from '../schemas/actions/start-hold-music.ts'
+export type { AudioRoutingGroupParams, AudioRoutingMode, UpdateAudioRoutingGroupParams } from '../schemas/actions/audio-routing-group.ts'
 export { ValidationError } from '../errors.ts'
 export type { Issue } from '../errors.ts'

@@ -17,15 +17,16 @@ function fail(message: string): void {
 const K0 = /^https:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K1 = new Set(["audio","video","videoBasedScreenSharing","data"])
 const K2 = /^[A-Za-z][A-Za-z\d+.-]*:[^\s]*$/
-const K3 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-const K5 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
-const K6 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K7 = new Set(["default","simultaneousRing","forward"])
-const K8 = new Set(["viewer","sharer"])
-const K9 = new Set(["none","busy","forbidden"])
-const K10 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K11 = new Set(["notRecording","recording","failed"])
+const K3 = new Set(["oneToOne","multicast"])
+const K4 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
+const K5 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+const K6 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
+const K7 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K8 = new Set(["default","simultaneousRing","forward"])
+const K9 = new Set(["viewer","sharer"])
+const K10 = new Set(["none","busy","forbidden"])
+const K11 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K12 = new Set(["notRecording","recording","failed"])
 
 function cUpdateRecordingStatusParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateRecordingStatusParams)")
@@ -42,7 +43,23 @@ function cUpdateRecordingStatusParams(v: any): any {
   if (v.status === undefined) { P.push("status"); fail("is required: expected one of 'notRecording', 'recording', 'failed'"); P.pop() }
 }
 function cRecordingStatusUpdate(v: any): any {
-  if (!K11.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
+  if (!K12.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
+}
+function cUpdateAudioRoutingGroupParams(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateAudioRoutingGroupParams)")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c12(x); P.pop(); break
+      case "id": P.push(k); c2(x); P.pop(); break
+      case "routingMode": P.push(k); cAudioRoutingMode(x); P.pop(); break
+      case "sources": P.push(k); c13(x); P.pop(); break
+      case "receivers": P.push(k); c13(x); P.pop(); break
+      default: P.push(k); fail("is not a property of UpdateAudioRoutingGroupParams; expected one of @odata.type, id, routingMode, sources, receivers"); P.pop()
+    }
+  }
 }
 function cTransferParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (TransferParams)")
@@ -52,7 +69,7 @@ function cTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c76(x); P.pop(); break
+      case "transferee": P.push(k); c78(x); P.pop(); break
       default: P.push(k); fail("is not a property of TransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -65,13 +82,13 @@ function cStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c87(x); P.pop(); break
+      case "customPrompt": P.push(k); c89(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of StartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c87(v: any): any {
+function c89(v: any): any {
   if (v !== null) cPlayablePrompt(v)
 }
 function cSendDtmfTonesParams(v: any): any {
@@ -81,23 +98,23 @@ function cSendDtmfTonesParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "tones": P.push(k); c84(x); P.pop(); break
-      case "delayBetweenTonesMs": P.push(k); c85(x); P.pop(); break
+      case "tones": P.push(k); c86(x); P.pop(); break
+      case "delayBetweenTonesMs": P.push(k); c87(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of SendDtmfTonesParams; expected one of tones, delayBetweenTonesMs, clientContext"); P.pop()
     }
   }
   if (v.tones === undefined) { P.push("tones"); fail("is required: expected an array of one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash' values"); P.pop() }
 }
-function c85(v: any): any {
-  if (v !== null) c86(v)
+function c87(v: any): any {
+  if (v !== null) c88(v)
 }
-function c86(v: any): any {
+function c88(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v < 0) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v > 2147483647) return fail("expected a whole number of milliseconds from 0 to 2147483647")
 }
-function c84(v: any): any {
+function c86(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -107,7 +124,7 @@ function c84(v: any): any {
   }
 }
 function cTone(v: any): any {
-  if (!K10.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
+  if (!K11.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
 }
 function cRejectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RejectParams)")
@@ -116,17 +133,17 @@ function cRejectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "reason": P.push(k); c83(x); P.pop(); break
-      case "callbackUri": P.push(k); c71(x); P.pop(); break
+      case "reason": P.push(k); c85(x); P.pop(); break
+      case "callbackUri": P.push(k); c73(x); P.pop(); break
       default: P.push(k); fail("is not a property of RejectParams; expected one of reason, callbackUri"); P.pop()
     }
   }
 }
-function c83(v: any): any {
+function c85(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
-  if (!K9.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
+  if (!K10.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
 }
 function cRedirectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RedirectParams)")
@@ -135,15 +152,15 @@ function cRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c82(x); P.pop(); break
-      case "timeout": P.push(k); c69(x); P.pop(); break
-      case "callbackUri": P.push(k); c71(x); P.pop(); break
+      case "targets": P.push(k); c84(x); P.pop(); break
+      case "timeout": P.push(k); c71(x); P.pop(); break
+      case "callbackUri": P.push(k); c73(x); P.pop(); break
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
     }
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c82(v: any): any {
+function c84(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -160,22 +177,22 @@ function cRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c80(x); P.pop(); break
+      case "prompts": P.push(k); c82(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c67(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c67(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c67(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c69(x); P.pop(); break
       case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c65(x); P.pop(); break
+      case "stopTones": P.push(k); c67(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of RecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext"); P.pop()
     }
   }
 }
-function c80(v: any): any {
-  if (v !== null) c81(v)
+function c82(v: any): any {
+  if (v !== null) c83(v)
 }
-function c81(v: any): any {
+function c83(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -191,14 +208,14 @@ function cPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c79(x); P.pop(); break
+      case "prompts": P.push(k); c81(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayPromptParams; expected one of prompts, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of PlayablePrompt objects"); P.pop() }
 }
-function c79(v: any): any {
+function c81(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -215,7 +232,7 @@ function cPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c60(x); P.pop(); break
+      case "@odata.type": P.push(k); c62(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo"); P.pop()
     }
@@ -243,17 +260,17 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c44(x); P.pop(); break
-      case "callChainId": P.push(k); c45(x); P.pop(); break
-      case "participantId": P.push(k); c45(x); P.pop(); break
-      case "mediaLegId": P.push(k); c45(x); P.pop(); break
-      case "deviceName": P.push(k); c14(x); P.pop(); break
-      case "deviceDescription": P.push(k); c14(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c78(x); P.pop(); break
-      case "cloudServiceDeploymentEnvironment": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceDeploymentId": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceInstanceName": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceName": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c46(x); P.pop(); break
+      case "callChainId": P.push(k); c47(x); P.pop(); break
+      case "participantId": P.push(k); c47(x); P.pop(); break
+      case "mediaLegId": P.push(k); c47(x); P.pop(); break
+      case "deviceName": P.push(k); c16(x); P.pop(); break
+      case "deviceDescription": P.push(k); c16(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c80(x); P.pop(); break
+      case "cloudServiceDeploymentEnvironment": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceName": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of TeleconferenceDeviceQualityReport; expected one of @odata.type, callChainId, participantId, mediaLegId, deviceName, deviceDescription, mediaQualityList, cloudServiceDeploymentEnvironment, cloudServiceDeploymentId, cloudServiceInstanceName, cloudServiceName"); P.pop()
     }
   }
@@ -264,7 +281,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects"); P.pop() }
 }
-function c78(v: any): any {
+function c80(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -289,14 +306,14 @@ function cInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c77(x); P.pop(); break
+      case "participants": P.push(k); c79(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of InviteParams; expected one of participants, clientContext"); P.pop()
     }
   }
   if (v.participants === undefined) { P.push("participants"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c77(v: any): any {
+function c79(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -313,25 +330,25 @@ function cCreateCallParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c15(x); P.pop(); break
+      case "@odata.type": P.push(k); c17(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c75(x); P.pop(); break
+      case "targets": P.push(k); c77(x); P.pop(); break
       case "meetingInfo": P.push(k); cMeetingToJoin(x); P.pop(); break
-      case "chatInfo": P.push(k); c34(x); P.pop(); break
-      case "source": P.push(k); c76(x); P.pop(); break
-      case "tenantId": P.push(k); c22(x); P.pop(); break
-      case "subject": P.push(k); c22(x); P.pop(); break
-      case "callChainId": P.push(k); c22(x); P.pop(); break
-      case "callOptions": P.push(k); c39(x); P.pop(); break
+      case "chatInfo": P.push(k); c36(x); P.pop(); break
+      case "source": P.push(k); c78(x); P.pop(); break
+      case "tenantId": P.push(k); c24(x); P.pop(); break
+      case "subject": P.push(k); c24(x); P.pop(); break
+      case "callChainId": P.push(k); c24(x); P.pop(); break
+      case "callOptions": P.push(k); c41(x); P.pop(); break
       default: P.push(k); fail("is not a property of CreateCallParams; expected one of @odata.type, callbackUri, mediaConfig, requestedModalities, targets, meetingInfo, chatInfo, source, tenantId, subject, callChainId, callOptions"); P.pop()
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c76(v: any): any {
+function c78(v: any): any {
   if (v !== null) cParticipantInfo(v)
 }
 function cParticipantInfo(v: any): any {
@@ -341,13 +358,13 @@ function cParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c37(x); P.pop(); break
-      case "countryCode": P.push(k); c22(x); P.pop(); break
-      case "endpointType": P.push(k); c18(x); P.pop(); break
+      case "@odata.type": P.push(k); c39(x); P.pop(); break
+      case "countryCode": P.push(k); c24(x); P.pop(); break
+      case "endpointType": P.push(k); c20(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "languageId": P.push(k); c22(x); P.pop(); break
-      case "participantId": P.push(k); c22(x); P.pop(); break
-      case "region": P.push(k); c22(x); P.pop(); break
+      case "languageId": P.push(k); c24(x); P.pop(); break
+      case "participantId": P.push(k); c24(x); P.pop(); break
+      case "region": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of ParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, participantId, region"); P.pop()
     }
   }
@@ -370,7 +387,7 @@ function cMeetingToJoinByToken(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "@odata.type": P.push(k); c35(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
       default: P.push(k); fail("is not a property of MeetingToJoinByToken; expected one of @odata.type, token"); P.pop()
     }
@@ -385,7 +402,7 @@ function cMeetingToJoinByOrganizer(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c32(x); P.pop(); break
+      case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
       default: P.push(k); fail("is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer"); P.pop()
     }
@@ -400,16 +417,16 @@ function cMeetingToJoinById(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c31(x); P.pop(); break
+      case "@odata.type": P.push(k); c33(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
-      case "passcode": P.push(k); c22(x); P.pop(); break
+      case "passcode": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of MeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c75(v: any): any {
+function c77(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -425,12 +442,12 @@ function cInvitationParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c17(x); P.pop(); break
+      case "@odata.type": P.push(k); c19(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "participantId": P.push(k); c22(x); P.pop(); break
+      case "participantId": P.push(k); c24(x); P.pop(); break
       case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
-      case "replacesCallId": P.push(k); c22(x); P.pop(); break
+      case "replacesCallId": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
@@ -462,7 +479,7 @@ function cChangeScreenSharingRoleParams(v: any): any {
   if (v.role === undefined) { P.push("role"); fail("is required: expected one of 'viewer', 'sharer'"); P.pop() }
 }
 function cScreenSharingRole(v: any): any {
-  if (!K8.has(v)) fail("expected one of 'viewer', 'sharer'")
+  if (!K9.has(v)) fail("expected one of 'viewer', 'sharer'")
 }
 function cBetaTransferParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaTransferParams)")
@@ -472,7 +489,7 @@ function cBetaTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cBetaInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c36(x); P.pop(); break
+      case "transferee": P.push(k); c38(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -485,13 +502,13 @@ function cBetaTranscriptionParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "language": P.push(k); c74(x); P.pop(); break
+      case "language": P.push(k); c76(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTranscriptionParams; expected one of language, clientContext"); P.pop()
     }
   }
 }
-function c74(v: any): any {
+function c76(v: any): any {
   if (v !== null) c2(v)
 }
 function cBetaStartHoldMusicParams(v: any): any {
@@ -501,13 +518,13 @@ function cBetaStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c73(x); P.pop(); break
+      case "customPrompt": P.push(k); c75(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaStartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c73(v: any): any {
+function c75(v: any): any {
   if (v !== null) cBetaPlayablePrompt(v)
 }
 function cBetaRedirectParams(v: any): any {
@@ -517,10 +534,10 @@ function cBetaRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c68(x); P.pop(); break
-      case "timeout": P.push(k); c69(x); P.pop(); break
-      case "callbackUri": P.push(k); c71(x); P.pop(); break
-      case "targetDisposition": P.push(k); c72(x); P.pop(); break
+      case "targets": P.push(k); c70(x); P.pop(); break
+      case "timeout": P.push(k); c71(x); P.pop(); break
+      case "callbackUri": P.push(k); c73(x); P.pop(); break
+      case "targetDisposition": P.push(k); c74(x); P.pop(); break
       case "maskCallee": P.push(k); c10(x); P.pop(); break
       case "maskCaller": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRedirectParams; expected one of targets, timeout, callbackUri, targetDisposition, maskCallee, maskCaller"); P.pop()
@@ -528,24 +545,24 @@ function cBetaRedirectParams(v: any): any {
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of BetaInvitationParticipantInfo objects"); P.pop() }
 }
-function c72(v: any): any {
+function c74(v: any): any {
   if (v !== null) cBetaCallDisposition(v)
 }
 function cBetaCallDisposition(v: any): any {
-  if (!K7.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
+  if (!K8.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
 }
-function c71(v: any): any {
+function c73(v: any): any {
   if (v !== null) cHttpsUrl(v)
 }
-function c69(v: any): any {
-  if (v !== null) c70(v)
+function c71(v: any): any {
+  if (v !== null) c72(v)
 }
-function c70(v: any): any {
+function c72(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds from 15 to 90")
   if (v < 15) return fail("expected a whole number of seconds from 15 to 90")
   if (v > 90) return fail("expected a whole number of seconds from 15 to 90")
 }
-function c68(v: any): any {
+function c70(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -562,20 +579,20 @@ function cBetaRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c61(x); P.pop(); break
+      case "prompts": P.push(k); c63(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c67(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c67(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c67(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c69(x); P.pop(); break
       case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c65(x); P.pop(); break
+      case "stopTones": P.push(k); c67(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c67(v: any): any {
+function c69(v: any): any {
   if (v !== null) cRecordingSeconds(v)
 }
 function cRecordingSeconds(v: any): any {
@@ -590,23 +607,23 @@ function cBetaRecordParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c61(x); P.pop(); break
+      case "prompts": P.push(k); c63(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c63(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c63(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c63(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c65(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c65(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c65(x); P.pop(); break
       case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c65(x); P.pop(); break
+      case "stopTones": P.push(k); c67(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c65(v: any): any {
-  if (v !== null) c66(v)
+function c67(v: any): any {
+  if (v !== null) c68(v)
 }
-function c66(v: any): any {
+function c68(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -615,20 +632,20 @@ function c66(v: any): any {
   }
 }
 function cStopTone(v: any): any {
-  if (!K6.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
+  if (!K7.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
+}
+function c65(v: any): any {
+  if (v !== null) c66(v)
+}
+function c66(v: any): any {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
+  if (v < 1) return fail("expected a whole number of seconds of at least 1")
+  if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
 }
 function c63(v: any): any {
   if (v !== null) c64(v)
 }
 function c64(v: any): any {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
-  if (v < 1) return fail("expected a whole number of seconds of at least 1")
-  if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
-}
-function c61(v: any): any {
-  if (v !== null) c62(v)
-}
-function c62(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -644,7 +661,7 @@ function cBetaPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c59(x); P.pop(); break
+      case "prompts": P.push(k); c61(x); P.pop(); break
       case "loop": P.push(k); c10(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayPromptParams; expected one of prompts, loop, clientContext"); P.pop()
@@ -652,7 +669,7 @@ function cBetaPlayPromptParams(v: any): any {
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of BetaPlayablePrompt objects"); P.pop() }
 }
-function c59(v: any): any {
+function c61(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -669,9 +686,9 @@ function cBetaPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c60(x); P.pop(); break
+      case "@odata.type": P.push(k); c62(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
-      case "loop": P.push(k); c41(x); P.pop(); break
+      case "loop": P.push(k); c43(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayablePrompt; expected one of @odata.type, mediaInfo, loop"); P.pop()
     }
   }
@@ -687,13 +704,13 @@ function cPromptMediaInfo(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c5(x); P.pop(); break
       case "uri": P.push(k); cAbsoluteUrl(x); P.pop(); break
-      case "resourceId": P.push(k); c22(x); P.pop(); break
+      case "resourceId": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of PromptMediaInfo; expected one of @odata.type, uri, resourceId"); P.pop()
     }
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute URL"); P.pop() }
 }
-function c60(v: any): any {
+function c62(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaPrompt'")
   if (v !== "#microsoft.graph.mediaPrompt") return fail("expected '#microsoft.graph.mediaPrompt'")
 }
@@ -704,16 +721,16 @@ function cBetaMuteAllParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c57(x); P.pop(); break
+      case "participants": P.push(k); c59(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMuteAllParams; expected one of participants, clientContext"); P.pop()
     }
   }
 }
-function c57(v: any): any {
-  if (v !== null) c58(v)
+function c59(v: any): any {
+  if (v !== null) c60(v)
 }
-function c58(v: any): any {
+function c60(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -741,17 +758,17 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c44(x); P.pop(); break
-      case "callChainId": P.push(k); c45(x); P.pop(); break
-      case "participantId": P.push(k); c45(x); P.pop(); break
-      case "mediaLegId": P.push(k); c45(x); P.pop(); break
-      case "deviceName": P.push(k); c14(x); P.pop(); break
-      case "deviceDescription": P.push(k); c14(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c46(x); P.pop(); break
-      case "cloudServiceDeploymentEnvironment": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceDeploymentId": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceInstanceName": P.push(k); c22(x); P.pop(); break
-      case "cloudServiceName": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c46(x); P.pop(); break
+      case "callChainId": P.push(k); c47(x); P.pop(); break
+      case "participantId": P.push(k); c47(x); P.pop(); break
+      case "mediaLegId": P.push(k); c47(x); P.pop(); break
+      case "deviceName": P.push(k); c16(x); P.pop(); break
+      case "deviceDescription": P.push(k); c16(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c48(x); P.pop(); break
+      case "cloudServiceDeploymentEnvironment": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
+      case "cloudServiceName": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTeleconferenceDeviceQualityReport; expected one of @odata.type, callChainId, participantId, mediaLegId, deviceName, deviceDescription, mediaQualityList, cloudServiceDeploymentEnvironment, cloudServiceDeploymentId, cloudServiceInstanceName, cloudServiceName"); P.pop()
     }
   }
@@ -762,15 +779,15 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality, teleconferenceDeviceVideoQuality and teleconferenceDeviceScreenSharingQuality objects"); P.pop() }
 }
-function c46(v: any): any {
+function c48(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
-    c47(v[i])
+    c49(v[i])
     P.pop()
   }
 }
-function c47(v: any): any {
+function c49(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   const t = v['@odata.type']
   switch (t) {
@@ -788,38 +805,38 @@ function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c56(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "channelIndex": P.push(k); c42(x); P.pop(); break
-      case "inboundPackets": P.push(k); c53(x); P.pop(); break
-      case "localIPAddress": P.push(k); c22(x); P.pop(); break
-      case "localPort": P.push(k); c41(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "mediaDuration": P.push(k); c49(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c53(x); P.pop(); break
-      case "outboundPackets": P.push(k); c53(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c22(x); P.pop(); break
-      case "remotePort": P.push(k); c41(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c51(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c51(x); P.pop(); break
+      case "@odata.type": P.push(k); c58(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "channelIndex": P.push(k); c44(x); P.pop(); break
+      case "inboundPackets": P.push(k); c55(x); P.pop(); break
+      case "localIPAddress": P.push(k); c24(x); P.pop(); break
+      case "localPort": P.push(k); c43(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "mediaDuration": P.push(k); c51(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
+      case "outboundPackets": P.push(k); c55(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
+      case "remotePort": P.push(k); c43(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c53(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c53(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop() }
 }
-function c56(v: any): any {
+function c58(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceScreenSharingQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
 }
@@ -830,38 +847,38 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c55(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "channelIndex": P.push(k); c42(x); P.pop(); break
-      case "inboundPackets": P.push(k); c53(x); P.pop(); break
-      case "localIPAddress": P.push(k); c22(x); P.pop(); break
-      case "localPort": P.push(k); c41(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "mediaDuration": P.push(k); c49(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c53(x); P.pop(); break
-      case "outboundPackets": P.push(k); c53(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c22(x); P.pop(); break
-      case "remotePort": P.push(k); c41(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c51(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c51(x); P.pop(); break
+      case "@odata.type": P.push(k); c57(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "channelIndex": P.push(k); c44(x); P.pop(); break
+      case "inboundPackets": P.push(k); c55(x); P.pop(); break
+      case "localIPAddress": P.push(k); c24(x); P.pop(); break
+      case "localPort": P.push(k); c43(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "mediaDuration": P.push(k); c51(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
+      case "outboundPackets": P.push(k); c55(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
+      case "remotePort": P.push(k); c43(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c53(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c53(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
 }
-function c55(v: any): any {
+function c57(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceVideoQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
 }
@@ -872,61 +889,61 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c48(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "channelIndex": P.push(k); c42(x); P.pop(); break
-      case "inboundPackets": P.push(k); c53(x); P.pop(); break
-      case "localIPAddress": P.push(k); c22(x); P.pop(); break
-      case "localPort": P.push(k); c41(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c49(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c49(x); P.pop(); break
-      case "mediaDuration": P.push(k); c49(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c53(x); P.pop(); break
-      case "outboundPackets": P.push(k); c53(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c22(x); P.pop(); break
-      case "remotePort": P.push(k); c41(x); P.pop(); break
+      case "@odata.type": P.push(k); c50(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "channelIndex": P.push(k); c44(x); P.pop(); break
+      case "inboundPackets": P.push(k); c55(x); P.pop(); break
+      case "localIPAddress": P.push(k); c24(x); P.pop(); break
+      case "localPort": P.push(k); c43(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
+      case "mediaDuration": P.push(k); c51(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
+      case "outboundPackets": P.push(k); c55(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
+      case "remotePort": P.push(k); c43(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
 }
+function c55(v: any): any {
+  if (v !== null) c56(v)
+}
+function c56(v: any): any {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
+}
 function c53(v: any): any {
   if (v !== null) c54(v)
 }
 function c54(v: any): any {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
 }
 function c51(v: any): any {
   if (v !== null) c52(v)
 }
 function c52(v: any): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
-}
-function c49(v: any): any {
-  if (v !== null) c50(v)
+  if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
+  if (!K6.test(v)) return fail("expected an ISO 8601 duration")
 }
 function c50(v: any): any {
-  if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
-  if (!K5.test(v)) return fail("expected an ISO 8601 duration")
-}
-function c48(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceAudioQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
 }
-function c45(v: any): any {
+function c47(v: any): any {
   if (typeof v !== 'string') return fail("expected a GUID")
-  if (!K4.test(v)) return fail("expected a GUID")
+  if (!K5.test(v)) return fail("expected a GUID")
 }
-function c44(v: any): any {
+function c46(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
 }
@@ -937,7 +954,7 @@ function cBetaInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c43(x); P.pop(); break
+      case "participants": P.push(k); c45(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaInviteParams; expected one of participants, clientContext"); P.pop()
     }
@@ -951,7 +968,7 @@ function cClientContext(v: any): any {
   if (typeof v !== 'string') return fail("expected a string")
   if (v.length > 256) return fail("expected at most 256 characters")
 }
-function c43(v: any): any {
+function c45(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -968,34 +985,34 @@ function cBetaCreateCallParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c15(x); P.pop(); break
+      case "@odata.type": P.push(k); c17(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBetaBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c16(x); P.pop(); break
+      case "targets": P.push(k); c18(x); P.pop(); break
       case "meetingInfo": P.push(k); cBetaMeetingToJoin(x); P.pop(); break
-      case "chatInfo": P.push(k); c34(x); P.pop(); break
-      case "source": P.push(k); c36(x); P.pop(); break
-      case "tenantId": P.push(k); c22(x); P.pop(); break
-      case "subject": P.push(k); c22(x); P.pop(); break
-      case "callChainId": P.push(k); c22(x); P.pop(); break
-      case "callOptions": P.push(k); c39(x); P.pop(); break
-      case "ringingTimeoutInSeconds": P.push(k); c41(x); P.pop(); break
+      case "chatInfo": P.push(k); c36(x); P.pop(); break
+      case "source": P.push(k); c38(x); P.pop(); break
+      case "tenantId": P.push(k); c24(x); P.pop(); break
+      case "subject": P.push(k); c24(x); P.pop(); break
+      case "callChainId": P.push(k); c24(x); P.pop(); break
+      case "callOptions": P.push(k); c41(x); P.pop(); break
+      case "ringingTimeoutInSeconds": P.push(k); c43(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaCreateCallParams; expected a known property"); P.pop()
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c41(v: any): any {
-  if (v !== null) c42(v)
+function c43(v: any): any {
+  if (v !== null) c44(v)
 }
-function c42(v: any): any {
+function c44(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer from -2147483648 to 2147483647")
   if (v < -2147483648) return fail("expected an integer from -2147483648 to 2147483647")
   if (v > 2147483647) return fail("expected an integer from -2147483648 to 2147483647")
 }
-function c39(v: any): any {
+function c41(v: any): any {
   if (v !== null) cOutgoingCallOptions(v)
 }
 function cOutgoingCallOptions(v: any): any {
@@ -1005,7 +1022,7 @@ function cOutgoingCallOptions(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c40(x); P.pop(); break
+      case "@odata.type": P.push(k); c42(x); P.pop(); break
       case "hideBotAfterEscalation": P.push(k); c10(x); P.pop(); break
       case "isContentSharingNotificationEnabled": P.push(k); c10(x); P.pop(); break
       case "isDeltaRosterEnabled": P.push(k); c10(x); P.pop(); break
@@ -1015,11 +1032,11 @@ function cOutgoingCallOptions(v: any): any {
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.outgoingCallOptions'"); P.pop() }
 }
-function c40(v: any): any {
+function c42(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.outgoingCallOptions'")
   if (v !== "#microsoft.graph.outgoingCallOptions") return fail("expected '#microsoft.graph.outgoingCallOptions'")
 }
-function c36(v: any): any {
+function c38(v: any): any {
   if (v !== null) cBetaParticipantInfo(v)
 }
 function cBetaParticipantInfo(v: any): any {
@@ -1029,27 +1046,27 @@ function cBetaParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c37(x); P.pop(); break
-      case "countryCode": P.push(k); c22(x); P.pop(); break
-      case "endpointType": P.push(k); c18(x); P.pop(); break
+      case "@odata.type": P.push(k); c39(x); P.pop(); break
+      case "countryCode": P.push(k); c24(x); P.pop(); break
+      case "endpointType": P.push(k); c20(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "languageId": P.push(k); c22(x); P.pop(); break
-      case "nonAnonymizedIdentity": P.push(k); c38(x); P.pop(); break
-      case "participantId": P.push(k); c22(x); P.pop(); break
-      case "platformId": P.push(k); c22(x); P.pop(); break
-      case "region": P.push(k); c22(x); P.pop(); break
+      case "languageId": P.push(k); c24(x); P.pop(); break
+      case "nonAnonymizedIdentity": P.push(k); c40(x); P.pop(); break
+      case "participantId": P.push(k); c24(x); P.pop(); break
+      case "platformId": P.push(k); c24(x); P.pop(); break
+      case "region": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, nonAnonymizedIdentity, participantId, platformId, region"); P.pop()
     }
   }
 }
-function c38(v: any): any {
+function c40(v: any): any {
   if (v !== null) cIdentitySet(v)
 }
-function c37(v: any): any {
+function c39(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.participantInfo'")
   if (v !== "#microsoft.graph.participantInfo") return fail("expected '#microsoft.graph.participantInfo'")
 }
-function c34(v: any): any {
+function c36(v: any): any {
   if (v !== null) cChatInfo(v)
 }
 function cChatInfo(v: any): any {
@@ -1059,15 +1076,15 @@ function cChatInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c35(x); P.pop(); break
-      case "messageId": P.push(k); c22(x); P.pop(); break
-      case "replyChainMessageId": P.push(k); c22(x); P.pop(); break
-      case "threadId": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c37(x); P.pop(); break
+      case "messageId": P.push(k); c24(x); P.pop(); break
+      case "replyChainMessageId": P.push(k); c24(x); P.pop(); break
+      case "threadId": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of ChatInfo; expected one of @odata.type, messageId, replyChainMessageId, threadId"); P.pop()
     }
   }
 }
-function c35(v: any): any {
+function c37(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.chatInfo'")
   if (v !== "#microsoft.graph.chatInfo") return fail("expected '#microsoft.graph.chatInfo'")
 }
@@ -1089,7 +1106,7 @@ function cBetaMeetingToJoinByToken(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "@odata.type": P.push(k); c35(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
       case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMeetingToJoinByToken; expected one of @odata.type, token, allowConversationWithoutHost"); P.pop()
@@ -1098,7 +1115,7 @@ function cBetaMeetingToJoinByToken(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.tokenMeetingInfo'"); P.pop() }
   if (v.token === undefined) { P.push("token"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c33(v: any): any {
+function c35(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.tokenMeetingInfo'")
   if (v !== "#microsoft.graph.tokenMeetingInfo") return fail("expected '#microsoft.graph.tokenMeetingInfo'")
 }
@@ -1109,7 +1126,7 @@ function cBetaMeetingToJoinByOrganizer(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c32(x); P.pop(); break
+      case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
       case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMeetingToJoinByOrganizer; expected one of @odata.type, organizer, allowConversationWithoutHost"); P.pop()
@@ -1118,7 +1135,7 @@ function cBetaMeetingToJoinByOrganizer(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
   if (v.organizer === undefined) { P.push("organizer"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
-function c32(v: any): any {
+function c34(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.organizerMeetingInfo'")
   if (v !== "#microsoft.graph.organizerMeetingInfo") return fail("expected '#microsoft.graph.organizerMeetingInfo'")
 }
@@ -1129,9 +1146,9 @@ function cBetaMeetingToJoinById(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c31(x); P.pop(); break
+      case "@odata.type": P.push(k); c33(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
-      case "passcode": P.push(k); c22(x); P.pop(); break
+      case "passcode": P.push(k); c24(x); P.pop(); break
       case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode, allowConversationWithoutHost"); P.pop()
     }
@@ -1139,11 +1156,11 @@ function cBetaMeetingToJoinById(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c31(v: any): any {
+function c33(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.joinMeetingIdMeetingInfo'")
   if (v !== "#microsoft.graph.joinMeetingIdMeetingInfo") return fail("expected '#microsoft.graph.joinMeetingIdMeetingInfo'")
 }
-function c16(v: any): any {
+function c18(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -1159,13 +1176,13 @@ function cBetaInvitationParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c17(x); P.pop(); break
-      case "endpointType": P.push(k); c18(x); P.pop(); break
+      case "@odata.type": P.push(k); c19(x); P.pop(); break
+      case "endpointType": P.push(k); c20(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "participantId": P.push(k); c22(x); P.pop(); break
+      case "participantId": P.push(k); c24(x); P.pop(); break
       case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
-      case "replacesCallId": P.push(k); c22(x); P.pop(); break
+      case "replacesCallId": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
@@ -1188,24 +1205,24 @@ function cCommunicationsIdentitySet(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c30(x); P.pop(); break
-      case "application": P.push(k); c20(x); P.pop(); break
-      case "device": P.push(k); c20(x); P.pop(); break
-      case "user": P.push(k); c20(x); P.pop(); break
-      case "applicationInstance": P.push(k); c20(x); P.pop(); break
-      case "assertedIdentity": P.push(k); c20(x); P.pop(); break
-      case "azureCommunicationServicesUser": P.push(k); c20(x); P.pop(); break
-      case "encrypted": P.push(k); c20(x); P.pop(); break
-      case "endpointType": P.push(k); c18(x); P.pop(); break
-      case "guest": P.push(k); c20(x); P.pop(); break
-      case "onPremises": P.push(k); c20(x); P.pop(); break
-      case "phone": P.push(k); c20(x); P.pop(); break
+      case "@odata.type": P.push(k); c32(x); P.pop(); break
+      case "application": P.push(k); c22(x); P.pop(); break
+      case "device": P.push(k); c22(x); P.pop(); break
+      case "user": P.push(k); c22(x); P.pop(); break
+      case "applicationInstance": P.push(k); c22(x); P.pop(); break
+      case "assertedIdentity": P.push(k); c22(x); P.pop(); break
+      case "azureCommunicationServicesUser": P.push(k); c22(x); P.pop(); break
+      case "encrypted": P.push(k); c22(x); P.pop(); break
+      case "endpointType": P.push(k); c20(x); P.pop(); break
+      case "guest": P.push(k); c22(x); P.pop(); break
+      case "onPremises": P.push(k); c22(x); P.pop(); break
+      case "phone": P.push(k); c22(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
-function c30(v: any): any {
+function c32(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsIdentitySet'")
   if (v !== "#microsoft.graph.communicationsIdentitySet") return fail("expected '#microsoft.graph.communicationsIdentitySet'")
 }
@@ -1216,23 +1233,23 @@ function cIdentitySetBase(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c19(x); P.pop(); break
-      case "application": P.push(k); c20(x); P.pop(); break
-      case "device": P.push(k); c20(x); P.pop(); break
-      case "user": P.push(k); c20(x); P.pop(); break
-      case "applicationInstance": P.push(k); c20(x); P.pop(); break
-      case "assertedIdentity": P.push(k); c20(x); P.pop(); break
-      case "azureCommunicationServicesUser": P.push(k); c20(x); P.pop(); break
-      case "encrypted": P.push(k); c20(x); P.pop(); break
-      case "endpointType": P.push(k); c18(x); P.pop(); break
-      case "guest": P.push(k); c20(x); P.pop(); break
-      case "onPremises": P.push(k); c20(x); P.pop(); break
-      case "phone": P.push(k); c20(x); P.pop(); break
+      case "@odata.type": P.push(k); c21(x); P.pop(); break
+      case "application": P.push(k); c22(x); P.pop(); break
+      case "device": P.push(k); c22(x); P.pop(); break
+      case "user": P.push(k); c22(x); P.pop(); break
+      case "applicationInstance": P.push(k); c22(x); P.pop(); break
+      case "assertedIdentity": P.push(k); c22(x); P.pop(); break
+      case "azureCommunicationServicesUser": P.push(k); c22(x); P.pop(); break
+      case "encrypted": P.push(k); c22(x); P.pop(); break
+      case "endpointType": P.push(k); c20(x); P.pop(); break
+      case "guest": P.push(k); c22(x); P.pop(); break
+      case "onPremises": P.push(k); c22(x); P.pop(); break
+      case "phone": P.push(k); c22(x); P.pop(); break
       default: break
     }
   }
 }
-function c20(v: any): any {
+function c22(v: any): any {
   if (v !== null) cIdentity(v)
 }
 function cIdentity(v: any): any {
@@ -1258,16 +1275,16 @@ function cCommunicationsUserIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c29(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
-      case "tenantId": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c31(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
+      case "tenantId": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsUserIdentity'"); P.pop() }
 }
-function c29(v: any): any {
+function c31(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsUserIdentity'")
   if (v !== "#microsoft.graph.communicationsUserIdentity") return fail("expected '#microsoft.graph.communicationsUserIdentity'")
 }
@@ -1278,15 +1295,15 @@ function cCommunicationsPhoneIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c28(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c30(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsPhoneIdentity'"); P.pop() }
 }
-function c28(v: any): any {
+function c30(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsPhoneIdentity'")
   if (v !== "#microsoft.graph.communicationsPhoneIdentity") return fail("expected '#microsoft.graph.communicationsPhoneIdentity'")
 }
@@ -1297,16 +1314,16 @@ function cCommunicationsGuestIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c27(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
-      case "email": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c29(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
+      case "email": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsGuestIdentity'"); P.pop() }
 }
-function c27(v: any): any {
+function c29(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsGuestIdentity'")
   if (v !== "#microsoft.graph.communicationsGuestIdentity") return fail("expected '#microsoft.graph.communicationsGuestIdentity'")
 }
@@ -1317,15 +1334,15 @@ function cCommunicationsEncryptedIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c26(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c28(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsEncryptedIdentity'"); P.pop() }
 }
-function c26(v: any): any {
+function c28(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsEncryptedIdentity'")
   if (v !== "#microsoft.graph.communicationsEncryptedIdentity") return fail("expected '#microsoft.graph.communicationsEncryptedIdentity'")
 }
@@ -1336,17 +1353,17 @@ function cCommunicationsApplicationInstanceIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c25(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c27(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
-      case "tenantId": P.push(k); c22(x); P.pop(); break
+      case "tenantId": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationInstanceIdentity'"); P.pop() }
 }
-function c25(v: any): any {
+function c27(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationInstanceIdentity'")
   if (v !== "#microsoft.graph.communicationsApplicationInstanceIdentity") return fail("expected '#microsoft.graph.communicationsApplicationInstanceIdentity'")
 }
@@ -1357,17 +1374,17 @@ function cCommunicationsApplicationIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c24(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
-      case "applicationType": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c26(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
+      case "applicationType": P.push(k); c24(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationIdentity'"); P.pop() }
 }
-function c24(v: any): any {
+function c26(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationIdentity'")
   if (v !== "#microsoft.graph.communicationsApplicationIdentity") return fail("expected '#microsoft.graph.communicationsApplicationIdentity'")
 }
@@ -1378,16 +1395,16 @@ function cAzureCommunicationServicesUserIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c23(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
-      case "azureCommunicationServicesResourceId": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c25(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
+      case "azureCommunicationServicesResourceId": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.azureCommunicationServicesUserIdentity'"); P.pop() }
 }
-function c23(v: any): any {
+function c25(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.azureCommunicationServicesUserIdentity'")
   if (v !== "#microsoft.graph.azureCommunicationServicesUserIdentity") return fail("expected '#microsoft.graph.azureCommunicationServicesUserIdentity'")
 }
@@ -1398,40 +1415,40 @@ function cIdentityBase(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c21(x); P.pop(); break
-      case "displayName": P.push(k); c22(x); P.pop(); break
-      case "id": P.push(k); c22(x); P.pop(); break
-      case "azureCommunicationServicesResourceId": P.push(k); c22(x); P.pop(); break
-      case "applicationType": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c23(x); P.pop(); break
+      case "displayName": P.push(k); c24(x); P.pop(); break
+      case "id": P.push(k); c24(x); P.pop(); break
+      case "azureCommunicationServicesResourceId": P.push(k); c24(x); P.pop(); break
+      case "applicationType": P.push(k); c24(x); P.pop(); break
       case "hidden": P.push(k); c10(x); P.pop(); break
-      case "tenantId": P.push(k); c22(x); P.pop(); break
-      case "email": P.push(k); c22(x); P.pop(); break
+      case "tenantId": P.push(k); c24(x); P.pop(); break
+      case "email": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
 }
-function c22(v: any): any {
-  if (v !== null) c14(v)
+function c24(v: any): any {
+  if (v !== null) c16(v)
 }
-function c21(v: any): any {
+function c23(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.identity'")
   if (v !== "#microsoft.graph.identity") return fail("expected '#microsoft.graph.identity'")
 }
-function c19(v: any): any {
+function c21(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.identitySet'")
   if (v !== "#microsoft.graph.identitySet") return fail("expected '#microsoft.graph.identitySet'")
 }
-function c18(v: any): any {
+function c20(v: any): any {
   if (v !== null) cEndpointType(v)
 }
 function cEndpointType(v: any): any {
-  if (!K3.has(v)) fail("expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'")
+  if (!K4.has(v)) fail("expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'")
 }
-function c17(v: any): any {
+function c19(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.invitationParticipantInfo'")
   if (v !== "#microsoft.graph.invitationParticipantInfo") return fail("expected '#microsoft.graph.invitationParticipantInfo'")
 }
-function c15(v: any): any {
+function c17(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.call'")
   if (v !== "#microsoft.graph.call") return fail("expected '#microsoft.graph.call'")
 }
@@ -1473,13 +1490,13 @@ function cBetaBotServiceHostedMediaConfig(v: any): any {
       case "@odata.type": P.push(k); c3(x); P.pop(); break
       case "preFetchMedia": P.push(k); c4(x); P.pop(); break
       case "removeFromDefaultAudioGroup": P.push(k); c10(x); P.pop(); break
-      case "liveCaptionOptions": P.push(k); c12(x); P.pop(); break
+      case "liveCaptionOptions": P.push(k); c14(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaBotServiceHostedMediaConfig; expected one of @odata.type, preFetchMedia, removeFromDefaultAudioGroup, liveCaptionOptions"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c12(v: any): any {
+function c14(v: any): any {
   if (v !== null) cBetaLiveCaptionOptions(v)
 }
 function cBetaLiveCaptionOptions(v: any): any {
@@ -1489,16 +1506,16 @@ function cBetaLiveCaptionOptions(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c13(x); P.pop(); break
-      case "streamUrl": P.push(k); c14(x); P.pop(); break
+      case "@odata.type": P.push(k); c15(x); P.pop(); break
+      case "streamUrl": P.push(k); c16(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaLiveCaptionOptions; expected one of @odata.type, streamUrl"); P.pop()
     }
   }
 }
-function c14(v: any): any {
+function c16(v: any): any {
   if (typeof v !== 'string') return fail("expected a string")
 }
-function c13(v: any): any {
+function c15(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.liveCaptionOptions'")
   if (v !== "#microsoft.graph.liveCaptionOptions") return fail("expected '#microsoft.graph.liveCaptionOptions'")
 }
@@ -1517,6 +1534,44 @@ function cBetaBotAppHostedMediaConfig(v: any): any {
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.appHostedMediaConfig'"); P.pop() }
   if (v.blob === undefined) { P.push("blob"); fail("is required: expected a non-empty string"); P.pop() }
+}
+function cAudioRoutingGroupParams(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (AudioRoutingGroupParams)")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c12(x); P.pop(); break
+      case "id": P.push(k); c2(x); P.pop(); break
+      case "routingMode": P.push(k); cAudioRoutingMode(x); P.pop(); break
+      case "sources": P.push(k); c13(x); P.pop(); break
+      case "receivers": P.push(k); c13(x); P.pop(); break
+      default: P.push(k); fail("is not a property of AudioRoutingGroupParams; expected one of @odata.type, id, routingMode, sources, receivers"); P.pop()
+    }
+  }
+  if (v.routingMode === undefined) { P.push("routingMode"); fail("is required: expected one of 'oneToOne', 'multicast'"); P.pop() }
+  if (v.sources === undefined) { P.push("sources"); fail("is required: expected an array of non-empty strings"); P.pop() }
+  if (v.receivers === undefined) { P.push("receivers"); fail("is required: expected an array of non-empty strings"); P.pop() }
+}
+function c13(v: any): any {
+  if (!Array.isArray(v)) return fail("expected an array")
+  if (v.length < 1) return fail("expected at least 1 item")
+  const seen = new Set()
+  for (let i = 0; i < v.length; i++) {
+    P.push(i)
+    c2(v[i])
+    if (typeof v[i] !== 'object' && seen.has(v[i])) fail('duplicate value ' + JSON.stringify(v[i]))
+    seen.add(v[i])
+    P.pop()
+  }
+}
+function cAudioRoutingMode(v: any): any {
+  if (!K3.has(v)) fail("expected one of 'oneToOne', 'multicast'")
+}
+function c12(v: any): any {
+  if (typeof v !== 'string') return fail("expected '#microsoft.graph.audioRoutingGroup'")
+  if (v !== "#microsoft.graph.audioRoutingGroup") return fail("expected '#microsoft.graph.audioRoutingGroup'")
 }
 function cAnswerParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (AnswerParams)")
@@ -1681,6 +1736,15 @@ export function validateAnswerParams(value: unknown): Issue[] {
   P = []
   I = []
   cAnswerParams(value)
+  const issues = I
+  I = []
+  return issues
+}
+/** Checks a value against the strict `AudioRoutingGroupParams` schema; returns every issue found (none when valid). */
+export function validateAudioRoutingGroupParams(value: unknown): Issue[] {
+  P = []
+  I = []
+  cAudioRoutingGroupParams(value)
   const issues = I
   I = []
   return issues
@@ -1897,6 +1961,15 @@ export function validateTransferParams(value: unknown): Issue[] {
   P = []
   I = []
   cTransferParams(value)
+  const issues = I
+  I = []
+  return issues
+}
+/** Checks a value against the strict `UpdateAudioRoutingGroupParams` schema; returns every issue found (none when valid). */
+export function validateUpdateAudioRoutingGroupParams(value: unknown): Issue[] {
+  P = []
+  I = []
+  cUpdateAudioRoutingGroupParams(value)
   const issues = I
   I = []
   return issues

@@ -1,6 +1,7 @@
 import type { AnswerParams, CreateCallParams } from '../requests/index.ts'
 import type { IdentitySet, ResultInfo, Tone } from '../schemas/index.ts'
 import type { ActionOutcome, CallEngine, CompletionDetails } from './graph-routes.ts'
+import { applyAudioRoutingGroupRequest, type AudioRoutingGroupRequest } from './audio-routing-groups.ts'
 import {
   buildCallStateNotification,
   buildContentSharingNotification,
@@ -271,6 +272,19 @@ export class CallControl implements CallEngine {
     call.participants.delete(participantId)
     void this.#send(call, 'participants', () => (call.ended ? undefined : buildParticipantsNotification(call.id, [...call.participants.values()])))
     return { status: 204 }
+  }
+
+  audioRoutingGroups(call: SimulatedCallState, request: AudioRoutingGroupRequest): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    return applyAudioRoutingGroupRequest(call, request)
+  }
+
+  readContentSharingSessions(call: SimulatedCallState, sessionId?: string): ActionOutcome {
+    if (call.ended) return this.#gone(call)
+    const session = (id: string) => ({ '@odata.type': '#microsoft.graph.contentSharingSession', id })
+    if (sessionId === undefined) return { status: 200, body: { value: [...call.contentSharingSessions].map(session) } }
+    if (!call.contentSharingSessions.has(sessionId)) return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has no content-sharing session ${sessionId}.` }
+    return { status: 200, body: session(sessionId) }
   }
 
   placeOutgoingCall(params: CreateCallParams): ActionOutcome {

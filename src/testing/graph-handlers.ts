@@ -44,11 +44,12 @@ function toResponse(outcome: ActionOutcome, clientRequestId: string | undefined,
  * that answers anything else as Graph answers an unknown endpoint.
  */
 export function createGraphHandlers(context: GraphHandlerContext): HttpHandler[] {
-  const method = { GET: http.get, POST: http.post, DELETE: http.delete } as const
+  const method = { GET: http.get, POST: http.post, PATCH: http.patch, DELETE: http.delete } as const
   return [
     ...graphRoutes.map((route) =>
       method[route.method](`${context.baseUrl}/:version${route.path}`, ({ request, params }) => {
-        const ids: RouteIds = { callId: String(params['callId'] ?? ''), participantId: String(params['participantId'] ?? ''), operationId: String(params['operationId'] ?? '') }
+        const id = (name: keyof RouteIds) => String(params[name] ?? '')
+        const ids: RouteIds = { callId: id('callId'), participantId: id('participantId'), operationId: id('operationId'), groupId: id('groupId'), sessionId: id('sessionId') }
         return handle(context, request, { route, version: String(params['version']), ids })
       }),
     ),

@@ -1,5 +1,6 @@
 import * as requests from '../requests/index.ts'
 import type { AnswerParams, CreateCallParams, RedirectParams, RejectParams } from '../requests/index.ts'
+import type { AudioRoutingGroupRequest } from './audio-routing-groups.ts'
 import type { SimulatedCallState } from './simulated-call.ts'
 
 /** What the simulator answers an accepted request with, or the Graph error it refuses it with. */
@@ -26,6 +27,10 @@ export interface CallEngine {
   listParticipants(call: SimulatedCallState): ActionOutcome
   readParticipant(call: SimulatedCallState, participantId: string): ActionOutcome
   removeParticipant(call: SimulatedCallState, participantId: string): ActionOutcome
+  /** A request on the call's audio routing groups. */
+  audioRoutingGroups(call: SimulatedCallState, request: AudioRoutingGroupRequest): ActionOutcome
+  /** The call's content-sharing sessions, or the one named. */
+  readContentSharingSessions(call: SimulatedCallState, sessionId?: string): ActionOutcome
   placeOutgoingCall(params: CreateCallParams): ActionOutcome
 }
 
@@ -34,6 +39,8 @@ export interface RouteIds {
   readonly callId: string
   readonly participantId: string
   readonly operationId: string
+  readonly groupId: string
+  readonly sessionId: string
 }
 
 /** Runs the library's builder of an action on what was received; throws its `ValidationError` on a bad request. */
@@ -43,7 +50,7 @@ type Check = (ids: RouteIds, body: any) => unknown
 export interface GraphRoute {
   /** The action's name: the builder's (`playPrompt`, `muteParticipant`, `beta.record` is `record`). */
   readonly action: string
-  readonly method: 'GET' | 'POST' | 'DELETE'
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** The path below the version root, msw style (`/communications/calls/:callId/playPrompt`). */
   readonly path: string
   /** The builder for each API version that has the endpoint. */
@@ -138,6 +145,16 @@ export const graphRoutes: readonly GraphRoute[] = [
     status: 202,
   }),
   participantOperation('stopHoldMusic', `${PARTICIPANT}/stopHoldMusic`, 'stopHoldMusicOperation', ({ callId, participantId }, b) => requests.stopHoldMusic(callId, participantId, b), { status: 202 }),
+  // Audio routing groups and content-sharing sessions
+  onCall('createAudioRoutingGroup', 'POST', `${CALL}/audioRoutingGroups`, ({ callId }, b) => requests.createAudioRoutingGroup(callId, b), (e, call, { body }) => e.audioRoutingGroups(call, { method: 'POST', body })),
+  onCall('listAudioRoutingGroups', 'GET', `${CALL}/audioRoutingGroups`, ({ callId }) => requests.listAudioRoutingGroups(callId), (e, call) => e.audioRoutingGroups(call, { method: 'GET' })),
+  onCall('getAudioRoutingGroup', 'GET', `${CALL}/audioRoutingGroups/:groupId`, ({ callId, groupId }) => requests.getAudioRoutingGroup(callId, groupId), (e, call, { ids }) => e.audioRoutingGroups(call, { method: 'GET', groupId: ids.groupId })),
+  onCall('updateAudioRoutingGroup', 'PATCH', `${CALL}/audioRoutingGroups/:groupId`, ({ callId, groupId }, b) => requests.updateAudioRoutingGroup(callId, groupId, b), (e, call, { ids, body }) =>
+    e.audioRoutingGroups(call, { method: 'PATCH', groupId: ids.groupId, body }),
+  ),
+  onCall('deleteAudioRoutingGroup', 'DELETE', `${CALL}/audioRoutingGroups/:groupId`, ({ callId, groupId }) => requests.deleteAudioRoutingGroup(callId, groupId), (e, call, { ids }) => e.audioRoutingGroups(call, { method: 'DELETE', groupId: ids.groupId })),
+  onCall('listContentSharingSessions', 'GET', `${CALL}/contentSharingSessions`, ({ callId }) => requests.listContentSharingSessions(callId), (e, call) => e.readContentSharingSessions(call)),
+  onCall('getContentSharingSession', 'GET', `${CALL}/contentSharingSessions/:sessionId`, ({ callId, sessionId }) => requests.getContentSharingSession(callId, sessionId), (e, call, { ids }) => e.readContentSharingSessions(call, ids.sessionId)),
   // Beta only
   betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),
   betaOperation('startRecording', `${CALL}/startRecording`, 'startRecordingOperation', ({ callId }, b) => beta.startRecording(callId, b)),

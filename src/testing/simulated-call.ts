@@ -26,6 +26,8 @@ export interface SimulatedCall {
   readonly contentSharingSessions: readonly string[]
   /** The operations the bot started, by id, as Graph reports them now. */
   readonly operations: readonly Record<string, unknown>[]
+  /** The audio routing groups the bot made, as Graph reports them now. */
+  readonly audioRoutingGroups: readonly Record<string, unknown>[]
 }
 
 type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void; dispose: () => void }
@@ -47,6 +49,8 @@ export class SimulatedCallState {
   readonly resource: Record<string, unknown>
   readonly operations = new Map<string, Record<string, unknown>>()
   readonly participants = new Map<string, Record<string, unknown>>()
+  /** The audio routing groups the bot made, by id. */
+  readonly audioRoutingGroups = new Map<string, Record<string, unknown>>()
   /** Whether the bot subscribed to DTMF tones. */
   toneSubscribed = false
   /** Aborted once the call no longer waits for an answer. */
@@ -154,6 +158,7 @@ export class SimulatedCallState {
       notifiedStates: [...this.notifiedStates],
       contentSharingSessions: [...this.contentSharingSessions],
       operations: [...this.operations.values()].map((operation) => ({ ...operation })),
+      audioRoutingGroups: [...this.audioRoutingGroups.values()].map((group) => ({ ...group })),
     }
   }
 }

@@ -17,6 +17,13 @@ const pageOf: Record<string, string | undefined> = {
   startHoldMusic: 'participant: startHoldMusic',
   stopHoldMusic: 'participant: stopHoldMusic',
   logTeleconferenceDeviceQuality: 'call: logTeleconferenceDeviceQuality',
+  createAudioRoutingGroup: 'create audioRoutingGroup',
+  listAudioRoutingGroups: 'list audioRoutingGroups',
+  getAudioRoutingGroup: 'get audioRoutingGroup',
+  updateAudioRoutingGroup: 'update audioRoutingGroup',
+  deleteAudioRoutingGroup: 'delete audioRoutingGroup',
+  listContentSharingSessions: 'list contentSharingSessions',
+  getContentSharingSession: 'get contentSharingSession',
 }
 
 describe('cloud availability', () => {

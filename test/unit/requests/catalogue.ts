@@ -15,11 +15,11 @@ export interface BuilderCase {
   /** The bound Graph action the builder sends (absent for create, get, list and delete). */
   readonly action?: ContractKey
   /** The names of the builder's id parameters, in order. */
-  readonly ids: readonly ('callId' | 'participantId' | 'operationId')[]
+  readonly ids: readonly ('callId' | 'participantId' | 'operationId' | 'groupId' | 'sessionId')[]
   /** Calls the builder with these ids and `params` (the valid body below when not given). */
   readonly build: (ids: readonly string[], params?: unknown) => GraphRequest<unknown>
   readonly method: GraphMethod
-  /** The path for ids `c1`, `p1`, `op1`. */
+  /** The path for ids `c1`, `p1`, `op1`, `g1`, `s1`. */
   readonly path: string
   /** The valid body sent (absent: the request has none). */
   readonly body?: unknown
@@ -86,6 +86,13 @@ export const cases: readonly BuilderCase[] = [
   idsOnly('removeParticipant', ['callId', 'participantId'], { method: 'DELETE', path: `${C}/participants/p1` }),
   withBody('startHoldMusic', ['callId', 'participantId'], { customPrompt: prompt }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic` }),
   withBody('stopHoldMusic', ['callId', 'participantId'], cc, { action: 'participant.stopHoldMusic', method: 'POST', path: `${C}/participants/p1/stopHoldMusic` }),
+  withBody('createAudioRoutingGroup', ['callId'], { id: 'oneToOne', routingMode: 'oneToOne', sources: ['632899f8-2ea1-4604-8413-27bd2892079f'], receivers: ['550fae72-d251-43ec-868c-373732c2704f'] }, { method: 'POST', path: `${C}/audioRoutingGroups` }),
+  idsOnly('listAudioRoutingGroups', ['callId'], { method: 'GET', path: `${C}/audioRoutingGroups` }),
+  idsOnly('getAudioRoutingGroup', ['callId', 'groupId'], { method: 'GET', path: `${C}/audioRoutingGroups/g1` }),
+  withBody('updateAudioRoutingGroup', ['callId', 'groupId'], { routingMode: 'multicast', receivers: ['550fae72-d251-43ec-868c-373732c2704f', '72f988bf-86f1-41af-91ab-2d7cd011db47'] }, { method: 'PATCH', path: `${C}/audioRoutingGroups/g1`, resendable: true }),
+  idsOnly('deleteAudioRoutingGroup', ['callId', 'groupId'], { method: 'DELETE', path: `${C}/audioRoutingGroups/g1` }),
+  idsOnly('listContentSharingSessions', ['callId'], { method: 'GET', path: `${C}/contentSharingSessions` }),
+  idsOnly('getContentSharingSession', ['callId', 'sessionId'], { method: 'GET', path: `${C}/contentSharingSessions/s1` }),
   withBody('beta.record', ['callId'], { prompts: [{ ...prompt, loop: 2 }], maxRecordDurationInSeconds: 1800, streamWhileRecording: true }, { action: 'call.record', method: 'POST', path: `${C}/record`, apiVersion: 'beta' }),
   withBody('beta.recordResponse', ['callId'], { maxRecordDurationInSeconds: 10, streamWhileRecording: true }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse`, apiVersion: 'beta' }),
   withBody('beta.playPrompt', ['callId'], { prompts: [prompt], loop: true }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt`, apiVersion: 'beta' }),
@@ -107,4 +114,4 @@ export const cases: readonly BuilderCase[] = [
 ]
 
 /** The ids the paths above are written for. */
-export const sampleIds: Record<BuilderCase['ids'][number], string> = { callId: 'c1', participantId: 'p1', operationId: 'op1' }
+export const sampleIds: Record<BuilderCase['ids'][number], string> = { callId: 'c1', participantId: 'p1', operationId: 'op1', groupId: 'g1', sessionId: 's1' }

@@ -25,6 +25,7 @@ const expectedStatus: Record<string, number> = {
   // Graph answers these 202 with the operation started in the body.
   startHoldMusic: 202,
   stopHoldMusic: 202,
+  deleteAudioRoutingGroup: 204,
 }
 const onIncomingCall = new Set(['answer', 'reject', 'redirect', 'beta.redirect', 'beta.answer'])
 
@@ -35,14 +36,23 @@ describe('every builder of graph-calling/requests has its endpoint in the simula
     let callId = ''
     let participantId = ''
     let operationId = ''
+    let groupId = ''
+    let sessionId = ''
+    // An audio routing group routes between the call's own participants.
+    let params: object | undefined
     if (onIncomingCall.has(builder)) callId = (await simulator.placeIncomingCall()).id
     else if (c.ids.includes('callId')) {
       callId = await establishedCall(harness)
-      participantId = (await send(requests.listParticipants(callId))).body.value[0].id
+      const [first, second] = (await send(requests.listParticipants(callId))).body.value.map((p: { id: string }) => p.id)
+      participantId = first
       operationId = (await send(requests.playPrompt(callId, { prompts: [requests.mediaPrompt('https://cdn.example.com/a.wav')] }))).body.id
+      const group = { routingMode: 'oneToOne' as const, sources: [first as string], receivers: [second as string] }
+      if (builder === 'createAudioRoutingGroup' || builder === 'updateAudioRoutingGroup') params = group
+      if (c.ids.includes('groupId')) groupId = (await send(requests.createAudioRoutingGroup(callId, group))).body.id
+      if (c.ids.includes('sessionId')) sessionId = (await simulator.startContentSharing(callId)).sessionId
     }
-    const ids = c.ids.map((name) => ({ callId, participantId, operationId })[name])
-    const answered = await send(c.build(ids))
+    const ids = c.ids.map((name) => ({ callId, participantId, operationId, groupId, sessionId })[name])
+    const answered = await send(c.build(ids, params))
     const action = builder.replace(/^beta\./, '')
     expect(simulator.requests.at(-1)).toMatchObject({ action, apiVersion: c.apiVersion ?? 'v1.0' })
     expect(answered.status).toBe(expectedStatus[action] ?? 200)
@@ -245,3 +255,35 @@ describe('what the simulator sends is what the parser reads', () => {
     expect(events.flatMap((e) => e.issues)).toEqual([])
   })
 })
+
+describe('audio routing groups and content-sharing sessions', () => {
+  it('creates, lists, reads, updates and deletes a group among the call\'s participants, as Graph does', async () => {
+    const harness = await createHarness()
+    const { send, simulator } = harness
+    const callId = await establishedCall(harness)
+    const [caller, bot] = (await send(requests.listParticipants(callId))).body.value.map((p: { id: string }) => p.id)
+    const created = await send(requests.createAudioRoutingGroup(callId, { id: 'oneToOne', routingMode: 'oneToOne', sources: [caller], receivers: [bot] }))
+    expect([created.status, created.body]).toEqual([200, { '@odata.type': '#microsoft.graph.audioRoutingGroup', id: 'oneToOne', routingMode: 'oneToOne', sources: [caller], receivers: [bot] }])
+    expect((await send(requests.createAudioRoutingGroup(callId, { id: 'oneToOne', routingMode: 'oneToOne', sources: [caller], receivers: [bot] }))).status).toBe(409)
+    const stranger = await send(requests.createAudioRoutingGroup(callId, { routingMode: 'multicast', sources: [caller], receivers: ['no-such-participant'] }))
+    expect([stranger.status, stranger.body.error.message]).toEqual([400, `receivers: call ${callId} has no participant no-such-participant.`])
+    expect((await send(requests.listAudioRoutingGroups(callId))).body.value.map((g: { id: string }) => g.id)).toEqual(['oneToOne'])
+    const updated = await send(requests.updateAudioRoutingGroup(callId, 'oneToOne', { routingMode: 'multicast', receivers: [bot, caller] }))
+    expect(updated.body).toMatchObject({ id: 'oneToOne', routingMode: 'multicast', sources: [caller], receivers: [bot, caller] })
+    expect(simulator.call(callId).audioRoutingGroups).toEqual([updated.body])
+    expect((await send(requests.deleteAudioRoutingGroup(callId, 'oneToOne'))).status).toBe(204)
+    const gone = await send(requests.getAudioRoutingGroup(callId, 'oneToOne'))
+    expect([gone.status, gone.body.error.code]).toEqual([404, 'itemNotFound'])
+  })
+
+  it('lists and reads the content-sharing sessions going on', async () => {
+    const harness = await createHarness()
+    const callId = await establishedCall(harness)
+    const { sessionId } = await harness.simulator.startContentSharing(callId)
+    expect((await harness.send(requests.listContentSharingSessions(callId))).body).toEqual({ value: [{ '@odata.type': '#microsoft.graph.contentSharingSession', id: sessionId }] })
+    await harness.simulator.stopContentSharing(callId, sessionId)
+    expect((await harness.send(requests.getContentSharingSession(callId, sessionId))).status).toBe(404)
+    expect((await harness.send(requests.listContentSharingSessions(callId))).body).toEqual({ value: [] })
+  })
+})
+
