@@ -223,11 +223,11 @@ export class CallControl implements CallEngine {
     call.operations.set(id, operation)
     if (init.action === 'subscribeToTone') call.toneSubscribed = true
     void this.#sender!.track(
-      this.#after(this.#settings.operationDurationMs).then((due) => {
+      this.#after(this.#settings.operationDurationMs).then(async (due) => {
         if (!due || call.ended) return undefined
         const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
         Object.assign(operation, { status: 'completed', resultInfo, ...init.completion })
-        return this.#send(call, `operation ${init.action}`, () =>
+        const sent = await this.#send(call, `operation ${init.action}`, () =>
           call.ended
             ? undefined
             : buildOperationNotification(call.id, {
@@ -237,6 +237,9 @@ export class CallControl implements CallEngine {
                 ...(init.completion === undefined ? {} : { resourceData: init.completion }),
               }),
         )
+        // Those invited join once their invitation has completed, and the roster says so.
+        if (init.action === 'invite' && !call.ended) this.#join(call, (init.body as { participants?: { identity?: unknown }[] }).participants ?? [])
+        return sent
       }),
     )
     return { status: init.status ?? 200, body: { ...operation } }
@@ -266,11 +269,24 @@ export class CallControl implements CallEngine {
     return { status: 200, body: found }
   }
 
+  /** Adds the invitees to the call's roster and notifies the bot of the roster. */
+  #join(call: SimulatedCallState, invitees: readonly { identity?: unknown }[]): void {
+    for (const invitee of invitees) {
+      const joined = participant(invitee.identity)
+      call.participants.set(joined['id'] as string, joined)
+    }
+    this.#sendRoster(call)
+  }
+
+  #sendRoster(call: SimulatedCallState): void {
+    void this.#send(call, 'participants', () => (call.ended ? undefined : buildParticipantsNotification(call.id, [...call.participants.values()])))
+  }
+
   removeParticipant(call: SimulatedCallState, participantId: string): ActionOutcome {
     const found = this.readParticipant(call, participantId)
     if (found.status !== 200) return found
     call.participants.delete(participantId)
-    void this.#send(call, 'participants', () => (call.ended ? undefined : buildParticipantsNotification(call.id, [...call.participants.values()])))
+    this.#sendRoster(call)
     return { status: 204 }
   }
 

@@ -256,6 +256,27 @@ describe('what the simulator sends is what the parser reads', () => {
   })
 })
 
+describe('invite', () => {
+  it('adds the invitees to the roster once their invitation completes, and sends the bot the roster', async () => {
+    const harness = await createHarness()
+    const { send, simulator, received } = harness
+    const callId = await establishedCall(harness)
+    const before = (await send(requests.listParticipants(callId))).body.value.length
+    const agent = { user: { '@odata.type': '#microsoft.graph.identity', id: 'agent-7', displayName: 'Agent Seven' } }
+    const invited = await send(requests.invite(callId, { participants: [{ identity: agent }], clientContext: 'escalate' }))
+    expect(invited.status).toBe(200)
+    await simulator.idle()
+    const roster = (await send(requests.listParticipants(callId))).body.value
+    expect(roster).toHaveLength(before + 1)
+    expect(roster.at(-1).info.identity).toEqual(agent)
+    const events = received.flatMap((r) => parseNotifications(r.body)).map((e) => e.type)
+    // The operation's end first, then the roster with the agent in it.
+    expect(events.slice(-2)).toEqual(['operation.completed', 'participants.updated'])
+    const last = parseNotifications(received.at(-1)!.body)[0]!
+    expect(last.type === 'participants.updated' && last.participants.map((p) => p.id)).toEqual(roster.map((p: { id: string }) => p.id))
+  })
+})
+
 describe('audio routing groups and content-sharing sessions', () => {
   it('creates, lists, reads, updates and deletes a group among the call\'s participants, as Graph does', async () => {
     const harness = await createHarness()
