@@ -262,7 +262,7 @@ describe('invite', () => {
     const { send, simulator, received } = harness
     const callId = await establishedCall(harness)
     const before = (await send(requests.listParticipants(callId))).body.value.length
-    const agent = { user: { '@odata.type': '#microsoft.graph.identity', id: 'agent-7', displayName: 'Agent Seven' } }
+    const agent = { user: { '@odata.type': '#microsoft.graph.identity' as const, id: 'agent-7', displayName: 'Agent Seven' } }
     const invited = await send(requests.invite(callId, { participants: [{ identity: agent }], clientContext: 'escalate' }))
     expect(invited.status).toBe(200)
     await simulator.idle()
