@@ -30,8 +30,13 @@ const causes: readonly KnownCause[] = [
     goalStartsWith: 'Parse',
     note:
       '**Parse (callgrind, per function with `--perf-basic-prof`; measured at 8ad059f, the cache figures at f4d7d79).** In ' +
-      'instructions every kind now meets the goal: content sharing, the smallest body (274 bytes, ~7,900 instructions to ' +
-      '`JSON.parse`, no `resourceData`), at 1.247x (~9,830), the others at 1.06–1.14x. The last steps were a one-item ' +
+      'instructions content sharing, the smallest body (274 bytes, no `resourceData`), sits on the limit, the others at ' +
+      '1.06–1.14x. Its own count holds still (9,832 at ed4e81e, 9,835 at c24dfef, the parse code unchanged between them), ' +
+      'but the count of `JSON.parse` of the same text in the same process moves with what else the process has loaded: ' +
+      '7,880 at ed4e81e and 7,830 at c24dfef, measured side by side in one session (7,830 twice, to the instruction). So the ratio is ' +
+      '1.248x or 1.256x, met or missed by 0.006x, with no change to what is measured; closing it for good takes about 50 ' +
+      'instructions off this path. Measured at c24dfef: ids read with `[\\w-]` rather than `[^/?#]` cost 88 more (9,923), ' +
+      'and not entering a missing `resourceData` saves 8.5 (9,826), too little to keep. The last steps that did count were a one-item ' +
       'body returned as an array literal (~45 instructions), the canonical URL\'s parts read without a table (~30), and ' +
       'a build step that gives the bundles\' top-level bindings back their `const` (`scripts/keep-top-level-const.ts`): ' +
       'esbuild writes every top-level `const` as `var`, by design and with no option, and V8 loads and checks a `var` on ' +
