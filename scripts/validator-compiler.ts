@@ -30,7 +30,8 @@ const FORMATS: Record<string, [RegExp, string]> = {
     /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/,
     'an ISO 8601 duration',
   ],
-  uri: [/^[A-Za-z][A-Za-z\d+.-]*:[^\s]*$/, 'an absolute URI'],
+  // RFC 3986's characters only, and `%` only before two hex digits, as the schema's `uri` format has them.
+  uri: [/^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-Fa-f]{2})*$/, 'an absolute URI'],
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/

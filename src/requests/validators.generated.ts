@@ -16,7 +16,7 @@ function fail(message: string): void {
 
 const K0 = /^https:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K1 = new Set(["audio","video","videoBasedScreenSharing","data"])
-const K2 = /^[A-Za-z][A-Za-z\d+.-]*:[^\s]*$/
+const K2 = /^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-Fa-f]{2})*$/
 const K3 = new Set(["oneToOne","multicast"])
 const K4 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
 const K5 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/

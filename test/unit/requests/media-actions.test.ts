@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { Value } from 'typebox/value'
+import { PlayPromptParams as PlayPromptSchema } from '../../../src/schemas/index.ts'
 import { mediaPrompt, playPrompt, recordResponse, sendDtmfTones, type PlayPromptParams, type RecordResponseParams, type SendDtmfTonesParams } from '../../../src/requests/index.ts'
 import { playPromptExample, recordResponseExample, sendDtmfTonesExample } from './docs-examples.ts'
 import { prompt } from './catalogue.ts'
@@ -31,9 +33,18 @@ describe('playPrompt', () => {
     ['without mediaInfo', { '@odata.type': '#microsoft.graph.mediaPrompt' }, '$.prompts[0].mediaInfo', 'is required: expected a PromptMediaInfo object'],
     ['without a uri', { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { resourceId: 'r' } }, '$.prompts[0].mediaInfo.uri', 'is required: expected an absolute URL'],
     ['with a relative uri', mediaPrompt('beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
+    ['with a uri whose % is not an escape', mediaPrompt('https://cdn.contoso.com/100%.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
+    ['with a uri holding a character URIs do not have', mediaPrompt('https://cdn.contoso.com/<beep>.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
     ['with a beta loop count', { ...prompt, loop: 2 }, '$.prompts[0].loop', 'is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo'],
   ])('refuses a prompt %s', (_, bad, path, message) => {
     expect(issues({ prompts: [bad] })).toEqual([{ path, message }])
+  })
+
+  it('takes a uri with escapes, a query and a fragment, as the schema does', () => {
+    const uri = 'https://cdn.contoso.com/audio/beep%20long.wav?sig=a%2Bb&v=1#t=0'
+    expect(issues({ prompts: [mediaPrompt(uri)] })).toEqual([])
+    expect(Value.Check(PlayPromptSchema, { prompts: [mediaPrompt(uri)] })).toBe(true)
+    expect(Value.Check(PlayPromptSchema, { prompts: [mediaPrompt('https://cdn.contoso.com/100%.wav')] })).toBe(false)
   })
 
   it('refuses the beta-only loop parameter', () => {
