@@ -129,7 +129,7 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
     // A slow error (a 503 that takes its time): Graph did nothing.
     return (await delayed()) ?? answer(fault.error, fault.error.retryAfterSec)
   }
-  const outcome = decide(context, request, { route, version: matched.version, ids: matched.ids, check, body, json })
+  const outcome = decide(context, request, { route, ids: matched.ids, check, body, json })
   // A slow answer comes after Graph has acted on the request: a client that gives up does not undo it.
   return (await delayed()) ?? answer(outcome)
 }
@@ -141,7 +141,7 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i
 function decide(
   context: GraphHandlerContext,
   request: Request,
-  matched: { route: GraphRoute; version: string; ids: RouteIds; check: (ids: RouteIds, body: unknown) => unknown; body: unknown; json: boolean },
+  matched: { route: GraphRoute; ids: RouteIds; check: (ids: RouteIds, body: unknown) => unknown; body: unknown; json: boolean },
 ): ActionOutcome {
   const { route, ids, check, body, json } = matched
   if (body !== undefined && !JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
