@@ -8,8 +8,9 @@ const ALL_BUT_GLOBAL: readonly CloudName[] = ['usGovL4', 'usGovL5', 'china']
 /**
  * The national clouds each action's Graph page marks with ❌ in its "national cloud deployments" table, for
  * v1.0. Almost every calling page marks China (21Vianet); `sendDtmfTones`, `addLargeGalleryView`, the
- * audio routing groups and the content-sharing sessions are offered in the global service only. An action not listed (`getOperation`, whose page does not say) is
- * sent wherever the client points, and Graph has the last word.
+ * audio routing groups and the content-sharing sessions are offered in the global service only. An action
+ * not listed (`getOperation`, whose page does not say) is sent wherever the client points, and Graph has
+ * the last word.
  */
 const NOT_OFFERED_V1: Readonly<Record<string, readonly CloudName[]>> = {
   'create call': CHINA,
