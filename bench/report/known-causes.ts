@@ -36,7 +36,11 @@ const causes: readonly KnownCause[] = [
       '7,880 at ed4e81e and 7,830 at c24dfef, measured side by side in one session (7,830 twice, to the instruction). So the ratio is ' +
       '1.248x or 1.256x, met or missed by 0.006x, with no change to what is measured; closing it for good takes about 50 ' +
       'instructions off this path. Measured at c24dfef: ids read with `[\\w-]` rather than `[^/?#]` cost 88 more (9,923), ' +
-      'and not entering a missing `resourceData` saves 8.5 (9,826), too little to keep. The last steps that did count were a one-item ' +
+      'and not entering a missing `resourceData` saves 8.5 (9,826), too little to keep. In an esbuild build of the same ' +
+      'sources (9,932 at c24dfef): passing each classifier its arguments instead of one item-context object changes ' +
+      'nothing (9,936), so that object costs nothing; returning a content-sharing event before the policy-based ' +
+      'recording check saves 87 (9,845), far more than the few checks it skips, so most likely a change in what V8 ' +
+      'inlines; a branch for one kind that hangs on that is not kept. The last steps that did count were a one-item ' +
       'body returned as an array literal (~45 instructions), the canonical URL\'s parts read without a table (~30), and ' +
       'a build step that gives the bundles\' top-level bindings back their `const` (`scripts/keep-top-level-const.ts`): ' +
       'esbuild writes every top-level `const` as `var`, by design and with no option, and V8 loads and checks a `var` on ' +
