@@ -25,7 +25,6 @@ const STRICTEST = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
-  noImplicitReturns: false,
   skipLibCheck: true,
   noEmit: true,
 }
