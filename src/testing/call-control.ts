@@ -222,7 +222,7 @@ export class CallControl implements CallEngine {
     }
     call.operations.set(id, operation)
     if (init.action === 'subscribeToTone') call.toneSubscribed = true
-    void this.#sender!.track(
+    const ended = this.#sender!.track(
       this.#after(this.#settings.operationDurationMs).then(async (due) => {
         if (!due || call.ended) return undefined
         const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
@@ -242,7 +242,9 @@ export class CallControl implements CallEngine {
         return sent
       }),
     )
-    return { status: init.status ?? 200, body: { ...operation } }
+    // The answer is what Graph had when the operation began, even when it is sent after the end.
+    const answer = { status: init.status ?? 200, body: { ...operation } } as const
+    return this.planOf(call).operationEndFirst === true ? { ...answer, answerAfter: ended } : answer
   }
 
   readCall(call: SimulatedCallState): ActionOutcome {

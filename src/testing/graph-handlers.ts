@@ -109,6 +109,11 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
   const check = route.check[matched.version as 'v1.0' | 'beta']
   if (check === undefined) return answer(unknownEndpoint)
 
+  /** The client gave up (abort or timeout) and never hears the answer (its record has no status); what was done stays done. */
+  const unheard = (): Response => {
+    record(undefined, undefined)
+    return new Response(null, { status: 499 })
+  }
   const fault = context.faults.take(route.action, callId)
   const delayMs = fault?.delayMs ?? 0
   /** Waits out the fault's delay; the answer to give instead when the client gave up or the simulator closed. */
@@ -119,10 +124,7 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
       return undefined
     } catch {
       if (context.lifetime.aborted && !request.signal.aborted) return answer(CLOSED)
-      // The client gave up (abort or timeout) and never hears the answer (its record has no status); what
-      // was done stays done.
-      record(undefined, undefined)
-      return new Response(null, { status: 499 })
+      return unheard()
     }
   }
   if (fault?.error !== undefined) {
@@ -130,6 +132,12 @@ async function handle(context: GraphHandlerContext, request: Request, matched: {
     return (await delayed()) ?? answer(fault.error, fault.error.retryAfterSec)
   }
   const outcome = decide(context, request, { route, ids: matched.ids, check, body, json })
+  if ('answerAfter' in outcome) {
+    // The operation's end is notified first; by then the client may have given up, or the simulator closed.
+    await outcome.answerAfter?.catch(() => undefined)
+    if (context.lifetime.aborted) return answer(CLOSED)
+    if (request.signal.aborted) return unheard()
+  }
   // A slow answer comes after Graph has acted on the request: a client that gives up does not undo it.
   return (await delayed()) ?? answer(outcome)
 }

@@ -5,7 +5,7 @@ import type { SimulatedCallState } from './simulated-call.ts'
 
 /** What the simulator answers an accepted request with, or the Graph error it refuses it with. */
 export type ActionOutcome =
-  | { readonly status: 200 | 201 | 202 | 204; readonly body?: unknown }
+  | { readonly status: 200 | 201 | 202 | 204; readonly body?: unknown; readonly answerAfter?: Promise<unknown> }
   | { readonly status: number; readonly code: string; readonly message: string }
 
 /** What an operation reports when it completes, besides its status and `resultInfo`. */

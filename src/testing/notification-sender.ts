@@ -14,6 +14,12 @@ export interface NotificationPlan {
   duplicate?: boolean
   /** Waits this long (simulator clock) before each notification that follows the incoming one. */
   delayMs?: number
+  /**
+   * Notifies an operation's end before answering the request that started it, as Graph may: the answer
+   * (still saying `running`) waits for the operation's duration and until the bot has answered the
+   * notification's POST.
+   */
+  operationEndFirst?: boolean
 }
 
 const CALL_STATES: ReadonlySet<string> = new Set<CallState>(['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'])

@@ -5,8 +5,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createNotificationHandler } from '../../../src/adapters/web.ts'
 import { CallingClient, GraphApiError, TimeoutError } from '../../../src/index.ts'
+import { createOperationWaiter, type CallEvent } from '../../../src/notifications/index.ts'
 import { mediaPrompt, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
-import { createGraphSimulator, ManualClock, type GraphSimulator, type GraphSimulatorOptions } from '../../../src/testing/index.ts'
+import { createGraphSimulator, ManualClock, type GraphSimulator, type GraphSimulatorOptions, type NotificationPlan } from '../../../src/testing/index.ts'
 
 const answerParams: AnswerParams = { callbackUri: 'https://bot.example.com/api/calls', acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() }
 
@@ -152,5 +153,104 @@ describe('the README Time setup: one ManualClock for the simulator and the clien
     expect(graph.notifications.map((n) => `${n.label} ${n.status}`)).toEqual(['incoming 202', 'establishing 202', 'established 202', 'terminated 202'])
     expect(graph.call(call.id).resultInfo?.code).toBe(408)
     expect(failures).toEqual([])
+  })
+})
+
+describe("notifications.operationEndFirst: an operation's end reaches the bot before the action's answer, as Graph may", () => {
+  /** A bot that verifies its notifications and feeds an operation waiter; `timeline` lists what it heard, in order. */
+  async function botWith(notifications: NotificationPlan, options: Partial<GraphSimulatorOptions> = {}) {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    let bot: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const graph = await createGraphSimulator({ callbackUri, deliver: (n) => bot(n), notifications, ...options })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, ...(options.clock ? { clock: options.clock } : {}) })
+    const waiter = createOperationWaiter()
+    closing.push(() => graph.close(), () => client.close(), async () => waiter.close())
+    const timeline: string[] = []
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      onEvent: (event: CallEvent) => {
+        waiter.observe(event)
+        if (event.type.startsWith('operation.')) timeline.push(event.type)
+      },
+    })
+    const callId = await incoming(graph)
+    await client.calls.answer(callId, answerParams)
+    await graph.waitForState(callId, 'established')
+    const playPrompt = async () => {
+      const answered = await client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')], clientContext: 'hello' })
+      timeline.push(`answered ${answered.status} ${answered.body?.status}`)
+      return answered
+    }
+    return { graph, client, waiter, timeline, callId, playPrompt }
+  }
+
+  it('the completion comes first; the answer still says running, and a wait begun after it gets the completion', async () => {
+    const { graph, waiter, timeline, callId, playPrompt } = await botWith({ operationEndFirst: true })
+    const answered = await playPrompt()
+    expect(timeline).toEqual(['operation.completed', 'answered 200 running'])
+    const outcome = await waiter.wait(callId, answered.body!, { timeoutMs: 0 })
+    expect(outcome).toMatchObject({ status: 'Completed', operationId: answered.body!.id, clientContext: 'hello' })
+    expect(outcome.event?.type).toBe('operation.completed')
+    const completion = graph.notifications.find((n) => n.label === 'operation playPrompt')!
+    const request = graph.requests.find((r) => r.action === 'playPrompt')!
+    expect(completion.at + completion.durationMs).toBeLessThanOrEqual(request.at + request.durationMs)
+    expect(request.responseBody).toMatchObject({ status: 'running' })
+  })
+
+  it('without it, the answer comes first and the completion after', async () => {
+    const { graph, timeline, playPrompt } = await botWith({})
+    await playPrompt()
+    await graph.idle()
+    expect(timeline).toEqual(['answered 200 running', 'operation.completed'])
+  })
+
+  it("the answer waits out the operation's duration on the simulator clock", async () => {
+    const clock = new ManualClock()
+    const { graph, timeline, playPrompt } = await botWith({ operationEndFirst: true }, { clock, operationDurationMs: 3_000 })
+    const sleeping = clock.pendingSleeps
+    const answering = playPrompt()
+    // The operation's duration is one more sleep on the clock.
+    await vi.waitUntil(() => clock.pendingSleeps > sleeping, { timeout: 10_000 })
+    await clock.advance(2_999)
+    expect(timeline).toEqual([])
+    await clock.advance(1)
+    await answering
+    expect(timeline).toEqual(['operation.completed', 'answered 200 running'])
+  })
+
+  it('a client that gives up while the answer waits never hears it; its record has no status, and the prompt was played', async () => {
+    let slowBot = false
+    const deliver = async () => {
+      if (slowBot) await new Promise((resolve) => setTimeout(resolve, 500))
+      return new Response(null, { status: 202 })
+    }
+    const { graph, client } = await setUp({ deliver, notifications: { operationEndFirst: true } }, { timeoutMs: 100, maxRetries: 0 })
+    await client.calls.reject(await incoming(graph))
+    const callId = await incoming(graph)
+    await client.calls.answer(callId, answerParams)
+    await graph.waitForState(callId, 'established')
+    slowBot = true
+    await expect(client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')] })).rejects.toBeInstanceOf(TimeoutError)
+    await graph.idle()
+    await vi.waitUntil(() => graph.requests.length === 3, { timeout: 10_000 })
+    expect(graph.requests.map((r) => `${r.action} ${r.status}`)).toEqual(['reject 202', 'answer 202', 'playPrompt undefined'])
+    expect(graph.notifications.at(-1)).toMatchObject({ label: 'operation playPrompt', status: 202 })
+  })
+
+  it('a per-call plan can ask for it too, and other calls keep the answer first', async () => {
+    const { graph, client } = await setUp()
+    const first = (await graph.placeIncomingCall({ notifications: { operationEndFirst: true } })).id
+    const second = await incoming(graph)
+    for (const id of [first, second]) {
+      await client.calls.answer(id, answerParams)
+      await graph.waitForState(id, 'established')
+    }
+    const order: string[] = []
+    for (const id of [first, second]) {
+      await client.calls.playPrompt(id, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')] })
+      order.push(`${id === first ? 'first' : 'second'} ${graph.notifications.some((n) => n.callId === id && n.label === 'operation playPrompt') ? 'ended' : 'running'}`)
+    }
+    expect(order).toEqual(['first ended', 'second running'])
   })
 })
