@@ -75,7 +75,7 @@ export interface CallTerminatedEvent extends CallEventBase<'call.terminated'> {
 
 /** What the content-sharing events carry. */
 interface ContentSharingPayload {
-  /** The id of the content-sharing session (from `resourceUrl`). */
+  /** The id of the content-sharing session: from `resourceUrl`, else (a URL naming the sessions collection) from `resourceData`. */
   readonly sessionId: string
   /** The session resource, when Graph sent one (it usually does not). */
   readonly session: Inbound<ContentSharingSession> | undefined

@@ -67,7 +67,10 @@ export interface ApplyResult {
   readonly applied: boolean
   /** The event came too late: its call had already moved past it (or ended). */
   readonly stale?: true
-  /** The event repeats the state the call is already in. */
+  /**
+   * The event repeats the state the call is already in. What its call resource adds (a second `established`
+   * may bring `chatInfo` or `meetingInfo`) is still merged into `call`, and then `applied` is true.
+   */
   readonly duplicate?: true
   /** The call after the event (`undefined` for an event the tracker does not fold that names no known call). */
   readonly call: TrackedCall | undefined
@@ -75,7 +78,7 @@ export interface ApplyResult {
 
 /** Folds call events into per-call state, in bounded memory. */
 export interface CallTracker {
-  /** Folds one event in; a stale or duplicate event is reported as such and changes nothing. */
+  /** Folds one event in; a stale event is reported as such and changes nothing, a duplicate one adds only what its resource has that is new. */
   apply(event: CallEvent): ApplyResult
   /** What is known of a call, or `undefined` when it is unknown or forgotten. */
   get(callId: string): TrackedCall | undefined
@@ -186,7 +189,16 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     }
     if (isCallStateEvent(event)) {
       const verdict = callVerdict(record, event, announced.get(record))
-      if (verdict) return { applied: false, ...verdict, call: record }
+      if (verdict && 'stale' in verdict) return { applied: false, stale: true, call: record }
+      if (verdict) {
+        // The state is a repeat, but Graph may send with it what it adds once the call is up.
+        const merged = mergedIfNew(record.call, event.call)
+        if (merged === undefined) return { applied: false, duplicate: true, call: record }
+        record.call = merged
+        if (event.tenantId !== undefined) record.tenantId = event.tenantId
+        touch(record, at)
+        return { applied: true, duplicate: true, call: record }
+      }
     }
     if (event.type.startsWith('operation.') && record.finishedOperations.has((event as { operationId: string }).operationId)) {
       // An operation ends once: a repeated end is a duplicate, a progress update after it came late.
@@ -284,6 +296,27 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       return records.size
     },
   }
+}
+
+/** `known` with `update`'s properties on top, or `undefined` when `update` holds nothing `known` lacks. */
+function mergedIfNew(known: Inbound<Call>, update: Inbound<Call>): Inbound<Call> | undefined {
+  const before = known as Record<string, unknown>
+  for (const key of Object.keys(update)) {
+    if (!sameJson(before[key], (update as Record<string, unknown>)[key])) return { ...known, ...update }
+  }
+  return undefined
+}
+
+/** Whether two values read from JSON are equal, deeply. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
+  const aKeys = Object.keys(a)
+  if (aKeys.length !== Object.keys(b).length) return false
+  for (const key of aKeys) {
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
+  }
+  return true
 }
 
 /** The events about the call itself, which carry its resource. */

@@ -121,8 +121,9 @@ function callEvent(context: ItemContext, callId: string): CallEvent {
   let type: CallEvent['type'] = 'call.updated'
   if (state === 'incoming' && changeType === 'created') type = 'call.incoming'
   else if (state === 'establishing') type = 'call.establishing'
-  // A tone, or media going inactive, comes with the call still `established`: an update, not a new state.
-  else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive') type = 'call.established'
+  // A tone, media going inactive, or the failure of an action (a transfer: `resultInfo` with an error code)
+  // comes with the call still `established`: an update, not a new state.
+  else if (state === 'established' && call.toneInfo == null && call.mediaState?.audio !== 'inactive' && !(call.resultInfo?.code >= 400)) type = 'call.established'
   const { resourceUrl, batch } = context
   if (type !== 'call.incoming') {
     return { type, callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item, call } as CallEvent
@@ -185,7 +186,9 @@ function contentSharingEvent(context: ItemContext, target: ResourceTarget): Call
   leaveResource()
   const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
   const { resourceUrl, batch } = context
-  const sessionId = target.childId!
+  // A notification about the sessions collection names its session in `resourceData` only.
+  const sessionId = target.childId ?? (typeof session?.id === 'string' ? session.id : undefined)
+  if (sessionId === undefined) return unknownOf(context, 'the content-sharing notification names no session')
   return {
     type, callId: target.callId, changeType, resourceUrl, tenantId: batch.tenantId, issues: issuesSoFar(), raw: item,
     sessionId, session

@@ -17,12 +17,13 @@ const SLASH = 47
 
 /**
  * Matches (the empty string at the start) every URL that is not in Graph's own spelling, which nearly every
- * notification has: `/communications/calls/{id}`, its roster `.../participants`, or
+ * notification has: `/communications/calls/{id}`, its roster `.../participants`, its content-sharing
+ * sessions `.../contentsharingsessions` (the session then in `resourceData`), or
  * `.../{participants|operations|contentsharingsessions}/{childId}`, in lowercase, without a query, a
  * fragment or a trailing slash. It is written as the negation because a failed match leaves RegExp's
  * record of the last match alone, where a match writes the subject into it (about 100 instructions more).
  */
-const NOT_CANONICAL = /^(?!\/communications\/calls\/[^/?#]+(?:\/participants|\/(?:participants|operations|contentsharingsessions)\/[^/?#]+)?$)/
+const NOT_CANONICAL = /^(?!\/communications\/calls\/[^/?#]+(?:\/(?:participants|contentsharingsessions)(?:\/[^/?#]+)?|\/operations\/[^/?#]+)?$)/
 
 const KIND = { participants: 'participants', operations: 'operation', contentsharingsessions: 'contentSharingSession' } as const
 type KnownCollection = keyof typeof KIND
@@ -47,12 +48,15 @@ function canonicalTarget(url: string): ResourceTarget {
   // The form allows three collections, and their first letters differ; a child's id starts after the
   // collection's own slash. Each case returns its own literal, so no table is read.
   switch (url.charCodeAt(callEnd + 1)) {
-    case 99: // c
-      return { kind: 'contentSharingSession', callId, childId: url.slice(callEnd + 24), collection: 'contentsharingsessions' }
+    case 99: {
+      // c: the sessions, with or without a session's id.
+      const childId = callEnd + 23 === url.length ? undefined : url.slice(callEnd + 24)
+      return { kind: 'contentSharingSession', callId, childId, collection: 'contentsharingsessions' }
+    }
     case 111: // o
       return { kind: 'operation', callId, childId: url.slice(callEnd + 12), collection: 'operations' }
     default: {
-      // Only the roster comes without a child's id.
+      // p: the roster, with or without a participant's id.
       const childId = callEnd + 13 === url.length ? undefined : url.slice(callEnd + 14)
       return { kind: 'participants', callId, childId, collection: 'participants' }
     }
@@ -83,8 +87,9 @@ export function anyResourceTarget(url: string): ResourceTarget | undefined {
   const childEnd = collectionEnd >= end ? end : segmentEnd(url, collectionEnd + 1, end)
   const childId = childEnd > collectionEnd + 1 ? url.slice(collectionEnd + 1, childEnd) : undefined
   let kind: ResourceTarget['kind'] = 'other'
-  // `participants` is the roster with or without a participant id; the others need their child's id.
-  if (known !== undefined && childEnd >= end && (childId !== undefined || known === 'participants')) kind = KIND[known]
+  // The roster and the content-sharing sessions come with or without a child's id (a session's is then in
+  // `resourceData`); an operation needs its id.
+  if (known !== undefined && childEnd >= end && (childId !== undefined || known !== 'operations')) kind = KIND[known]
   return { kind, callId, childId, collection }
 }
 

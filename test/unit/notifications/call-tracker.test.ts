@@ -50,6 +50,30 @@ describe('createCallTracker: call state', () => {
     expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, duplicate: true, call: { state: 'established' } })
   })
 
+  it('a repeated established is a duplicate that still brings into call what its resource adds (chatInfo, meetingInfo)', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now })
+    tracker.apply(callIn('established'))
+    const resource = { '@odata.type': '#microsoft.graph.call', state: 'established', mediaState: { audio: 'active' }, chatInfo: { threadId: '19:t', messageId: '0' } }
+    const withChat = event({ changeType: 'updated', resourceUrl: URL, resourceData: resource })
+    expect(withChat.type).toBe('call.established')
+    clock.advance(10)
+    expect(tracker.apply(withChat)).toMatchObject({
+      applied: true,
+      duplicate: true,
+      call: { state: 'established', updatedAt: 1_000_010, call: { chatInfo: { threadId: '19:t', messageId: '0' }, mediaState: { audio: 'active' } } },
+    })
+    // The same notification again, or one with the same values in another key order, adds nothing.
+    clock.advance(10)
+    expect(tracker.apply(withChat)).toMatchObject({ applied: false, duplicate: true, call: { updatedAt: 1_000_010 } })
+    const reordered = event({ changeType: 'updated', resourceUrl: URL, resourceData: { chatInfo: { messageId: '0', threadId: '19:t' }, state: 'established', mediaState: { audio: 'active' } } })
+    expect(tracker.apply(reordered)).toMatchObject({ applied: false, duplicate: true })
+    const meetingInfo = { '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer: { user: { id: 'u1' } } }
+    const withMeeting = event({ changeType: 'updated', resourceUrl: URL, resourceData: { ...resource, chatInfo: { threadId: '19:t', messageId: '1' }, meetingInfo } })
+    expect(tracker.apply(withMeeting)).toMatchObject({ applied: true, duplicate: true, call: { call: { chatInfo: { messageId: '1' }, meetingInfo } } })
+    expect(tracker.get(CALL)?.state).toBe('established')
+  })
+
   it('applies the first established after an update that had reached that state (media inactive), and marks the next a duplicate', () => {
     const tracker = createCallTracker()
     tracker.apply(callIn('establishing'))

@@ -152,6 +152,29 @@ describe('parseNotifications: events', () => {
     parseNotifications(body(established), { now: () => { throw new Error('the clock was read') } })
   })
 
+  it.each([['PolicyBasedRecording'], ['ComplianceRecording'], ['compliancerecording']])(
+    'gives a policy-based recording invitation (%s in inviteReasons) 5 s to answer, another call 15 s',
+    (reason) => {
+      const invite = (inviteReasons: unknown) => ({
+        changeType: 'Created',
+        resourceUrl: CALL_URL,
+        resourceData: { state: 'incoming', applicationMetadata: { botData: { inviteReasons, policyIdentifier: 'TeamsComplianceRecordingPolicy=Tenant:p' } } },
+      })
+      const [recording, other, odd] = parseNotifications(body(invite([reason]), invite(['Other']), invite(reason)), { receivedAt: new Date(1_000) })
+      expect(recording).toMatchObject({ type: 'call.incoming', isPolicyBasedRecording: true, respondBy: new Date(6_000) })
+      expect(other).toMatchObject({ type: 'call.incoming', isPolicyBasedRecording: false, respondBy: new Date(16_000) })
+      expect(odd).toMatchObject({ type: 'call.incoming', isPolicyBasedRecording: false })
+    },
+  )
+
+  it('reads an established call that says an action failed (a transfer, with resultInfo) as an update', () => {
+    const failed = (code: unknown) => ({ changeType: 'updated', resourceUrl: CALL_URL, resourceData: { state: 'established', resultInfo: { code, subcode: 7000, message: 'Transfer failed.' } } })
+    const [transferFailed, asText, fine] = parseNotifications(body(failed(500), failed('500'), failed(200)))
+    expect(transferFailed).toMatchObject({ type: 'call.updated', call: { state: 'established', resultInfo: { code: 500 } }, issues: [] })
+    expect(asText).toMatchObject({ type: 'call.updated', call: { resultInfo: { code: 500 } } })
+    expect(fine).toMatchObject({ type: 'call.established' })
+  })
+
   it('without options, reads the current time afresh for every body (a clock faked after import included)', () => {
     const incoming = { changeType: 'created', resourceUrl: CALL_URL, resourceData: { state: 'incoming' } }
     const respondBy = (event: CallEvent | undefined) => (event?.type === 'call.incoming' ? event.respondBy : undefined)
@@ -260,6 +283,26 @@ describe('parseNotifications: resourceData as an array', () => {
       body({ changeType: 'created', resourceUrl: `${CALL_URL}/contentSharingSessions/s1`, resourceData: [{ '@odata.type': '#microsoft.graph.contentSharingSession', id: 's1' }] }),
     )
     expect(event).toMatchObject({ type: 'contentSharing.started', sessionId: 's1', session: { id: 's1' }, issues: [] })
+  })
+
+  it.each([
+    ['created', 'contentSharing.started'],
+    ['updated', 'contentSharing.updated'],
+    ['deleted', 'contentSharing.ended'],
+  ])('reads a %s notification about the sessions collection, its session named only in resourceData', (changeType, type) => {
+    const session = { '@odata.type': '#microsoft.graph.contentSharingSession', id: 'F7D9EF30FF0A9BD3' }
+    for (const resourceUrl of [`${CALL_URL}/contentsharingsessions`, `/app/calls/C1/contentSharingSessions/`]) {
+      const event = one({ changeType, resourceUrl, resourceData: [session] })
+      expect(event).toMatchObject({ type, sessionId: 'F7D9EF30FF0A9BD3', session, issues: [] })
+    }
+  })
+
+  it('makes a notification about the sessions collection that names no session unknown, saying why', () => {
+    for (const resourceData of [undefined, [], [{ '@odata.type': '#microsoft.graph.contentSharingSession' }], { id: 7 }]) {
+      const event = one({ changeType: 'created', resourceUrl: `${CALL_URL}/contentsharingsessions`, resourceData })
+      expect(event).toMatchObject({ type: 'unknown', callId: '57DAB8B1894C409AB240BD8BEAE78896', changeType: 'created' })
+      expect(event.type === 'unknown' && event.reason).toBe('the content-sharing notification names no session')
+    }
   })
 
   it('reads policy-based recording notifications sent as a one-element array', () => {

@@ -13,6 +13,8 @@ describe('resourceTarget', () => {
     ['/communications/calls/C1/Participants/P1', { kind: 'participants', callId: 'C1', childId: 'P1', collection: 'participants' }],
     ['/communications/calls/C1/operations/O1', { kind: 'operation', callId: 'C1', childId: 'O1', collection: 'operations' }],
     ['/app/calls/C1/contentSharingSessions/S1', { kind: 'contentSharingSession', callId: 'C1', childId: 'S1', collection: 'contentsharingsessions' }],
+    ['/communications/calls/C1/contentsharingsessions', { kind: 'contentSharingSession', callId: 'C1', childId: undefined, collection: 'contentsharingsessions' }],
+    ['/app/calls/C1/contentSharingSessions/', { kind: 'contentSharingSession', callId: 'C1', childId: undefined, collection: 'contentsharingsessions' }],
     ['/communications/calls/C1/operations', { kind: 'other', callId: 'C1', childId: undefined, collection: 'operations' }],
     ['/communications/calls/C1/audioRoutingGroups/G1', { kind: 'other', callId: 'C1', childId: 'G1', collection: 'audioRoutingGroups' }],
     ['/communications/calls/C1/operations/O1/more', { kind: 'other', callId: 'C1', childId: 'O1', collection: 'operations' }],
@@ -56,6 +58,7 @@ describe('resourceTarget and the general reader', () => {
     '/communications/calls/C1/participants/P1',
     '/communications/calls/C1/operations/O1',
     '/communications/calls/C1/participants',
+    '/communications/calls/C1/contentsharingsessions',
     '/communications/calls/C1',
   ])('read Graph\'s own form %s alike', (u) => {
     expect(resourceTarget(u)).toEqual(anyResourceTarget(u))
