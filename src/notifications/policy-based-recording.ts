@@ -1,3 +1,6 @@
+/** The invite reasons of a recorder, in any casing. */
+const INVITE_REASON = /^(?:policybased|compliance)recording$/i
+
 /**
  * Whether an incoming call invites the bot as a policy-based (compliance) recorder: Graph lists the reason in
  * `applicationMetadata.botData.inviteReasons`, in any casing: `PolicyBasedRecording` in Graph's documented
@@ -11,5 +14,3 @@ export function isPolicyBasedRecordingInvite(call: { readonly [key: string]: unk
   for (const reason of reasons) if (typeof reason === 'string' && INVITE_REASON.test(reason)) return true
   return false
 }
-
-const INVITE_REASON = /^(?:policybased|compliance)recording$/i
