@@ -68,7 +68,8 @@ export interface ApplyResult {
   /** The event came too late: its call had already moved past it (or ended). */
   readonly stale?: true
   /**
-   * The event repeats the state the call is already in. What its call resource adds (a second `established`
+   * The event repeats the state the call is already in, or is an update the call already has (one delivered
+   * twice). What a repeated state's call resource adds (a second `established`
    * may bring `chatInfo` or `meetingInfo`) is still merged into `call`, and then `applied` is true.
    */
   readonly duplicate?: true
@@ -198,6 +199,10 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
         if (event.tenantId !== undefined) record.tenantId = event.tenantId
         touch(record, at)
         return { applied: true, duplicate: true, call: record }
+      }
+      // An update (a tone, hold) that Graph delivers again, etag and all, says nothing the call does not have.
+      if (event.type === 'call.updated' && record.state !== undefined && mergedIfNew(record.call, event.call) === undefined) {
+        return { applied: false, duplicate: true, call: record }
       }
     }
     if (event.type.startsWith('operation.') && record.finishedOperations.has((event as { operationId: string }).operationId)) {

@@ -74,6 +74,24 @@ describe('createCallTracker: call state', () => {
     expect(tracker.get(CALL)?.state).toBe('established')
   })
 
+  it('an update delivered twice (the same tone, etag and sequence id) is a duplicate; the next press of the same key is not', () => {
+    const tracker = createCallTracker()
+    tracker.apply(callIn('established'))
+    const tone = (sequenceId: number, etag: string) =>
+      event({ changeType: 'updated', resourceUrl: URL, resourceData: { '@odata.etag': etag, state: 'established', toneInfo: { tone: 'tone7', sequenceId } } })
+    expect(tracker.apply(tone(1, 'W/"4"'))).toMatchObject({ applied: true })
+    expect(tracker.get(CALL)?.call.toneInfo).toMatchObject({ sequenceId: 1 })
+    expect(tracker.apply(tone(1, 'W/"4"'))).toMatchObject({ applied: false, duplicate: true })
+    const next = tracker.apply(tone(2, 'W/"5"'))
+    expect(next.applied).toBe(true)
+    expect(next.duplicate).toBeUndefined()
+    // Hold and back: each change of state applies, however often it comes.
+    for (let i = 0; i < 2; i++) {
+      expect(tracker.apply(callIn('hold')).applied).toBe(true)
+      expect(tracker.apply(callIn('established')).applied).toBe(true)
+    }
+  })
+
   it('applies the first established after an update that had reached that state (media inactive), and marks the next a duplicate', () => {
     const tracker = createCallTracker()
     tracker.apply(callIn('establishing'))
