@@ -69,8 +69,8 @@ export interface ApplyResult {
   readonly stale?: true
   /**
    * The event repeats the state the call is already in, or is an update the call already has (one delivered
-   * twice). What a repeated state's call resource adds (a second `established`
-   * may bring `chatInfo` or `meetingInfo`) is still merged into `call`, and then `applied` is true.
+   * twice). What a repeated state's call resource adds (a second `established` may bring `chatInfo` or
+   * `meetingInfo`) is still merged into `call`, and then `applied` is true.
    */
   readonly duplicate?: true
   /** The call after the event (`undefined` for an event the tracker does not fold that names no known call). */
