@@ -35,6 +35,7 @@ import {
 } from '../requests/index.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
 import type { Call } from '../schemas/resources/call.ts'
+import type { Inbound } from '../schemas/inbound.ts'
 import type { ApiVersion } from '../transport/clouds.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
@@ -60,8 +61,8 @@ export class CallActions {
    * `POST /communications/calls`: places a call, or joins a meeting. Graph answers with the call; a beta
    * client gets beta's, which `client.beta.calls.create` types as such.
    */
-  create(params: CreateCallParams, options?: SendOptions): Promise<GraphResponse<Call>> {
-    return act<Call>(this.#send, () => (this.#beta ? (beta.createCall(params) as GraphRequest<Call>) : createCall(params)), options)
+  create(params: CreateCallParams, options?: SendOptions): Promise<GraphResponse<Inbound<Call>>> {
+    return act<Inbound<Call>>(this.#send, () => (this.#beta ? (beta.createCall(params) as GraphRequest<Inbound<Call>>) : createCall(params)), options)
   }
 
   /** `GET /communications/calls/{id}`: reads a call. */

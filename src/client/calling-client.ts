@@ -1,5 +1,5 @@
 import { inspect } from 'node:util'
-import { ConnectionError } from '../errors.ts'
+import { ConnectionError, type Issue } from '../errors.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
 import { systemClock } from '../transport/clock.ts'
 import { createKeepAliveAgent, type Dispatcher } from '../transport/dispatcher.ts'
@@ -13,6 +13,7 @@ import { ParticipantActions } from './participant-actions.ts'
 import type { CallingClientOptions } from './calling-client-options.ts'
 import { resolveOptions } from './resolve-options.ts'
 import { assertOffered } from './cloud-availability.ts'
+import { decodeResult } from './decode-result.ts'
 
 /**
  * The Graph calling client of a bot: `client.calls.answer(...)`, `.reject`, `.redirect`, `.hangUp`, and
@@ -79,11 +80,19 @@ export class CallingClient {
 
   /**
    * Sends any request built with `graph-calling/requests` (or by hand) and resolves with Graph's answer
-   * once Graph accepts it. The national cloud checks of `client.calls` are not applied here.
+   * once Graph accepts it, its body decoded as its `resultType` says. The national cloud checks of
+   * `client.calls` are not applied here.
    */
   send<Result>(request: GraphRequest<Result>, options?: SendOptions): Promise<GraphResponse<Result>> {
     if (this.#closed) return Promise.reject(new ConnectionError(`This CallingClient is closed; ${request.method} ${request.path} was not sent`))
-    return this.#transport.send(request, options)
+    const sent = this.#transport.send(request, options)
+    const type = request.resultType
+    if (type === undefined) return sent
+    return sent.then((response) => {
+      const issues: Issue[] = []
+      const body = decodeResult(type, response.body, issues) as Result
+      return { ...response, body, issues }
+    })
   }
 
   /**

@@ -991,6 +991,12 @@ export function decodeContentSharingSession(value: unknown, issues: Issue[], at:
   I = issues
   return dContentSharingSession(value, undefined)
 }
+/** Decodes a value leniently as `AudioRoutingGroup`, adding an issue for each wrong JSON type, at paths below `at`. */
+export function decodeAudioRoutingGroup(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
+  P = at
+  I = issues
+  return dAudioRoutingGroup(value, undefined)
+}
 /** Decodes a value leniently as `ParticipantJoiningNotification`, adding an issue for each wrong JSON type, at paths below `at`. */
 export function decodeParticipantJoiningNotification(value: unknown, issues: Issue[], at: (string | number)[] = []): unknown {
   P = at

@@ -1,6 +1,7 @@
 import type { AudioRoutingGroupParams, UpdateAudioRoutingGroupParams } from '../schemas/actions/audio-routing-group.ts'
 import type { AudioRoutingGroup } from '../schemas/resources/call.ts'
 import type { Issue } from '../errors.ts'
+import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { buildRequest } from './build-request.ts'
 import { audioRoutingGroupPath } from './call-action.ts'
@@ -10,18 +11,18 @@ import { validateAudioRoutingGroupParams, validateUpdateAudioRoutingGroupParams 
  * `POST /communications/calls/{id}/audioRoutingGroups` ("Create audioRoutingGroup"): routes the audio of
  * `sources` to `receivers`, for a bot with app-hosted media; Graph answers with the group.
  */
-export function createAudioRoutingGroup(callId: string, params: AudioRoutingGroupParams): GraphRequest<AudioRoutingGroup> {
-  return buildRequest({ operation: 'createAudioRoutingGroup', method: 'POST', path: audioRoutingGroupPath(callId), body: { params, validate: validateAudioRoutingGroupParams } })
+export function createAudioRoutingGroup(callId: string, params: AudioRoutingGroupParams): GraphRequest<Inbound<AudioRoutingGroup>> {
+  return buildRequest({ resultType: 'AudioRoutingGroup', operation: 'createAudioRoutingGroup', method: 'POST', path: audioRoutingGroupPath(callId), body: { params, validate: validateAudioRoutingGroupParams } })
 }
 
 /** `GET /communications/calls/{id}/audioRoutingGroups`: lists the call's audio routing groups. */
-export function listAudioRoutingGroups(callId: string): GraphRequest<{ value: AudioRoutingGroup[] }> {
-  return buildRequest({ operation: 'listAudioRoutingGroups', method: 'GET', path: audioRoutingGroupPath(callId) })
+export function listAudioRoutingGroups(callId: string): GraphRequest<{ value: Inbound<AudioRoutingGroup>[] }> {
+  return buildRequest({ resultType: 'AudioRoutingGroup[]', operation: 'listAudioRoutingGroups', method: 'GET', path: audioRoutingGroupPath(callId) })
 }
 
 /** `GET /communications/calls/{id}/audioRoutingGroups/{groupId}`: reads one audio routing group. */
-export function getAudioRoutingGroup(callId: string, groupId: string): GraphRequest<AudioRoutingGroup> {
-  return buildRequest({ operation: 'getAudioRoutingGroup', method: 'GET', path: audioRoutingGroupPath(callId, groupId) })
+export function getAudioRoutingGroup(callId: string, groupId: string): GraphRequest<Inbound<AudioRoutingGroup>> {
+  return buildRequest({ resultType: 'AudioRoutingGroup', operation: 'getAudioRoutingGroup', method: 'GET', path: audioRoutingGroupPath(callId, groupId) })
 }
 
 /**
@@ -29,14 +30,14 @@ export function getAudioRoutingGroup(callId: string, groupId: string): GraphRequ
  * mode, sources or receivers; Graph answers with the group. Sending the same change twice leaves the same
  * group, so the request is `resendable`.
  */
-export function updateAudioRoutingGroup(callId: string, groupId: string, params: UpdateAudioRoutingGroupParams): GraphRequest<AudioRoutingGroup> {
+export function updateAudioRoutingGroup(callId: string, groupId: string, params: UpdateAudioRoutingGroupParams): GraphRequest<Inbound<AudioRoutingGroup>> {
   const validate = (value: unknown): Issue[] => {
     const issues = validateUpdateAudioRoutingGroupParams(value)
     const id = (value as { id?: unknown } | null)?.id
     if (typeof id === 'string' && id !== groupId) issues.push({ path: '$.id', message: `expected the group's own id ${JSON.stringify(groupId)}, or no id: a group's id does not change` })
     return issues
   }
-  return buildRequest({ operation: 'updateAudioRoutingGroup', method: 'PATCH', path: audioRoutingGroupPath(callId, groupId), body: { params, validate }, resendable: true })
+  return buildRequest({ resultType: 'AudioRoutingGroup', operation: 'updateAudioRoutingGroup', method: 'PATCH', path: audioRoutingGroupPath(callId, groupId), body: { params, validate }, resendable: true })
 }
 
 /** `DELETE /communications/calls/{id}/audioRoutingGroups/{groupId}`: deletes an audio routing group. */

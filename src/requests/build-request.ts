@@ -1,5 +1,5 @@
 import { ValidationError, type Issue } from '../errors.ts'
-import type { GraphMethod, GraphRequest } from './graph-request.ts'
+import type { GraphMethod, GraphRequest, ResultType } from './graph-request.ts'
 import { encodeId, idIssues } from './path.ts'
 
 /** A compiled validator: every issue it finds in a value (none when the value is valid). */
@@ -28,6 +28,8 @@ export interface RequestSpec {
   readonly apiVersion?: 'beta' | undefined
   /** Whether sending the request twice cannot make Graph act twice (see `GraphRequest.resendable`). */
   readonly resendable?: true | undefined
+  /** The Graph type of the answer's body (see `GraphRequest.resultType`). */
+  readonly resultType?: ResultType | undefined
 }
 
 /**
@@ -52,9 +54,10 @@ export function buildRequest<Result = void>(spec: RequestSpec): GraphRequest<Res
     if (found.length > 0) (issues ??= []).push(...found)
   }
   if (issues) throw new ValidationError(`${spec.operation} parameters`, issues)
-  const request: { method: GraphMethod; path: string; body?: unknown; apiVersion?: 'beta'; resendable?: true } = { method: spec.method, path }
+  const request: { method: GraphMethod; path: string; body?: unknown; apiVersion?: 'beta'; resendable?: true; resultType?: ResultType } = { method: spec.method, path }
   if (spec.body) request.body = spec.body.params
   if (spec.apiVersion) request.apiVersion = spec.apiVersion
   if (spec.resendable) request.resendable = true
+  if (spec.resultType) request.resultType = spec.resultType
   return request
 }

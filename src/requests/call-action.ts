@@ -39,6 +39,11 @@ export function postAction<Result = void>(target: ResourcePath, action: string, 
   return buildRequest<Result>({ operation: action, method: 'POST', path: [...target, action], body, apiVersion })
 }
 
+/** `POST {target}/{action}` for an action Graph answers with the operation it started (`resultType: 'CommsOperation'`). */
+export function operationAction<Operation>(target: ResourcePath, action: string, body: CheckedBody, apiVersion?: 'beta'): GraphRequest<Operation> {
+  return buildRequest<Operation>({ operation: action, method: 'POST', path: [...target, action], body, apiVersion, resultType: 'CommsOperation' })
+}
+
 /**
  * `POST /communications/calls/{callId}/{action}` for the actions that take an `incoming` call (answer,
  * reject, redirect). The first one moves the call out of `incoming`, so Graph refuses a repeat rather

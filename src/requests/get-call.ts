@@ -1,9 +1,10 @@
 import type { Call } from '../schemas/resources/call.ts'
+import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { buildRequest } from './build-request.ts'
 import { callPath } from './call-action.ts'
 
 /** `GET /communications/calls/{id}`: reads the call as Graph knows it now. */
-export function getCall(callId: string): GraphRequest<Call> {
-  return buildRequest({ operation: 'getCall', method: 'GET', path: callPath(callId) })
+export function getCall(callId: string): GraphRequest<Inbound<Call>> {
+  return buildRequest({ resultType: 'Call', operation: 'getCall', method: 'GET', path: callPath(callId) })
 }

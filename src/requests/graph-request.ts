@@ -2,12 +2,27 @@
 export type GraphMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
 /**
+ * The Graph type of the JSON body a request is answered with, for a client to decode it as notifications
+ * are decoded; `'Participant[]'` is a `{ value }` list of participants.
+ */
+export type ResultType =
+  | 'Call'
+  | 'Participant'
+  | 'CommsOperation'
+  | 'ContentSharingSession'
+  | 'AudioRoutingGroup'
+  | 'Participant[]'
+  | 'ContentSharingSession[]'
+  | 'AudioRoutingGroup[]'
+
+/**
  * A request ready to send to Graph: what any HTTP stack needs, nothing bound to one. `path` is relative to
  * the API version root (`/communications/calls/{id}/answer`); the client puts the cloud's host and the
  * version (`/v1.0`, `/beta`) in front.
  *
- * `Result` is the type of the JSON body Graph answers with (`void` for 202/204 answers); it exists only
- * for TypeScript.
+ * `Result` is the type of the JSON body Graph answers with (`void` for 202/204 answers): `Inbound<...>`,
+ * since what Graph sends is wider than what it is sent (enum values it adds later, other casings,
+ * properties newer than these schemas). It exists only for TypeScript; `resultType` names it at run time.
  */
 export interface GraphRequest<Result = void> {
   /** HTTP method. */
@@ -25,6 +40,8 @@ export interface GraphRequest<Result = void> {
    * and DELETE are sent again without it; any other request without it is not.
    */
   readonly resendable?: boolean
+  /** The Graph type of the answer's body, absent when Graph answers with none. */
+  readonly resultType?: ResultType
   /** Type-only marker of what Graph answers with; never set at run time. */
   readonly __result?: Result
 }

@@ -3,7 +3,7 @@
  * I/O). Each returns a `GraphRequest<Result>`, `Result` being what Graph answers with; beta-only actions
  * are under `beta`.
  */
-export type { GraphRequest, GraphMethod } from './graph-request.ts'
+export type { GraphRequest, GraphMethod, ResultType } from './graph-request.ts'
 // Calls
 export { createCall } from './create-call.ts'
 export { getCall } from './get-call.ts'

@@ -1,10 +1,11 @@
 import type { InviteParams } from '../schemas/actions/invite.ts'
 import type { InviteParticipantsOperation } from '../schemas/resources/operation.ts'
+import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
-import { participantsPath, postAction } from './call-action.ts'
+import { participantsPath, operationAction } from './call-action.ts'
 import { validateInviteParams } from './validators.generated.ts'
 
 /** `POST /communications/calls/{id}/participants/invite`: invites participants into the call (several only in a group call). */
-export function invite(callId: string, params: InviteParams): GraphRequest<InviteParticipantsOperation> {
-  return postAction(participantsPath(callId), 'invite', { params, validate: validateInviteParams })
+export function invite(callId: string, params: InviteParams): GraphRequest<Inbound<InviteParticipantsOperation>> {
+  return operationAction(participantsPath(callId), 'invite', { params, validate: validateInviteParams })
 }

@@ -1,10 +1,11 @@
 import type { ClientContextParams } from '../schemas/actions/client-context.ts'
 import type { StopHoldMusicOperation } from '../schemas/resources/operation.ts'
+import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
-import { participantPath, postAction } from './call-action.ts'
+import { participantPath, operationAction } from './call-action.ts'
 import { validateClientContextParams } from './validators.generated.ts'
 
 /** `POST /communications/calls/{id}/participants/{participantId}/stopHoldMusic`: takes a participant off hold. Graph answers 202 with the operation started (`undefined` when that body did not come whole). */
-export function stopHoldMusic(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<StopHoldMusicOperation | undefined> {
-  return postAction(participantPath(callId, participantId), 'stopHoldMusic', { params, validate: validateClientContextParams })
+export function stopHoldMusic(callId: string, participantId: string, params: ClientContextParams = {}): GraphRequest<Inbound<StopHoldMusicOperation> | undefined> {
+  return operationAction(participantPath(callId, participantId), 'stopHoldMusic', { params, validate: validateClientContextParams })
 }

@@ -56,9 +56,19 @@ export interface GraphResponse<Result = void> {
   readonly clientRequestId: string
   /** The response headers. */
   readonly headers: Readonly<ResponseHeaders>
-  /** The parsed JSON body; undefined for 202 and 204 answers. */
+  /**
+   * The JSON body, decoded by the client as notifications are (enum values in Graph's canonical casing);
+   * undefined for 202 and 204 answers.
+   */
   readonly body: Result
+  /**
+   * Where the body is not what its Graph type says (a value of the wrong JSON type, kept as it came): the
+   * JSON path and what was expected. Empty when it fits, or when Graph answered with no body.
+   */
+  readonly issues: readonly Issue[]
 }
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([])
 
 /** One call: what every attempt sends, and what the retry loop has learnt so far. */
 interface Call {
@@ -278,7 +288,7 @@ export class GraphTransport {
       const status = response.statusCode
       if (status >= 200 && status < 300) {
         const body = status === 204 ? undefined : this.#successBody(response.text, status, call)
-        return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result }
+        return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result, issues: NO_ISSUES }
       }
       throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {

@@ -406,6 +406,13 @@ describe('contract: builders', () => {
     expect(c.build(c.ids.map((name) => sampleIds[name])).path).toBe(pathOf(action))
   })
 
+  it.each(actionCases.map((c) => [c.builder, c.action!, c] as const))('%s is decoded as the type %s returns', (_, action, c) => {
+    const contract = loadContract(contractDir(), c.apiVersion ?? 'v1.0')
+    const returned = operations(contract).get(action)!.returnType
+    const expected = returned === null ? undefined : isSelfOrDescendant(contract, returned.type, 'microsoft.graph.commsOperation') ? 'CommsOperation' : pascal(short(returned.type))
+    expect(c.build(c.ids.map((name) => sampleIds[name])).resultType).toBe(expected)
+  })
+
   it('every v1.0 action has a v1.0 builder, and every beta action a beta one (or the v1.0 one, taking the same parameters)', () => {
     const v1 = actionCases.filter((c) => !c.apiVersion).map((c) => c.action!)
     const beta = new Set<string>(actionCases.filter((c) => c.apiVersion === 'beta').map((c) => c.action!))

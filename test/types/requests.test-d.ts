@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import * as requests from '../../src/requests/index.ts'
 import type { GraphRequest } from '../../src/requests/index.ts'
-import type { Call, CommsOperation, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, StartHoldMusicOperation, StopHoldMusicOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
+import type { CallingClient, GraphResponse } from '../../src/index.ts'
+import type { Call, CommsOperation, Inbound, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, StartHoldMusicOperation, StopHoldMusicOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
 
 /** What Graph answers a request with. */
 type ResultOf<R> = R extends GraphRequest<infer T> ? T : never
@@ -9,23 +10,34 @@ const prompt = requests.mediaPrompt('https://cdn.contoso.com/beep.wav')
 
 describe('request builder types', () => {
   it('carry what Graph answers with', () => {
-    expectTypeOf<ResultOf<ReturnType<typeof requests.playPrompt>>>().toEqualTypeOf<PlayPromptOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.recordResponse>>>().toEqualTypeOf<RecordOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.mute>>>().toEqualTypeOf<MuteParticipantOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.muteParticipant>>>().toEqualTypeOf<MuteParticipantOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.createCall>>>().toEqualTypeOf<Call>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.getCall>>>().toEqualTypeOf<Call>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.getOperation>>>().toEqualTypeOf<CommsOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.listParticipants>>>().toEqualTypeOf<{ value: Participant[] }>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.getParticipant>>>().toEqualTypeOf<Participant>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.playPrompt>>>().toEqualTypeOf<Inbound<PlayPromptOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.recordResponse>>>().toEqualTypeOf<Inbound<RecordOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.mute>>>().toEqualTypeOf<Inbound<MuteParticipantOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.muteParticipant>>>().toEqualTypeOf<Inbound<MuteParticipantOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.createCall>>>().toEqualTypeOf<Inbound<Call>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getCall>>>().toEqualTypeOf<Inbound<Call>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getOperation>>>().toEqualTypeOf<Inbound<CommsOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.listParticipants>>>().toEqualTypeOf<{ value: Inbound<Participant>[] }>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.getParticipant>>>().toEqualTypeOf<Inbound<Participant>>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.hangUp>>>().toEqualTypeOf<void>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.keepAlive>>>().toEqualTypeOf<void>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.record>>>().toEqualTypeOf<betaSchemas.RecordOperation>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.muteAll>>>().toEqualTypeOf<betaSchemas.MuteParticipantsOperation>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.record>>>().toEqualTypeOf<Inbound<betaSchemas.RecordOperation>>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.muteAll>>>().toEqualTypeOf<Inbound<betaSchemas.MuteParticipantsOperation>>()
     // A 202's body is taken only when it comes whole.
-    expectTypeOf<ResultOf<ReturnType<typeof requests.startHoldMusic>>>().toEqualTypeOf<StartHoldMusicOperation | undefined>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.stopHoldMusic>>>().toEqualTypeOf<StopHoldMusicOperation | undefined>()
-    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.startHoldMusic>>>().toEqualTypeOf<betaSchemas.StartHoldMusicOperation | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.startHoldMusic>>>().toEqualTypeOf<Inbound<StartHoldMusicOperation> | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.stopHoldMusic>>>().toEqualTypeOf<Inbound<StopHoldMusicOperation> | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.beta.startHoldMusic>>>().toEqualTypeOf<Inbound<betaSchemas.StartHoldMusicOperation> | undefined>()
+  })
+
+  it("type an answer as Graph may send it: its spelling, values newer than these types, properties they lack", () => {
+    type Operation = ResultOf<ReturnType<typeof requests.playPrompt>>
+    expectTypeOf<'running'>().toExtend<NonNullable<Operation['status']>>()
+    expectTypeOf<'Running'>().toExtend<NonNullable<Operation['status']>>()
+    expectTypeOf<Operation['newerProperty']>().toEqualTypeOf<unknown>()
+    expectTypeOf<Operation['@odata.type']>().toEqualTypeOf<'#microsoft.graph.playPromptOperation' | undefined>()
+    const client = {} as CallingClient
+    expectTypeOf(client.calls.playPrompt).returns.resolves.toEqualTypeOf<GraphResponse<Operation>>()
+    expectTypeOf(client.calls.create).returns.resolves.toEqualTypeOf<GraphResponse<Inbound<Call>>>()
   })
 
   it('want the parameters Graph requires', () => {
@@ -91,6 +103,6 @@ describe('request builder types', () => {
     // @ts-expect-error a token meeting needs its token
     const noToken: requests.CreateCallParams = { ...join, meetingInfo: { '@odata.type': '#microsoft.graph.tokenMeetingInfo' } }
     void noToken
-    expectTypeOf(requests.createCall(join)).toEqualTypeOf<GraphRequest<Call>>()
+    expectTypeOf(requests.createCall(join)).toEqualTypeOf<GraphRequest<Inbound<Call>>>()
   })
 })

@@ -22,7 +22,8 @@ const allowed: Record<string, string[]> = {
   schemas: ['pkg:typebox'],
   requests: ['schemas', 'errors'],
   transport: ['errors', 'requests', 'pkg:undici', 'node:*'],
-  client: ['requests', 'transport', 'schemas', 'errors', 'node:*'],
+  // The client decodes Graph's answers with the notification decoders (never the verifier or jose).
+  client: ['requests', 'transport', 'schemas', 'errors', 'notifications', 'node:*'],
   notifications: ['notifications/verify', 'schemas', 'errors'],
   'notifications/verify': ['notifications', 'schemas', 'errors', 'pkg:jose'],
   'adapters/web': ['notifications', 'notifications/verify', 'errors', 'schemas'],
@@ -85,6 +86,14 @@ describe('import directions', () => {
 
   it('every import follows the architecture', () => {
     expect(violations).toEqual([])
+  })
+
+  it('the client takes only the decoders from notifications, so a client never loads the verifier', () => {
+    const bad = files(src)
+      .filter((f) => conceptOf(f) === 'client')
+      .flatMap((f) => importsOf(readFileSync(f, 'utf8')).filter((s) => s.startsWith('.') && conceptOf(resolve(dirname(f), s)).startsWith('notifications')).map((s) => `${relative(src, f)}: ${s}`))
+      .filter((line) => !line.endsWith('/notifications/decoders.generated.ts'))
+    expect(bad).toEqual([])
   })
 
   it('only graph-calling/schemas loads the schemas at run time (elsewhere they are types only)', () => {

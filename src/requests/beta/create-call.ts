@@ -1,12 +1,13 @@
 import type { BetaCreateCallParams } from '../../schemas/actions/beta-create-call.ts'
 import type { Call } from '../../schemas/beta/call.ts'
+import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { buildRequest } from '../build-request.ts'
 import { targetsOrMeetingIssues } from '../targets-or-meeting.ts'
 import { validateBetaCreateCallParams } from '../validators.generated.ts'
 
 /** Beta `POST /communications/calls` ("Create call"): the v1.0 action with beta's media and participant types and `ringingTimeoutInSeconds`. */
-export function createCall(params: BetaCreateCallParams): GraphRequest<Call> {
+export function createCall(params: BetaCreateCallParams): GraphRequest<Inbound<Call>> {
   const validate = (value: unknown) => [...validateBetaCreateCallParams(value), ...targetsOrMeetingIssues(value)]
-  return buildRequest({ operation: 'createCall', method: 'POST', path: ['communications', 'calls'], body: { params, validate }, apiVersion: 'beta' })
+  return buildRequest({ resultType: 'Call', operation: 'createCall', method: 'POST', path: ['communications', 'calls'], body: { params, validate }, apiVersion: 'beta' })
 }

@@ -1,10 +1,11 @@
 import type { BetaPlayPromptParams } from '../../schemas/actions/beta-play-prompt.ts'
 import type { PlayPromptOperation } from '../../schemas/beta/operation.ts'
+import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
-import { callPath, postAction } from '../call-action.ts'
+import { callPath, operationAction } from '../call-action.ts'
 import { validateBetaPlayPromptParams } from '../validators.generated.ts'
 
 /** Beta `POST /communications/calls/{id}/playPrompt`: the v1.0 action with `loop`. */
-export function playPrompt(callId: string, params: BetaPlayPromptParams): GraphRequest<PlayPromptOperation> {
-  return postAction(callPath(callId), 'playPrompt', { params, validate: validateBetaPlayPromptParams }, 'beta')
+export function playPrompt(callId: string, params: BetaPlayPromptParams): GraphRequest<Inbound<PlayPromptOperation>> {
+  return operationAction(callPath(callId), 'playPrompt', { params, validate: validateBetaPlayPromptParams }, 'beta')
 }

@@ -1,10 +1,11 @@
 import type { BetaTranscriptionParams } from '../../schemas/actions/beta-transcription.ts'
 import type { StartTranscriptionOperation } from '../../schemas/beta/operation.ts'
+import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
-import { callPath, postAction } from '../call-action.ts'
+import { callPath, operationAction } from '../call-action.ts'
 import { validateBetaTranscriptionParams } from '../validators.generated.ts'
 
 /** Beta `POST /communications/calls/{id}/startTranscription`: starts transcribing the call, in `language` when given. */
-export function startTranscription(callId: string, params: BetaTranscriptionParams = {}): GraphRequest<StartTranscriptionOperation> {
-  return postAction(callPath(callId), 'startTranscription', { params, validate: validateBetaTranscriptionParams }, 'beta')
+export function startTranscription(callId: string, params: BetaTranscriptionParams = {}): GraphRequest<Inbound<StartTranscriptionOperation>> {
+  return operationAction(callPath(callId), 'startTranscription', { params, validate: validateBetaTranscriptionParams }, 'beta')
 }

@@ -1,10 +1,11 @@
 import type { ClientContextParams } from '../../schemas/actions/client-context.ts'
 import type { StopRecordingOperation } from '../../schemas/beta/operation.ts'
+import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
-import { callPath, postAction } from '../call-action.ts'
+import { callPath, operationAction } from '../call-action.ts'
 import { validateClientContextParams } from '../validators.generated.ts'
 
 /** Beta `POST /communications/calls/{id}/stopRecording`: stops recording the call. */
-export function stopRecording(callId: string, params: ClientContextParams = {}): GraphRequest<StopRecordingOperation> {
-  return postAction(callPath(callId), 'stopRecording', { params, validate: validateClientContextParams }, 'beta')
+export function stopRecording(callId: string, params: ClientContextParams = {}): GraphRequest<Inbound<StopRecordingOperation>> {
+  return operationAction(callPath(callId), 'stopRecording', { params, validate: validateClientContextParams }, 'beta')
 }

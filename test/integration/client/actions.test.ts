@@ -128,7 +128,35 @@ describe('typed answers', () => {
     const result = await v1.calls.playPrompt('c1', { prompts: [{ '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { '@odata.type': '#microsoft.graph.mediaInfo', uri: 'https://cdn.contoso.com/beep.wav' } }] })
     const operationId: string | null | undefined = result.body.id
     expect(operationId).toBe('op-1')
-    expect(result.body.status).toBe('running')
+    // Graph spells the status in lowercase; the client decodes it as a notification's, to Graph's casing.
+    expect(result.body.status).toBe('Running')
+    expect(result.issues).toEqual([])
+  })
+
+  it('a value of the wrong JSON type is kept as it came, and named with its path in issues', async () => {
+    graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@odata.type': '#microsoft.graph.call', id: 7, state: 'ESTABLISHED', newerProperty: { a: 1 } }) })
+    const result = await v1.calls.get('c1')
+    expect(result.body).toEqual({ '@odata.type': '#microsoft.graph.call', id: 7, state: 'established', newerProperty: { a: 1 } })
+    expect(result.issues).toEqual([{ path: '$.id', message: 'expected a string' }])
+  })
+
+  it('decodes each item of a list, and names an item by its index', async () => {
+    const participant = (id: unknown, muted: unknown) => ({ '@odata.type': '#microsoft.graph.participant', id, info: { identity: { user: { id: 'u1' } } }, mediaStreams: [{ mediaType: 'AUDIO', direction: 'sendReceive' }], isMuted: muted })
+    graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@odata.context': 'ctx', value: [participant('p1', false), participant('p2', 'no')] }) })
+    const result = await v1.participants.list('c1')
+    expect(result.body.value.map((p) => [p.id, p.mediaStreams?.[0]?.mediaType, p.isMuted])).toEqual([
+      ['p1', 'audio', false],
+      ['p2', 'audio', 'no'],
+    ])
+    expect(result.body).toMatchObject({ '@odata.context': 'ctx' })
+    expect(result.issues).toEqual([{ path: '$.value[1].isMuted', message: 'expected a boolean' }])
+  })
+
+  it('a list answer that is not a list is kept, with an issue', async () => {
+    graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: 'none' }) })
+    const result = await v1.participants.list('c1')
+    expect(result.body).toEqual({ value: 'none' })
+    expect(result.issues).toEqual([{ path: '$.value', message: 'expected a { value } list of Participant' }])
   })
 
   it('bad parameters reject before any I/O, for every group', async () => {

@@ -357,7 +357,7 @@ describe('answers Graph accepted', () => {
   it('a 202 that brings the operation it started (startHoldMusic) gives that operation', async () => {
     graph.reply({ status: 202, headers: { 'content-type': 'application/json', location: `${graph.url}/v1.0/communications/calls/${callId}/operations/op-1` }, body: JSON.stringify(operation) })
     const result = await holdMusic(client())
-    expect([result.status, result.body]).toEqual([202, operation])
+    expect([result.status, result.body]).toEqual([202, { ...operation, status: 'Running' }])
   })
 
   it('a 202 with no body gives no body', async () => {

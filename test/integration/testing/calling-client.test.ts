@@ -35,7 +35,7 @@ describe('CallingClient with simulator.dispatcher and simulator.credential', () 
     expect(answered.status).toBe(202)
     await graph.waitForState(callId, 'established')
     const prompt = await client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')], clientContext: 'hello' })
-    expect(prompt.body).toMatchObject({ '@odata.type': '#microsoft.graph.playPromptOperation', status: 'running', clientContext: 'hello' })
+    expect(prompt.body).toMatchObject({ '@odata.type': '#microsoft.graph.playPromptOperation', status: 'Running', clientContext: 'hello' })
     expect((await client.calls.hangUp(callId)).status).toBe(204)
 
     const [answer] = graph.requests
@@ -185,10 +185,10 @@ describe("notifications.operationEndFirst: an operation's end reaches the bot be
     return { graph, client, waiter, timeline, callId, playPrompt }
   }
 
-  it('the completion comes first; the answer still says running, and a wait begun after it gets the completion', async () => {
+  it('the completion comes first; the answer still says Running, and a wait begun after it gets the completion', async () => {
     const { graph, waiter, timeline, callId, playPrompt } = await botWith({ operationEndFirst: true })
     const answered = await playPrompt()
-    expect(timeline).toEqual(['operation.completed', 'answered 200 running'])
+    expect(timeline).toEqual(['operation.completed', 'answered 200 Running'])
     const outcome = await waiter.wait(callId, answered.body!, { timeoutMs: 0 })
     expect(outcome).toMatchObject({ status: 'Completed', operationId: answered.body!.id, clientContext: 'hello' })
     expect(outcome.event?.type).toBe('operation.completed')
@@ -202,7 +202,7 @@ describe("notifications.operationEndFirst: an operation's end reaches the bot be
     const { graph, timeline, playPrompt } = await botWith({})
     await playPrompt()
     await graph.idle()
-    expect(timeline).toEqual(['answered 200 running', 'operation.completed'])
+    expect(timeline).toEqual(['answered 200 Running', 'operation.completed'])
   })
 
   it("the answer waits out the operation's duration on the simulator clock", async () => {
@@ -216,7 +216,7 @@ describe("notifications.operationEndFirst: an operation's end reaches the bot be
     expect(timeline).toEqual([])
     await clock.advance(1)
     await answering
-    expect(timeline).toEqual(['operation.completed', 'answered 200 running'])
+    expect(timeline).toEqual(['operation.completed', 'answered 200 Running'])
   })
 
   it('a client that gives up while the answer waits never hears it; its record has no status, and the prompt was played', async () => {

@@ -15,13 +15,14 @@ const update = { ...oneToOne, receivers: multicast.receivers }
 describe('audio routing groups', () => {
   it("sends the bodies of Graph's pages as they are", () => {
     for (const body of [oneToOne, multicast]) {
-      expect(createAudioRoutingGroup('c1', { ...body, sources: [...body.sources], receivers: [...body.receivers] })).toEqual({ method: 'POST', path: '/communications/calls/c1/audioRoutingGroups', body })
+      expect(createAudioRoutingGroup('c1', { ...body, sources: [...body.sources], receivers: [...body.receivers] })).toEqual({ method: 'POST', path: '/communications/calls/c1/audioRoutingGroups', body, resultType: 'AudioRoutingGroup' })
     }
     expect(updateAudioRoutingGroup('c1', 'oneToOne', { ...update, sources: [...update.sources], receivers: [...update.receivers] })).toEqual({
       method: 'PATCH',
       path: '/communications/calls/c1/audioRoutingGroups/oneToOne',
       body: update,
       resendable: true,
+      resultType: 'AudioRoutingGroup',
     })
     expect(deleteAudioRoutingGroup('c1', 'group one')).toEqual({ method: 'DELETE', path: '/communications/calls/c1/audioRoutingGroups/group%20one' })
   })
@@ -43,7 +44,7 @@ describe('audio routing groups', () => {
   })
 
   it('reads a content-sharing session by its id', () => {
-    expect(getContentSharingSession('c1', 's1')).toEqual({ method: 'GET', path: '/communications/calls/c1/contentSharingSessions/s1' })
+    expect(getContentSharingSession('c1', 's1')).toEqual({ method: 'GET', path: '/communications/calls/c1/contentSharingSessions/s1', resultType: 'ContentSharingSession' })
     expect(issuesOf(() => getContentSharingSession('c1', ''))[0]!.path).toBe('sessionId')
   })
 })

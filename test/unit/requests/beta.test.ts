@@ -86,7 +86,7 @@ describe('beta transcription, recording, lobby and muteAll', () => {
   })
 
   it('admit or remove one participant of the lobby, or admit all', () => {
-    expect(beta.admitFromLobby('c1', 'p1')).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/participants/p1/admitFromLobby', body: {}, apiVersion: 'beta' })
+    expect(beta.admitFromLobby('c1', 'p1')).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/participants/p1/admitFromLobby', body: {}, apiVersion: 'beta', resultType: 'CommsOperation' })
     expect(beta.removeFromLobby('c1', 'p1').path).toBe('/communications/calls/c1/participants/p1/removeFromLobby')
     expect(beta.admitAllFromLobby('c1').path).toBe('/communications/calls/c1/participants/admitAllFromLobby')
   })

@@ -14,7 +14,7 @@ describe.each(cases)('$builder', (c) => {
 
   it(`is ${c.method} ${c.path}${c.apiVersion ? ' (beta)' : ''}, with exactly the body given`, () => {
     const request = c.build(ids)
-    expect(request).toStrictEqual({ method: c.method, path: c.path, ...(c.body !== undefined && { body: c.body }), ...(c.apiVersion && { apiVersion: c.apiVersion }), ...(c.resendable && { resendable: true }) })
+    expect(request).toStrictEqual({ method: c.method, path: c.path, ...(c.body !== undefined && { body: c.body }), ...(c.apiVersion && { apiVersion: c.apiVersion }), ...(c.resendable && { resendable: true }), ...(c.resultType && { resultType: c.resultType }) })
     if (c.body !== undefined) expect(JSON.parse(JSON.stringify(request.body))).toEqual(c.body)
   })
 

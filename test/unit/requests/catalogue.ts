@@ -3,7 +3,7 @@
  * contract test walk, so that every builder is held to the same rules.
  */
 import * as requests from '../../../src/requests/index.ts'
-import type { GraphMethod, GraphRequest } from '../../../src/requests/index.ts'
+import type { GraphMethod, GraphRequest, ResultType } from '../../../src/requests/index.ts'
 
 /** Where a Graph action is bound in the contract: `<binding>.<action>`, as `call.playPrompt`. */
 export type ContractKey = `${'call' | 'call[]' | 'participant' | 'participant[]'}.${string}`
@@ -26,6 +26,8 @@ export interface BuilderCase {
   readonly apiVersion?: 'beta'
   /** Set for the requests Graph refuses to repeat, which are sent again after a failure Graph may have acted on. */
   readonly resendable?: true
+  /** What Graph answers with, for the client to decode (absent: no body). */
+  readonly resultType?: ResultType
 }
 
 export const target = { identity: { user: { id: '8A34A46B-3D17-4ADC-8DCE-DC4E7D572698', displayName: 'Test User' } } }
@@ -59,58 +61,58 @@ function idsOnly(builder: string, ids: BuilderCase['ids'], rest: Omit<BuilderCas
 const cc = { clientContext: 'd45324c1-fcb5-430a-902c-f20af696537c' }
 
 export const cases: readonly BuilderCase[] = [
-  withBody('createCall', [], { callbackUri, targets: [target], requestedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { method: 'POST', path: '/communications/calls' }),
-  idsOnly('getCall', ['callId'], { method: 'GET', path: C }),
+  withBody('createCall', [], { callbackUri, targets: [target], requestedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { method: 'POST', path: '/communications/calls', resultType: 'Call' }),
+  idsOnly('getCall', ['callId'], { method: 'GET', path: C, resultType: 'Call' }),
   idsOnly('hangUp', ['callId'], { method: 'DELETE', path: C }),
   withBody('answer', ['callId'], { callbackUri, acceptedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia() }, { action: 'call.answer', method: 'POST', path: `${C}/answer`, resendable: true }),
   withBody('reject', ['callId'], { reason: 'busy' }, { action: 'call.reject', method: 'POST', path: `${C}/reject`, resendable: true }),
   withBody('redirect', ['callId'], { targets: [target], timeout: 30 }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect`, resendable: true }),
   withBody('transfer', ['callId'], { transferTarget: target }, { action: 'call.transfer', method: 'POST', path: `${C}/transfer` }),
   idsOnly('keepAlive', ['callId'], { action: 'call.keepAlive', method: 'POST', path: `${C}/keepAlive` }),
-  withBody('playPrompt', ['callId'], { prompts: [prompt], ...cc }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt` }),
-  withBody('recordResponse', ['callId'], { prompts: [prompt], maxRecordDurationInSeconds: 10, stopTones: ['#'] }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse` }),
-  withBody('subscribeToTone', ['callId'], cc, { action: 'call.subscribeToTone', method: 'POST', path: `${C}/subscribeToTone` }),
-  withBody('sendDtmfTones', ['callId'], { tones: ['tone1', 'pound'], delayBetweenTonesMs: 1000 }, { action: 'call.sendDtmfTones', method: 'POST', path: `${C}/sendDtmfTones` }),
-  withBody('cancelMediaProcessing', ['callId'], cc, { action: 'call.cancelMediaProcessing', method: 'POST', path: `${C}/cancelMediaProcessing` }),
-  withBody('mute', ['callId'], cc, { action: 'call.mute', method: 'POST', path: `${C}/mute` }),
-  withBody('unmute', ['callId'], cc, { action: 'call.unmute', method: 'POST', path: `${C}/unmute` }),
+  withBody('playPrompt', ['callId'], { prompts: [prompt], ...cc }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt`, resultType: 'CommsOperation' }),
+  withBody('recordResponse', ['callId'], { prompts: [prompt], maxRecordDurationInSeconds: 10, stopTones: ['#'] }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse`, resultType: 'CommsOperation' }),
+  withBody('subscribeToTone', ['callId'], cc, { action: 'call.subscribeToTone', method: 'POST', path: `${C}/subscribeToTone`, resultType: 'CommsOperation' }),
+  withBody('sendDtmfTones', ['callId'], { tones: ['tone1', 'pound'], delayBetweenTonesMs: 1000 }, { action: 'call.sendDtmfTones', method: 'POST', path: `${C}/sendDtmfTones`, resultType: 'CommsOperation' }),
+  withBody('cancelMediaProcessing', ['callId'], cc, { action: 'call.cancelMediaProcessing', method: 'POST', path: `${C}/cancelMediaProcessing`, resultType: 'CommsOperation' }),
+  withBody('mute', ['callId'], cc, { action: 'call.mute', method: 'POST', path: `${C}/mute`, resultType: 'CommsOperation' }),
+  withBody('unmute', ['callId'], cc, { action: 'call.unmute', method: 'POST', path: `${C}/unmute`, resultType: 'CommsOperation' }),
   withBody('changeScreenSharingRole', ['callId'], { role: 'sharer' }, { action: 'call.changeScreenSharingRole', method: 'POST', path: `${C}/changeScreenSharingRole` }),
-  withBody('updateRecordingStatus', ['callId'], { status: 'recording', ...cc }, { action: 'call.updateRecordingStatus', method: 'POST', path: `${C}/updateRecordingStatus` }),
-  withBody('addLargeGalleryView', ['callId'], cc, { action: 'call.addLargeGalleryView', method: 'POST', path: `${C}/addLargeGalleryView` }),
+  withBody('updateRecordingStatus', ['callId'], { status: 'recording', ...cc }, { action: 'call.updateRecordingStatus', method: 'POST', path: `${C}/updateRecordingStatus`, resultType: 'CommsOperation' }),
+  withBody('addLargeGalleryView', ['callId'], cc, { action: 'call.addLargeGalleryView', method: 'POST', path: `${C}/addLargeGalleryView`, resultType: 'CommsOperation' }),
   withBody('logTeleconferenceDeviceQuality', [], { quality }, { action: 'call[].logTeleconferenceDeviceQuality', method: 'POST', path: '/communications/calls/logTeleconferenceDeviceQuality' }),
-  idsOnly('getOperation', ['callId', 'operationId'], { method: 'GET', path: `${C}/operations/op1` }),
-  idsOnly('listParticipants', ['callId'], { method: 'GET', path: `${C}/participants` }),
-  idsOnly('getParticipant', ['callId', 'participantId'], { method: 'GET', path: `${C}/participants/p1` }),
-  withBody('invite', ['callId'], { participants: [target], ...cc }, { action: 'participant[].invite', method: 'POST', path: `${C}/participants/invite` }),
-  withBody('muteParticipant', ['callId', 'participantId'], cc, { action: 'participant.mute', method: 'POST', path: `${C}/participants/p1/mute` }),
+  idsOnly('getOperation', ['callId', 'operationId'], { method: 'GET', path: `${C}/operations/op1`, resultType: 'CommsOperation' }),
+  idsOnly('listParticipants', ['callId'], { method: 'GET', path: `${C}/participants`, resultType: 'Participant[]' }),
+  idsOnly('getParticipant', ['callId', 'participantId'], { method: 'GET', path: `${C}/participants/p1`, resultType: 'Participant' }),
+  withBody('invite', ['callId'], { participants: [target], ...cc }, { action: 'participant[].invite', method: 'POST', path: `${C}/participants/invite`, resultType: 'CommsOperation' }),
+  withBody('muteParticipant', ['callId', 'participantId'], cc, { action: 'participant.mute', method: 'POST', path: `${C}/participants/p1/mute`, resultType: 'CommsOperation' }),
   idsOnly('removeParticipant', ['callId', 'participantId'], { method: 'DELETE', path: `${C}/participants/p1` }),
-  withBody('startHoldMusic', ['callId', 'participantId'], { customPrompt: prompt }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic` }),
-  withBody('stopHoldMusic', ['callId', 'participantId'], cc, { action: 'participant.stopHoldMusic', method: 'POST', path: `${C}/participants/p1/stopHoldMusic` }),
-  withBody('createAudioRoutingGroup', ['callId'], { id: 'oneToOne', routingMode: 'oneToOne', sources: ['632899f8-2ea1-4604-8413-27bd2892079f'], receivers: ['550fae72-d251-43ec-868c-373732c2704f'] }, { method: 'POST', path: `${C}/audioRoutingGroups` }),
-  idsOnly('listAudioRoutingGroups', ['callId'], { method: 'GET', path: `${C}/audioRoutingGroups` }),
-  idsOnly('getAudioRoutingGroup', ['callId', 'groupId'], { method: 'GET', path: `${C}/audioRoutingGroups/g1` }),
-  withBody('updateAudioRoutingGroup', ['callId', 'groupId'], { routingMode: 'multicast', receivers: ['550fae72-d251-43ec-868c-373732c2704f', '72f988bf-86f1-41af-91ab-2d7cd011db47'] }, { method: 'PATCH', path: `${C}/audioRoutingGroups/g1`, resendable: true }),
+  withBody('startHoldMusic', ['callId', 'participantId'], { customPrompt: prompt }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic`, resultType: 'CommsOperation' }),
+  withBody('stopHoldMusic', ['callId', 'participantId'], cc, { action: 'participant.stopHoldMusic', method: 'POST', path: `${C}/participants/p1/stopHoldMusic`, resultType: 'CommsOperation' }),
+  withBody('createAudioRoutingGroup', ['callId'], { id: 'oneToOne', routingMode: 'oneToOne', sources: ['632899f8-2ea1-4604-8413-27bd2892079f'], receivers: ['550fae72-d251-43ec-868c-373732c2704f'] }, { method: 'POST', path: `${C}/audioRoutingGroups`, resultType: 'AudioRoutingGroup' }),
+  idsOnly('listAudioRoutingGroups', ['callId'], { method: 'GET', path: `${C}/audioRoutingGroups`, resultType: 'AudioRoutingGroup[]' }),
+  idsOnly('getAudioRoutingGroup', ['callId', 'groupId'], { method: 'GET', path: `${C}/audioRoutingGroups/g1`, resultType: 'AudioRoutingGroup' }),
+  withBody('updateAudioRoutingGroup', ['callId', 'groupId'], { routingMode: 'multicast', receivers: ['550fae72-d251-43ec-868c-373732c2704f', '72f988bf-86f1-41af-91ab-2d7cd011db47'] }, { method: 'PATCH', path: `${C}/audioRoutingGroups/g1`, resendable: true, resultType: 'AudioRoutingGroup' }),
   idsOnly('deleteAudioRoutingGroup', ['callId', 'groupId'], { method: 'DELETE', path: `${C}/audioRoutingGroups/g1` }),
-  idsOnly('listContentSharingSessions', ['callId'], { method: 'GET', path: `${C}/contentSharingSessions` }),
-  idsOnly('getContentSharingSession', ['callId', 'sessionId'], { method: 'GET', path: `${C}/contentSharingSessions/s1` }),
-  withBody('beta.record', ['callId'], { prompts: [{ ...prompt, loop: 2 }], maxRecordDurationInSeconds: 1800, streamWhileRecording: true }, { action: 'call.record', method: 'POST', path: `${C}/record`, apiVersion: 'beta' }),
-  withBody('beta.recordResponse', ['callId'], { maxRecordDurationInSeconds: 10, streamWhileRecording: true }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse`, apiVersion: 'beta' }),
-  withBody('beta.playPrompt', ['callId'], { prompts: [prompt], loop: true }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt`, apiVersion: 'beta' }),
+  idsOnly('listContentSharingSessions', ['callId'], { method: 'GET', path: `${C}/contentSharingSessions`, resultType: 'ContentSharingSession[]' }),
+  idsOnly('getContentSharingSession', ['callId', 'sessionId'], { method: 'GET', path: `${C}/contentSharingSessions/s1`, resultType: 'ContentSharingSession' }),
+  withBody('beta.record', ['callId'], { prompts: [{ ...prompt, loop: 2 }], maxRecordDurationInSeconds: 1800, streamWhileRecording: true }, { action: 'call.record', method: 'POST', path: `${C}/record`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.recordResponse', ['callId'], { maxRecordDurationInSeconds: 10, streamWhileRecording: true }, { action: 'call.recordResponse', method: 'POST', path: `${C}/recordResponse`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.playPrompt', ['callId'], { prompts: [prompt], loop: true }, { action: 'call.playPrompt', method: 'POST', path: `${C}/playPrompt`, apiVersion: 'beta', resultType: 'CommsOperation' }),
   withBody('beta.redirect', ['callId'], { targets: [{ ...target, endpointType: 'default' }], targetDisposition: 'simultaneousRing', maskCallee: true }, { action: 'call.redirect', method: 'POST', path: `${C}/redirect`, apiVersion: 'beta', resendable: true }),
-  withBody('beta.startRecording', ['callId'], cc, { action: 'call.startRecording', method: 'POST', path: `${C}/startRecording`, apiVersion: 'beta' }),
-  withBody('beta.stopRecording', ['callId'], cc, { action: 'call.stopRecording', method: 'POST', path: `${C}/stopRecording`, apiVersion: 'beta' }),
-  withBody('beta.startTranscription', ['callId'], { language: 'en-US' }, { action: 'call.startTranscription', method: 'POST', path: `${C}/startTranscription`, apiVersion: 'beta' }),
-  withBody('beta.stopTranscription', ['callId'], { language: 'en-US' }, { action: 'call.stopTranscription', method: 'POST', path: `${C}/stopTranscription`, apiVersion: 'beta' }),
-  withBody('beta.admitFromLobby', ['callId', 'participantId'], cc, { action: 'participant.admitFromLobby', method: 'POST', path: `${C}/participants/p1/admitFromLobby`, apiVersion: 'beta' }),
-  withBody('beta.removeFromLobby', ['callId', 'participantId'], cc, { action: 'participant.removeFromLobby', method: 'POST', path: `${C}/participants/p1/removeFromLobby`, apiVersion: 'beta' }),
-  withBody('beta.admitAllFromLobby', ['callId'], cc, { action: 'participant[].admitAllFromLobby', method: 'POST', path: `${C}/participants/admitAllFromLobby`, apiVersion: 'beta' }),
-  withBody('beta.createCall', [], { callbackUri, targets: [target], mediaConfig: requests.serviceHostedMedia(), ringingTimeoutInSeconds: 60 }, { method: 'POST', path: '/communications/calls', apiVersion: 'beta' }),
+  withBody('beta.startRecording', ['callId'], cc, { action: 'call.startRecording', method: 'POST', path: `${C}/startRecording`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.stopRecording', ['callId'], cc, { action: 'call.stopRecording', method: 'POST', path: `${C}/stopRecording`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.startTranscription', ['callId'], { language: 'en-US' }, { action: 'call.startTranscription', method: 'POST', path: `${C}/startTranscription`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.stopTranscription', ['callId'], { language: 'en-US' }, { action: 'call.stopTranscription', method: 'POST', path: `${C}/stopTranscription`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.admitFromLobby', ['callId', 'participantId'], cc, { action: 'participant.admitFromLobby', method: 'POST', path: `${C}/participants/p1/admitFromLobby`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.removeFromLobby', ['callId', 'participantId'], cc, { action: 'participant.removeFromLobby', method: 'POST', path: `${C}/participants/p1/removeFromLobby`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.admitAllFromLobby', ['callId'], cc, { action: 'participant[].admitAllFromLobby', method: 'POST', path: `${C}/participants/admitAllFromLobby`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.createCall', [], { callbackUri, targets: [target], mediaConfig: requests.serviceHostedMedia(), ringingTimeoutInSeconds: 60 }, { method: 'POST', path: '/communications/calls', apiVersion: 'beta', resultType: 'Call' }),
   withBody('beta.answer', ['callId'], { callbackUri, acceptedModalities: ['audio'], mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', liveCaptionOptions: { streamUrl: 'https://captions.example/s' } } }, { action: 'call.answer', method: 'POST', path: `${C}/answer`, apiVersion: 'beta', resendable: true }),
   withBody('beta.transfer', ['callId'], { transferTarget: target, transferee: { identity: target.identity, participantId: 'p1', platformId: '1' } }, { action: 'call.transfer', method: 'POST', path: `${C}/transfer`, apiVersion: 'beta' }),
   withBody('beta.logTeleconferenceDeviceQuality', [], { quality: { ...quality, mediaQualityList: [{ '@odata.type': '#microsoft.graph.teleconferenceDeviceScreenSharingQuality', channelIndex: 1 }] } }, { action: 'call[].logTeleconferenceDeviceQuality', method: 'POST', path: '/communications/calls/logTeleconferenceDeviceQuality', apiVersion: 'beta' }),
-  withBody('beta.invite', ['callId'], { participants: [{ ...target, endpointType: 'default' }], ...cc }, { action: 'participant[].invite', method: 'POST', path: `${C}/participants/invite`, apiVersion: 'beta' }),
-  withBody('beta.startHoldMusic', ['callId', 'participantId'], { customPrompt: { ...prompt, loop: 3 } }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic`, apiVersion: 'beta' }),
-  withBody('beta.muteAll', ['callId'], { participants: ['p1', 'p2'] }, { action: 'participant[].muteAll', method: 'POST', path: `${C}/participants/muteAll`, apiVersion: 'beta' }),
+  withBody('beta.invite', ['callId'], { participants: [{ ...target, endpointType: 'default' }], ...cc }, { action: 'participant[].invite', method: 'POST', path: `${C}/participants/invite`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.startHoldMusic', ['callId', 'participantId'], { customPrompt: { ...prompt, loop: 3 } }, { action: 'participant.startHoldMusic', method: 'POST', path: `${C}/participants/p1/startHoldMusic`, apiVersion: 'beta', resultType: 'CommsOperation' }),
+  withBody('beta.muteAll', ['callId'], { participants: ['p1', 'p2'] }, { action: 'participant[].muteAll', method: 'POST', path: `${C}/participants/muteAll`, apiVersion: 'beta', resultType: 'CommsOperation' }),
 ]
 
 /** The ids the paths above are written for. */

@@ -14,7 +14,7 @@ describe('createCall: the examples of the "Create call" page', () => {
   const examples = Object.entries(createCallExamples)
 
   it.each(examples.filter(([title]) => sentAsShown.some((n) => title.startsWith(`${n}:`))))('%s is sent exactly as the page shows it', (_, body) => {
-    expect(createCall(body as CreateCallParams)).toStrictEqual({ method: 'POST', path: '/communications/calls', body })
+    expect(createCall(body as CreateCallParams)).toStrictEqual({ method: 'POST', path: '/communications/calls', body, resultType: 'Call' })
   })
 
   it('refuses the read-only direction and the beta-only removeFromDefaultAudioGroup of examples 3 and 4, and 4 has no blob', () => {

@@ -12,7 +12,7 @@ describe('playPrompt', () => {
   const issues = (params: unknown) => issuesOf(() => playPrompt('c1', params as PlayPromptParams))
 
   it('sends the docs example exactly as the page shows it', () => {
-    expect(playPrompt('57dab8b1-894c-409a-b240-bd8beae78896', playPromptExample as PlayPromptParams)).toStrictEqual({ method: 'POST', path: `${C}/playPrompt`, body: playPromptExample })
+    expect(playPrompt('57dab8b1-894c-409a-b240-bd8beae78896', playPromptExample as PlayPromptParams)).toStrictEqual({ method: 'POST', path: `${C}/playPrompt`, body: playPromptExample, resultType: 'CommsOperation' })
   })
 
   it('builds the prompt with the mediaPrompt helper, with or without a resourceId', () => {
@@ -56,7 +56,7 @@ describe('recordResponse', () => {
   const issues = (params: unknown) => issuesOf(() => recordResponse('c1', params as RecordResponseParams))
 
   it("sends the docs example, with its DTMF-key stop tones, exactly as the page shows it", () => {
-    expect(recordResponse('57dab8b1-894c-409a-b240-bd8beae78896', recordResponseExample as RecordResponseParams)).toStrictEqual({ method: 'POST', path: `${C}/recordResponse`, body: recordResponseExample })
+    expect(recordResponse('57dab8b1-894c-409a-b240-bd8beae78896', recordResponseExample as RecordResponseParams)).toStrictEqual({ method: 'POST', path: `${C}/recordResponse`, body: recordResponseExample, resultType: 'CommsOperation' })
   })
 
   it.each(['initialSilenceTimeoutInSeconds', 'maxSilenceTimeoutInSeconds', 'maxRecordDurationInSeconds'])('takes %s from 1 to 120 seconds', (name) => {

@@ -18,7 +18,7 @@ describe('invite', () => {
     ['example 1, whose identity carries an identityProvider (a property of no identity type: identity is an open type)', inviteExample],
     ['example 2, with two participants', inviteMultipleExample],
   ])('sends %s exactly as the page shows it', (_, body) => {
-    expect(invite('c1', body as InviteParams)).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/participants/invite', body })
+    expect(invite('c1', body as InviteParams)).toStrictEqual({ method: 'POST', path: '/communications/calls/c1/participants/invite', body, resultType: 'CommsOperation' })
   })
 
   it('needs the identity of each participant', () => {
@@ -45,6 +45,7 @@ describe('startHoldMusic', () => {
       method: 'POST',
       path: '/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/participants/fa1e9582-7145-4ca3-bcd8-577f561fcb6e/startHoldMusic',
       body: startHoldMusicExample,
+      resultType: 'CommsOperation',
     })
   })
 

@@ -85,7 +85,7 @@ describe('GraphTransport: where it sends', () => {
       'user-agent': `bot/1 graph-calling/${VERSION}`,
       'content-type': 'application/json',
     })
-    expect(result).toEqual({ status: 202, requestId: 'r-1', clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), headers: { 'request-id': 'r-1' }, body: undefined })
+    expect(result).toEqual({ status: 202, requestId: 'r-1', clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), headers: { 'request-id': 'r-1' }, body: undefined, issues: [] })
   })
 
   it('parses a JSON body of a 200 or 201, and gives undefined for an empty one', async () => {
