@@ -17,16 +17,17 @@ function fail(message: string): void {
 const K0 = /^https:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K1 = new Set(["audio","video","videoBasedScreenSharing","data"])
 const K2 = /^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-Fa-f]{2})*$/
-const K3 = new Set(["oneToOne","multicast"])
-const K4 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K5 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-const K6 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
-const K7 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K8 = new Set(["default","simultaneousRing","forward"])
-const K9 = new Set(["viewer","sharer"])
-const K10 = new Set(["none","busy","forbidden"])
-const K11 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K12 = new Set(["notRecording","recording","failed"])
+const K3 = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//
+const K4 = new Set(["oneToOne","multicast"])
+const K5 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
+const K6 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+const K7 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
+const K8 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K9 = new Set(["default","simultaneousRing","forward"])
+const K10 = new Set(["viewer","sharer"])
+const K11 = new Set(["none","busy","forbidden"])
+const K12 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K13 = new Set(["notRecording","recording","failed"])
 
 function cUpdateRecordingStatusParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateRecordingStatusParams)")
@@ -43,7 +44,7 @@ function cUpdateRecordingStatusParams(v: any): any {
   if (v.status === undefined) { P.push("status"); fail("is required: expected one of 'notRecording', 'recording', 'failed'"); P.pop() }
 }
 function cRecordingStatusUpdate(v: any): any {
-  if (!K12.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
+  if (!K13.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
 }
 function cUpdateAudioRoutingGroupParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateAudioRoutingGroupParams)")
@@ -124,7 +125,7 @@ function c86(v: any): any {
   }
 }
 function cTone(v: any): any {
-  if (!K11.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
+  if (!K12.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
 }
 function cRejectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RejectParams)")
@@ -143,7 +144,7 @@ function c85(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
-  if (!K10.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
+  if (!K11.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
 }
 function cRedirectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RedirectParams)")
@@ -479,7 +480,7 @@ function cChangeScreenSharingRoleParams(v: any): any {
   if (v.role === undefined) { P.push("role"); fail("is required: expected one of 'viewer', 'sharer'"); P.pop() }
 }
 function cScreenSharingRole(v: any): any {
-  if (!K9.has(v)) fail("expected one of 'viewer', 'sharer'")
+  if (!K10.has(v)) fail("expected one of 'viewer', 'sharer'")
 }
 function cBetaTransferParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaTransferParams)")
@@ -549,7 +550,7 @@ function c74(v: any): any {
   if (v !== null) cBetaCallDisposition(v)
 }
 function cBetaCallDisposition(v: any): any {
-  if (!K8.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
+  if (!K9.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
 }
 function c73(v: any): any {
   if (v !== null) cHttpsUrl(v)
@@ -632,7 +633,7 @@ function c68(v: any): any {
   }
 }
 function cStopTone(v: any): any {
-  if (!K7.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
+  if (!K8.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
 }
 function c65(v: any): any {
   if (v !== null) c66(v)
@@ -703,12 +704,12 @@ function cPromptMediaInfo(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c5(x); P.pop(); break
-      case "uri": P.push(k); cAbsoluteUrl(x); P.pop(); break
+      case "uri": P.push(k); cMediaUrl(x); P.pop(); break
       case "resourceId": P.push(k); c24(x); P.pop(); break
       default: P.push(k); fail("is not a property of PromptMediaInfo; expected one of @odata.type, uri, resourceId"); P.pop()
     }
   }
-  if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute URL"); P.pop() }
+  if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
 }
 function c62(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaPrompt'")
@@ -933,7 +934,7 @@ function c51(v: any): any {
 }
 function c52(v: any): any {
   if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
-  if (!K6.test(v)) return fail("expected an ISO 8601 duration")
+  if (!K7.test(v)) return fail("expected an ISO 8601 duration")
 }
 function c50(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
@@ -941,7 +942,7 @@ function c50(v: any): any {
 }
 function c47(v: any): any {
   if (typeof v !== 'string') return fail("expected a GUID")
-  if (!K5.test(v)) return fail("expected a GUID")
+  if (!K6.test(v)) return fail("expected a GUID")
 }
 function c46(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
@@ -1442,7 +1443,7 @@ function c20(v: any): any {
   if (v !== null) cEndpointType(v)
 }
 function cEndpointType(v: any): any {
-  if (!K4.has(v)) fail("expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'")
+  if (!K5.has(v)) fail("expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'")
 }
 function c19(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.invitationParticipantInfo'")
@@ -1567,7 +1568,7 @@ function c13(v: any): any {
   }
 }
 function cAudioRoutingMode(v: any): any {
-  if (!K3.has(v)) fail("expected one of 'oneToOne', 'multicast'")
+  if (!K4.has(v)) fail("expected one of 'oneToOne', 'multicast'")
 }
 function c12(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.audioRoutingGroup'")
@@ -1668,17 +1669,18 @@ function cPreFetchMediaInfo(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "@odata.type": P.push(k); c5(x); P.pop(); break
-      case "uri": P.push(k); cAbsoluteUrl(x); P.pop(); break
+      case "uri": P.push(k); cMediaUrl(x); P.pop(); break
       case "resourceId": P.push(k); c2(x); P.pop(); break
       default: P.push(k); fail("is not a property of PreFetchMediaInfo; expected one of @odata.type, uri, resourceId"); P.pop()
     }
   }
-  if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute URL"); P.pop() }
+  if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
   if (v.resourceId === undefined) { P.push("resourceId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function cAbsoluteUrl(v: any): any {
-  if (typeof v !== 'string') return fail("expected an absolute URL")
-  if (!K2.test(v)) return fail("expected an absolute URL")
+function cMediaUrl(v: any): any {
+  if (typeof v !== 'string') return fail("expected an absolute http or https URL")
+  if (!K2.test(v)) return fail("expected an absolute http or https URL")
+  if (!K3.test(v)) return fail("expected an absolute http or https URL")
 }
 function c5(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaInfo'")

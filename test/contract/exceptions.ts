@@ -37,7 +37,7 @@ export const contractExceptions = {
     },
     'call.reject': { reason: 'none, busy or forbidden (unknownFutureValue is not a reason a bot can give)', callbackUri: 'an absolute https URL' },
     'call.redirect': { targets: '1 to 25 targets', timeout: '15 to 90 seconds', callbackUri: 'an absolute https URL' },
-    'call.playPrompt': { prompts: '1 to 20 mediaPrompts ("The maximum supported MediaPrompt collection size is 20"), each with the file to play (mediaInfo.uri, an absolute URL)' },
+    'call.playPrompt': { prompts: '1 to 20 mediaPrompts ("The maximum supported MediaPrompt collection size is 20"), each with the file to play (mediaInfo.uri, an absolute http or https URL)' },
     'call.recordResponse': {
       prompts: 'at most one mediaPrompt ("The maximum supported mediaPrompt collection size is 1"), with the file to play',
       initialSilenceTimeoutInSeconds: '1 to 120 seconds ("Min = 1 second, Max = 120 seconds")',
@@ -58,7 +58,7 @@ export const contractExceptions = {
       quality: 'callChainId, participantId, mediaLegId, deviceName, deviceDescription and mediaQualityList given (the CSDL says they cannot be null)',
     },
     'participant[].invite': { participants: '1 to 5 participants ("Inviting up to 5 participants is supported")' },
-    'participant.startHoldMusic': { customPrompt: 'a mediaPrompt with the file to play (mediaInfo.uri, an absolute URL)' },
+    'participant.startHoldMusic': { customPrompt: 'a mediaPrompt with the file to play (mediaInfo.uri, an absolute http or https URL)' },
     'participant[].muteAll': { participants: 'participant ids, each non-empty' },
     'call.startTranscription': { language: 'a non-empty language tag' },
     'call.stopTranscription': { language: 'a non-empty language tag' },

@@ -4,8 +4,11 @@ import { Type, type TNull, type TOptional, type TString, type TUnion } from 'typ
 /** An absolute `https` URL, as Graph requires for callback URIs. */
 export const HttpsUrl: TString = Type.String({ pattern: '^https://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute https URL' })
 
-/** An absolute URL of any scheme (media locations). */
-export const AbsoluteUrl: TString = Type.String({ format: 'uri', description: 'an absolute URL' })
+/**
+ * Where Graph fetches a media file from: an absolute `http` or `https` URL. Graph's media servers download
+ * it, so a `file:`, `data:` or relative URL can only fail, once the call is waiting on the prompt.
+ */
+export const MediaUrl: TString = Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'an absolute http or https URL' })
 
 /** An opaque string echoed back in the operation's notifications; Graph allows at most 256 characters. */
 export const ClientContext: TString = Type.String({ maxLength: 256 })

@@ -1,7 +1,7 @@
 /** The media a bot asks for when it answers or places a call, and the prompts it plays. */
 import { Type, type Static } from 'typebox'
 import { Nullable, ODataType } from '../edm.ts'
-import { AbsoluteUrl } from './common.ts'
+import { MediaUrl } from './common.ts'
 
 /** A modality a bot can ask for: Graph's `modality` without `unknownFutureValue`. */
 export const AcceptedModality = Type.Enum(['audio', 'video', 'videoBasedScreenSharing', 'data'])
@@ -12,7 +12,7 @@ export type AcceptedModality = Static<typeof AcceptedModality>
 export const PreFetchMediaInfo = Type.Object(
   {
     '@odata.type': Type.Optional(ODataType('#microsoft.graph.mediaInfo')),
-    uri: AbsoluteUrl,
+    uri: MediaUrl,
     resourceId: Type.String({ minLength: 1 }),
   },
   { additionalProperties: false },
@@ -51,7 +51,7 @@ export type BotMediaConfig = Static<typeof BotMediaConfig>
 export const PromptMediaInfo = Type.Object(
   {
     '@odata.type': Type.Optional(ODataType('#microsoft.graph.mediaInfo')),
-    uri: AbsoluteUrl,
+    uri: MediaUrl,
     resourceId: Type.Optional(Nullable(Type.String())),
   },
   { additionalProperties: false },

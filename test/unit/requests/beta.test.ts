@@ -25,7 +25,7 @@ describe('beta.playPrompt', () => {
   it('keeps the v1.0 rules: 1 to 20 prompts, each with a file', () => {
     expect(issues({ prompts: [] })).toEqual([{ path: '$.prompts', message: 'expected at least 1 item' }])
     expect(issues({ prompts: Array(21).fill(prompt) })).toEqual([{ path: '$.prompts', message: 'expected at most 20 items' }])
-    expect(issues({ prompts: [mediaPrompt('beep.wav')] })).toEqual([{ path: '$.prompts[0].mediaInfo.uri', message: 'expected an absolute URL' }])
+    expect(issues({ prompts: [mediaPrompt('beep.wav')] })).toEqual([{ path: '$.prompts[0].mediaInfo.uri', message: 'expected an absolute http or https URL' }])
   })
 })
 

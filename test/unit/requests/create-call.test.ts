@@ -58,6 +58,7 @@ describe('createCall: identities (open types of the contract)', () => {
     expect(issues(withTarget({ applicationInstance: { id: 42 } }))).toEqual([{ path: '$.targets[0].identity.applicationInstance.id', message: 'expected a string' }])
     expect(issues(withTarget({ '@odata.type': '#microsoft.graph.identitySet', endpointType: 'phone' }))).toEqual([
       { path: '$.targets[0].identity.endpointType', message: "expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'" },
+      { path: '$.targets[0].identity', message: expect.stringMatching(/^expected an identity to ring: one of user, application, /) },
     ])
   })
 

@@ -31,13 +31,20 @@ describe('playPrompt', () => {
     ['without @odata.type', { mediaInfo: { uri: 'https://x/a.wav' } }, '$.prompts[0]["@odata.type"]', "is required: expected '#microsoft.graph.mediaPrompt'"],
     ['of another type', { '@odata.type': '#microsoft.graph.prompt', mediaInfo: { uri: 'https://x/a.wav' } }, '$.prompts[0]["@odata.type"]', "expected '#microsoft.graph.mediaPrompt'"],
     ['without mediaInfo', { '@odata.type': '#microsoft.graph.mediaPrompt' }, '$.prompts[0].mediaInfo', 'is required: expected a PromptMediaInfo object'],
-    ['without a uri', { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { resourceId: 'r' } }, '$.prompts[0].mediaInfo.uri', 'is required: expected an absolute URL'],
-    ['with a relative uri', mediaPrompt('beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
-    ['with a uri whose % is not an escape', mediaPrompt('https://cdn.contoso.com/100%.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
-    ['with a uri holding a character URIs do not have', mediaPrompt('https://cdn.contoso.com/<beep>.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute URL'],
+    ['without a uri', { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { resourceId: 'r' } }, '$.prompts[0].mediaInfo.uri', 'is required: expected an absolute http or https URL'],
+    ['with a relative uri', mediaPrompt('beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a uri whose % is not an escape', mediaPrompt('https://cdn.contoso.com/100%.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a uri holding a character URIs do not have', mediaPrompt('https://cdn.contoso.com/<beep>.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a file: uri, which Graph cannot fetch', mediaPrompt('file:///srv/prompts/beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a data: uri', mediaPrompt('data:audio/wav;base64,UklGRg=='), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with an ftp: uri', mediaPrompt('ftp://cdn.contoso.com/beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
     ['with a beta loop count', { ...prompt, loop: 2 }, '$.prompts[0].loop', 'is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo'],
   ])('refuses a prompt %s', (_, bad, path, message) => {
     expect(issues({ prompts: [bad] })).toEqual([{ path, message }])
+  })
+
+  it('takes http and https, in any casing', () => {
+    for (const uri of ['http://cdn.contoso.com/beep.wav', 'HTTPS://cdn.contoso.com/beep.wav', 'https://cdn.contoso.com/beep.wav']) expect(issues({ prompts: [mediaPrompt(uri)] })).toEqual([])
   })
 
   it('takes a uri with escapes, a query and a fragment, as the schema does', () => {
