@@ -156,6 +156,52 @@ describe('the README Time setup: one ManualClock for the simulator and the clien
   })
 })
 
+describe('the README Time setup: a bot that answers by respondBy dates it by the same ManualClock', () => {
+  /** A bot answering with `deadline: event.respondBy`, its handler given `now` (or not); what it saw and heard. */
+  async function answeringBy(clock: ManualClock, handlerClock: boolean) {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    let bot: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const graph = await createGraphSimulator({ callbackUri, deliver: (n) => bot(n), clock })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, clock })
+    closing.push(() => graph.close(), () => client.close())
+    const seen: { respondBy?: number; failures: unknown[]; answered?: Promise<unknown> } = { failures: [] }
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      ...(handlerClock && { now: () => clock.now() }),
+      onError: (error) => seen.failures.push(error),
+      onEvent: (event) => {
+        if (event.type !== 'call.incoming') return
+        seen.respondBy = event.respondBy.getTime()
+        seen.answered = client.calls.answer(event.callId, { callbackUri, acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() }, { deadline: event.respondBy })
+        return seen.answered
+      },
+    })
+    const call = await graph.placeIncomingCall()
+    await seen.answered?.catch(() => undefined)
+    await graph.idle()
+    return { graph, call, seen }
+  }
+
+  const tomorrow = () => Date.now() + 86_400_000
+
+  it('with now: () => clock.now(), respondBy is 15 s after the manual now, and the answer goes out', async () => {
+    const clock = new ManualClock(tomorrow())
+    const start = clock.now()
+    const { graph, call, seen } = await answeringBy(clock, true)
+    expect(seen.respondBy).toBe(start + 15_000)
+    expect(graph.requests.map((r) => `${r.action} ${r.status}`)).toEqual(['answer 202'])
+    expect(graph.call(call.id).state).toBe('established')
+    expect(seen.failures).toEqual([])
+  })
+
+  it('without it, a manual clock ahead of the real one has passed every respondBy: the answer is never sent', async () => {
+    const { graph, seen } = await answeringBy(new ManualClock(tomorrow()), false)
+    expect(graph.requests).toEqual([])
+    expect(seen.failures).toEqual([expect.objectContaining({ name: 'TimeoutError', message: expect.stringContaining('had passed before POST') })])
+  })
+})
+
 describe("notifications.operationEndFirst: an operation's end reaches the bot before the action's answer, as Graph may", () => {
   /** A bot that verifies its notifications and feeds an operation waiter; `timeline` lists what it heard, in order. */
   async function botWith(notifications: NotificationPlan, options: Partial<GraphSimulatorOptions> = {}) {
