@@ -4,7 +4,7 @@ import { handleNotificationsWith, type NotificationHandlerHooks, type Notificati
 
 export { NotificationError, NotificationParseError, NotificationAuthError, ValidationError } from '../errors.ts'
 export type { CallEvent, CallEventType, CallEventOf, ParticipantJoiningEvent } from '../notifications/call-event.ts'
-export type { NotificationHandlerHooks, NotificationRequestHandler, ParticipantJoiningResponse } from './web/notification-handler.ts'
+export type { NotificationHandlerHooks, NotificationRequestHandler, ParticipantJoiningResponse, RequestContext } from './web/notification-handler.ts'
 export type { NotificationVerifyOptions } from './web/authenticate.ts'
 
 /** Options of `createNotificationHandler`. */
@@ -22,7 +22,7 @@ export interface NotificationHandlerOptions extends NotificationHandlerHooks {
 /**
  * Creates the handler of the POSTs Graph sends to the bot's callback URL: verifies the bearer token, parses
  * the body into typed events, hands each to `onEvent` and answers 202 at once (the app's own async work runs
- * after). Errors answer with `application/problem+json`: 400 (with the JSON paths at fault), 401, 405, 413
+ * after; on a serverless host, pass the request's context with its `waitUntil` as the second argument). Errors answer with `application/problem+json`: 400 (with the JSON paths at fault), 401, 405, 413
  * and 415. For policy-based recording, a join response from `onEvent` or `onParticipantJoining` is sent back
  * with 200. Throws a `ValidationError` for a `maxBytes` or `participantJoiningTimeoutMs` it cannot keep.
  */

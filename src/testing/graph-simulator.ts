@@ -96,7 +96,10 @@ export interface GraphSimulator {
   notify(callId: string, body: CommsNotificationsBody, label?: string): Promise<RecordedNotification>
   /** Plays a failure or a slow answer for the next matching requests. */
   injectFault(fault: FaultInit): InjectedFault
-  /** Resolves once every notification under way or scheduled (not the answer deadline) has been sent. */
+  /**
+   * Resolves once every notification under way or scheduled (not the answer deadline) has been sent, and
+   * the work the bot handed to the delivery context's `waitUntil` has settled, with what that work set off.
+   */
   idle(): Promise<void>
   /** Serves the simulated Graph over real HTTP on a loopback port. */
   listen(options?: LoopbackOptions): Promise<LoopbackServer>

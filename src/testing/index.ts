@@ -10,7 +10,7 @@ export type { SimulatedCredential, SimulatedAccessToken } from './simulated-cred
 export type { SimulatorClock } from './simulator-clock.ts'
 export { ManualClock } from './manual-clock.ts'
 export { deliverOverHttp, tunnelTo } from './notification-delivery.ts'
-export type { NotificationDelivery } from './notification-delivery.ts'
+export type { DeliveryContext, NotificationDelivery } from './notification-delivery.ts'
 export { MswDispatcher } from './msw-dispatcher.ts'
 export { listenLoopback } from './loopback-server.ts'
 export type { LoopbackOptions, LoopbackServer } from './loopback-server.ts'

@@ -1,10 +1,20 @@
 import { request } from 'undici'
 
 /**
+ * What the simulator hands with each notification, as a serverless host hands a request context: pass it
+ * to the bot's handler (`deliver: (n, context) => bot(n, context)`), and `graph.idle()` also waits for the
+ * work the bot's `onEvent` started (its own requests to Graph), which the handler gives `waitUntil`.
+ */
+export interface DeliveryContext {
+  /** Counts `work` as under way until it settles. */
+  waitUntil(work: Promise<unknown>): void
+}
+
+/**
  * How a notification reaches the bot: given Graph's POST (its URL is the call's callback URI), returns the
  * bot's answer. The default sends it over HTTP; pass the bot's Web handler to deliver it in process.
  */
-export type NotificationDelivery = (notification: Request) => Promise<Response>
+export type NotificationDelivery = (notification: Request, context?: DeliveryContext) => Promise<Response>
 
 /** Sends the notification over HTTP to its URL, with undici (not `fetch`, which msw may intercept). */
 export const deliverOverHttp: NotificationDelivery = async (notification) => {
@@ -30,11 +40,11 @@ export const deliverOverHttp: NotificationDelivery = async (notification) => {
  */
 export function tunnelTo(localOrigin: string, deliver: NotificationDelivery = deliverOverHttp): NotificationDelivery {
   const origin = new URL(localOrigin)
-  return async (notification) => {
+  return async (notification, context) => {
     const url = new URL(notification.url)
     url.protocol = origin.protocol
     url.host = origin.host
     const body = await notification.arrayBuffer()
-    return deliver(new Request(url, { method: notification.method, headers: notification.headers, body, signal: notification.signal }))
+    return deliver(new Request(url, { method: notification.method, headers: notification.headers, body, signal: notification.signal }), context)
   }
 }

@@ -1,6 +1,6 @@
 import type { CallState } from '../schemas/index.ts'
 import type { CommsNotificationsBody } from './notification-builders.ts'
-import type { NotificationDelivery } from './notification-delivery.ts'
+import type { DeliveryContext, NotificationDelivery } from './notification-delivery.ts'
 import type { SimulatedCallState } from './simulated-call.ts'
 import type { SimulatorClock } from './simulator-clock.ts'
 import type { RecordLog, RecordedNotification } from './simulator-records.ts'
@@ -37,6 +37,8 @@ export class NotificationSender {
   readonly #lifetime: AbortSignal
   readonly #planOf: (call: SimulatedCallState) => NotificationPlan
   readonly #pending = new Set<Promise<unknown>>()
+  /** Handed with every notification: the bot's work counts as under way, so `idle()` waits for it. */
+  readonly #context: DeliveryContext = { waitUntil: (work) => void this.track(work).catch(() => {}) }
 
   constructor(init: {
     clock: SimulatorClock
@@ -94,7 +96,7 @@ export class NotificationSender {
     return promise
   }
 
-  /** Resolves once nothing is under way. */
+  /** Resolves once nothing is under way: no notification, and no work the bot handed to `waitUntil`. */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
@@ -107,7 +109,7 @@ export class NotificationSender {
     let error: string | undefined
     try {
       const headers = { 'content-type': 'application/json', authorization: await this.#signer.authorizationHeader() }
-      const answer = await this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }))
+      const answer = await this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }), this.#context)
       status = answer.status
       await answer.body?.cancel()
     } catch (cause) {

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { Call, CallState, Inbound, OperationStatus, ResultInfo } from '../../src/schemas/index.ts'
 import { createCallTracker, parseNotifications, type CallEvent, type CallEventOf, type TrackedCall } from '../../src/notifications/index.ts'
-import { createNotificationHandler, type ParticipantJoiningResponse } from '../../src/adapters/web.ts'
+import { createNotificationHandler, type ParticipantJoiningResponse, type RequestContext } from '../../src/adapters/web.ts'
 import { toNodeListener, type NodeRequestListener } from '../../src/adapters/node.ts'
 
 describe('Inbound<T>', () => {
@@ -115,7 +115,10 @@ describe('tracker and handlers', () => {
         return { '@odata.type': '#microsoft.graph.acceptJoinResponse' }
       },
     })
-    expectTypeOf(handler).toEqualTypeOf<(request: Request) => Promise<Response>>()
+    expectTypeOf(handler).toEqualTypeOf<(request: Request, context?: RequestContext) => Promise<Response>>()
+    // A Workers-style execution context is a request context as it is.
+    const workersContext = { waitUntil(promise: Promise<any>): void { void promise }, passThroughOnException(): void {} }
+    void handler(new Request('https://bot.contoso.com/api/calls'), workersContext)
     expectTypeOf(toNodeListener(handler)).toEqualTypeOf<NodeRequestListener>()
     // @ts-expect-error a join response names its @odata.type
     const noType: ParticipantJoiningResponse = { reason: 'busy' }

@@ -17,14 +17,26 @@ export interface ParticipantJoiningResponse {
   readonly [property: string]: unknown
 }
 
+/**
+ * What a host may pass with each request, as the handler's second argument: a serverless host's
+ * `waitUntil` (Cloudflare's `ctx`, Netlify's `context`, `{ waitUntil }` from `@vercel/functions`) keeps the
+ * function alive after the response until the work `onEvent` started has settled. The object is handed to
+ * `onEvent` as it came, so a host's own members (bindings, a request id) reach the app too.
+ */
+export interface RequestContext {
+  /** Called with each promise `onEvent` returns (one that never rejects: a failure goes to `onError`). */
+  waitUntil?(work: Promise<unknown>): void
+}
+
 /** What the app does with the events; shared by `createNotificationHandler`'s options. */
 export interface NotificationHandlerHooks {
   /**
-   * Called once per event, in order, before the response is sent; the response does not wait for a promise
-   * it returns (a rejection goes to `onError`). For a `participant.joining` event, a join response it returns
-   * (not a promise) is sent back to Graph.
+   * Called once per event, in order, before the response is sent, with the request's context (if the host
+   * gave one); the response does not wait for a promise it returns (a rejection goes to `onError`), which
+   * goes to the context's `waitUntil`. For a `participant.joining` event, a join response it returns (not a
+   * promise) is sent back to Graph.
    */
-  onEvent?: ((event: CallEvent) => unknown) | undefined
+  onEvent?: ((event: CallEvent, context: RequestContext | undefined) => unknown) | undefined
   /**
    * Answers a `participant.joining` event: awaited (within `participantJoiningTimeoutMs`) before the
    * response, and what it returns is sent back to Graph. Called for the first joining event of a body that
@@ -60,7 +72,7 @@ export interface NotificationHandlerHooks {
 }
 
 /** A handler of Graph's notification POSTs for any server with Web `Request` and `Response`. */
-export type NotificationRequestHandler = (request: Request) => Promise<Response>
+export type NotificationRequestHandler = (request: Request, context?: RequestContext) => Promise<Response>
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
 
@@ -109,7 +121,7 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
     return response
   }
 
-  return async (request) => {
+  return async (request, context) => {
     // Graph's deadline to answer runs from when it sent the notification, so the time is taken before
     // anything that may wait (signing keys fetched for the token, a body arriving slowly).
     const arrivedAt = now()
@@ -144,26 +156,35 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       report(error)
       return problemResponse(500, { detail: 'The notification could not be handled; the error went to the onError hook.' })
     }
-    const joinResponse = dispatch(events)
+    const joinResponse = dispatch(events, context)
     const answer = joinResponse ?? (await askForJoinResponse(events, msOf(arrivedAt)))
     if (answer === undefined) return new Response(null, { status: 202 })
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })
   }
 
   /** Hands every event to `onEvent`; returns the join response it gave synchronously, if any. */
-  function dispatch(events: CallEvent[]): ParticipantJoiningResponse | undefined {
+  function dispatch(events: CallEvent[], context: RequestContext | undefined): ParticipantJoiningResponse | undefined {
     let joinResponse: ParticipantJoiningResponse | undefined
     if (!hooks.onEvent) return undefined
     for (const event of events) {
       let result: unknown
       try {
-        result = hooks.onEvent(event)
+        result = hooks.onEvent(event, context)
       } catch (error) {
         report(error, event)
         continue
       }
-      if (isThenable(result)) result.then(undefined, (error: unknown) => report(error, event))
-      else if (event.type === 'participant.joining' && joinResponse === undefined && isJoinResponse(result)) joinResponse = result
+      if (isThenable(result)) {
+        const settled = result.then(undefined, (error: unknown) => report(error, event))
+        // Called as a method: a host's own `waitUntil` may need its `this`.
+        if (context?.waitUntil) {
+          try {
+            context.waitUntil(Promise.resolve(settled))
+          } catch (error) {
+            report(error, event)
+          }
+        }
+      } else if (event.type === 'participant.joining' && joinResponse === undefined && isJoinResponse(result)) joinResponse = result
     }
     return joinResponse
   }

@@ -156,6 +156,58 @@ describe('the README Time setup: one ManualClock for the simulator and the clien
   })
 })
 
+describe("graph.idle() and the bot's own work, through the delivery context", () => {
+  /**
+   * A bot that answers, subscribes to tones once established, and on a key press hangs up once `gate`
+   * opens (work of its own first, as a bot that looks something up); `passContext` hands it the delivery's context.
+   */
+  async function hangingUpOnATone(passContext: boolean) {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    let bot: (request: Request, context?: { waitUntil?(work: Promise<unknown>): void }) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const graph = await createGraphSimulator({ callbackUri, deliver: (n, context) => (passContext ? bot(n, context) : bot(n)) })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher })
+    closing.push(() => graph.close(), () => client.close())
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      onEvent: async (event) => {
+        if (event.type === 'call.incoming') return client.calls.answer(event.callId, { callbackUri, acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+        if (event.type === 'call.established') return client.calls.subscribeToTone(event.callId)
+        if (event.type === 'call.updated' && event.call.toneInfo) return gate.then(() => client.calls.hangUp(event.callId))
+        return undefined
+      },
+    })
+    const call = await graph.placeIncomingCall()
+    await vi.waitUntil(() => graph.requests.some((r) => r.action === 'subscribeToTone' && r.status === 200), { timeout: 10_000 })
+    await graph.pressTone(call.id, 'tone1')
+    return { graph, call, open }
+  }
+
+  it('waits for the hang-up the key press led to, and for the terminated notification it set off', async () => {
+    const { graph, call, open } = await hangingUpOnATone(true)
+    let idle = false
+    const idling = graph.idle().then(() => (idle = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(idle).toBe(false)
+    open()
+    await idling
+    expect(graph.requests.map((r) => `${r.action} ${r.status}`)).toEqual(['answer 202', 'subscribeToTone 200', 'hangUp 204'])
+    expect(graph.call(call.id).state).toBe('terminated')
+    expect(graph.notifications.at(-1)?.label).toBe('terminated')
+  })
+
+  it('without the context, it returns while the bot is still at work', async () => {
+    const { graph, call, open } = await hangingUpOnATone(false)
+    await graph.idle()
+    expect(graph.requests.map((r) => r.action)).toEqual(['answer', 'subscribeToTone'])
+    expect(graph.call(call.id).state).toBe('established')
+    open()
+    await vi.waitUntil(() => graph.call(call.id).state === 'terminated', { timeout: 10_000 })
+  })
+})
+
 describe('the README Time setup: a bot that answers by respondBy dates it by the same ManualClock', () => {
   /** A bot answering with `deadline: event.respondBy`, its handler given `now` (or not); what it saw and heard. */
   async function answeringBy(clock: ManualClock, handlerClock: boolean) {

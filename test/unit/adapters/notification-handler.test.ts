@@ -135,6 +135,67 @@ describe('notification handler: accepted bodies', () => {
   })
 })
 
+describe("notification handler: a serverless host's request context", () => {
+  const body = JSON.stringify(seed[0]!.body)
+
+  it("gives waitUntil the work onEvent started, which settles after the response, and hands onEvent the context as it came", async () => {
+    const handed: Promise<unknown>[] = []
+    const order: string[] = []
+    let finish!: () => void
+    const seenContexts: unknown[] = []
+    // A host's context: its waitUntil needs its own `this`, and it carries members of its own.
+    const context = {
+      env: { BOT_APP_ID: 'x' },
+      handed,
+      waitUntil(this: { handed: Promise<unknown>[] }, work: Promise<unknown>) {
+        this.handed.push(work)
+      },
+    }
+    const { handle, errors } = handler({
+      onEvent: (_, given) => {
+        seenContexts.push(given)
+        return new Promise<void>((resolve) => (finish = resolve)).then(() => void order.push('work done'))
+      },
+    })
+    const response = await handle(post(body), context)
+    order.push(`answered ${response.status}`)
+    expect(seenContexts).toEqual([context])
+    expect(handed).toHaveLength(1)
+    finish()
+    await handed[0]
+    expect(order).toEqual(['answered 202', 'work done'])
+    expect(errors).toEqual([])
+  })
+
+  it('a failure of the work goes to onError, and the promise waitUntil holds still resolves', async () => {
+    const handed: Promise<unknown>[] = []
+    const { handle, errors } = handler({ onEvent: async () => Promise.reject(new Error('Graph was down')) })
+    expect((await handle(post(body), { waitUntil: (work) => void handed.push(work) })).status).toBe(202)
+    await expect(handed[0]).resolves.toBeUndefined()
+    expect(errors.map((e) => (e.error as Error).message)).toEqual(['Graph was down'])
+  })
+
+  it('gives waitUntil nothing for an event handled at once, and works with no context at all', async () => {
+    const handed: Promise<unknown>[] = []
+    const { handle, events } = handler({ onEvent: (event) => void events.push(event) })
+    expect((await handle(post(body), { waitUntil: (work) => void handed.push(work) })).status).toBe(202)
+    expect((await handle(post(body))).status).toBe(202)
+    expect(handed).toEqual([])
+    expect(events).toHaveLength(2)
+  })
+
+  it('a waitUntil that throws goes to onError; the response still goes out', async () => {
+    const { handle, errors } = handler({ onEvent: async () => undefined })
+    const response = await handle(post(body), {
+      waitUntil: () => {
+        throw new Error('waitUntil may only be called during the request')
+      },
+    })
+    expect(response.status).toBe(202)
+    expect(errors.map((e) => (e.error as Error).message)).toEqual(['waitUntil may only be called during the request'])
+  })
+})
+
 describe('notification handler: refused requests', () => {
   it('answers 405 with Allow: POST for other methods', async () => {
     const { handle, events, errors } = handler()
