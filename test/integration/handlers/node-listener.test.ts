@@ -173,7 +173,8 @@ describe('toNodeListener over real HTTP', () => {
     const refused = await postJson(guarded, JSON.stringify(mixedBatch.body), { authorization: 'Bearer forged' })
     expect(refused.statusCode).toBe(401)
     expect(refused.headers['www-authenticate']).toBe('Bearer')
-    expect(((await refused.body.json()) as { detail: string }).detail).toBe('The token signature does not verify.')
+    expect(((await refused.body.json()) as { detail: string }).detail).toBe('The bearer token was refused; the reason went to the onError hook.')
+    expect(failures).toEqual([expect.objectContaining({ reason: 'bad-signature', message: 'The token signature does not verify.' })])
     expect(received).toEqual([])
     const accepted = await postJson(guarded, JSON.stringify(mixedBatch.body), { authorization: 'Bearer good' })
     expect(accepted.statusCode).toBe(202)
@@ -234,7 +235,7 @@ describe('toNodeListener over real HTTP', () => {
     })
     const response = await postJson(target, JSON.stringify(mixedBatch.body), { authorization: 'Bearer forged' })
     expect(response.statusCode).toBe(401)
-    expect(((await response.body.json()) as { detail: string }).detail).toBe('The token signature does not verify.')
+    expect(((await response.body.json()) as { detail: string }).detail).toBe('The bearer token was refused; the reason went to the onError hook.')
     expect(failures).toEqual([expect.any(NotificationAuthError)])
   })
 

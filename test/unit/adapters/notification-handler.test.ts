@@ -220,10 +220,11 @@ describe('notification handler: refused requests', () => {
     const response = await handle(request)
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer')
-    expect(await problemOf(response)).toMatchObject({ title: 'Unauthorized', status: 401, detail: 'no token on POST' })
+    expect(await problemOf(response)).toMatchObject({ title: 'Unauthorized', status: 401, detail: 'The bearer token was refused; the reason went to the onError hook.' })
     expect(events).toEqual([])
     expect(state.pulled).toBe(0)
     expect(errors[0]!.error).toBeInstanceOf(NotificationAuthError)
+    expect((errors[0]!.error as NotificationAuthError).message).toBe('no token on POST')
   })
 
   it('answers 500 when authentication fails unexpectedly, and reports it', async () => {
