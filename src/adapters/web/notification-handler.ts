@@ -1,7 +1,7 @@
 import { NotificationAuthError, NotificationError, NotificationParseError, ValidationError, type Issue } from '../../errors.ts'
 import type { CallEvent, ParticipantJoiningEvent } from '../../notifications/call-event.ts'
 import { ANSWER_POLICY_RECORDING_WITHIN_MS } from '../../notifications/notification-event.ts'
-import { parseRawNotifications } from '../../notifications/parse-notifications.ts'
+import { parseNotificationBytes } from '../../notifications/parse-notifications.ts'
 import { DEFAULT_MAX_NOTIFICATION_BYTES } from '../../notifications/read-notification-body.ts'
 import type { Authenticate } from './authenticate.ts'
 import { problemResponse } from './problem-response.ts'
@@ -130,7 +130,7 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       // A body declared too large is refused before the token is checked or a byte is read.
       if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
       ;({ tenantId } = await authenticate(request))
-      events = parseRawNotifications(await readRequestBody(request, maxBytes), { maxBytes, now: () => arrivedAt, tenantId })
+      events = parseNotificationBytes(await readRequestBody(request, maxBytes), { maxBytes, now: () => arrivedAt, tenantId })
     } catch (error) {
       await request.body?.cancel().catch(() => {})
       // Anyone can post to the callback URL: the 401 says nothing of the configuration (app ids, tenants, key

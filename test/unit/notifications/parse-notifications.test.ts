@@ -2,7 +2,7 @@ import { createContext, runInContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
-import { parseRawNotifications } from '../../../src/notifications/parse-notifications.ts'
+import { parseNotificationBytes, parseRawNotifications } from '../../../src/notifications/parse-notifications.ts'
 
 const CALL_URL = '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896'
 const established = { changeType: 'updated', resourceUrl: CALL_URL, resourceData: { '@odata.type': '#microsoft.graph.call', state: 'established' } }
@@ -377,13 +377,31 @@ describe('parseNotifications: resourceData as an array', () => {
   })
 })
 
-describe('parseRawNotifications (what the request handlers call)', () => {
+describe('parseRawNotifications and parseNotificationBytes (what the request handlers call)', () => {
   it('reads text and bytes exactly as parseNotifications does', () => {
     const text = body(established, { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [] })
     const options = { receivedAt: new Date(0), tenantId: 't1' }
     expect(parseRawNotifications(text, options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(text)).toEqual(parseNotifications(text))
+    expect(parseNotificationBytes(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
+    expect(parseNotificationBytes(new TextEncoder().encode(text))).toEqual(parseNotifications(text))
+  })
+
+  it('parseNotificationBytes refuses what parseNotifications refuses, with the same errors', () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    for (const text of ['{"value": [}', '[]', '{}', '{"value": 3}', body(established)]) {
+      let expected: unknown
+      try {
+        expected = parseNotifications(text)
+      } catch (error) {
+        expected = error
+      }
+      if (expected instanceof NotificationParseError) expect(parseError(() => parseNotificationBytes(encode(text))).issues).toEqual(expected.issues)
+      else expect(parseNotificationBytes(encode(text))).toEqual(expected)
+    }
+    expect(parseError(() => parseNotificationBytes(new Uint8Array([0xff]))).issues[0]!.message).toMatch(/not UTF-8/)
+    expect(parseError(() => parseNotificationBytes(encode(body(established)), { maxBytes: 10 })).status).toBe(413)
   })
 
   it('reads bytes, buffers and parsed objects made in another realm (a vm context, a test sandbox) as its own', () => {
