@@ -1,5 +1,6 @@
 import { NotificationParseError } from '../errors.ts'
 import { jsonPath } from './json-path.ts'
+import { jsonSyntaxError } from './json-syntax-error.ts'
 
 /** The largest body `parseNotifications` reads unless told otherwise: 1 MiB. */
 export const DEFAULT_MAX_NOTIFICATION_BYTES = 1024 * 1024
@@ -77,11 +78,11 @@ function envelopeOf(root: unknown): NotificationsEnvelope {
 function parseJson(text: string, mayStartWithMark: boolean): unknown {
   try {
     return JSON.parse(text)
-  } catch (error) {
+  } catch {
     // A byte-order mark is not JSON; only a body that fails to parse pays to look for one.
     if (mayStartWithMark && text.charCodeAt(0) === BYTE_ORDER_MARK) return parseJson(text.slice(1), false)
-    const why = error instanceof Error ? error.message : String(error)
-    throw new NotificationParseError([{ path: '$', message: `expected JSON (${why}); pass the request body exactly as received` }])
+    // The engine's error is dropped, not kept as the cause: it may quote the body.
+    throw new NotificationParseError([{ path: '$', message: `expected JSON, but ${jsonSyntaxError(text)}; pass the request body exactly as received` }])
   }
 }
 

@@ -180,6 +180,27 @@ describe('notification handler: refused requests', () => {
     expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
   })
 
+  it('answers 400 for a body that is not JSON saying where it breaks, without quoting it', async () => {
+    const { handle, events, errors } = handler()
+    const body = '{"value": [{"recordingAccessToken": "eyJ0eXAiOiJKV1Qi.secret-part" ]}'
+    const response = await handle(post(body))
+    expect(response.status).toBe(400)
+    const text = await response.clone().text()
+    const message = "expected JSON, but line 1, column 68 needs ',' or '}'; pass the request body exactly as received"
+    expect(await problemOf(response)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: `Invalid notification body: $: ${message}`,
+      issues: [{ path: '$', message }],
+    })
+    for (const quoted of ['eyJ', 'secret', 'recording', '{"value']) expect(text).not.toContain(quoted)
+    expect(events).toEqual([])
+    expect(errors).toHaveLength(1)
+    expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
+    expect((errors[0]!.error as Error).message).not.toContain('eyJ')
+  })
+
   it('answers 413 from Content-Length alone, before authenticating or reading the body', async () => {
     let authenticated = 0
     const { handle } = handler({ maxBytes: 100 }, async () => {

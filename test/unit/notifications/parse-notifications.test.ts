@@ -22,9 +22,26 @@ describe('parseNotifications: bodies it refuses', () => {
   it('refuses text that is not JSON, saying where to look', () => {
     const error = parseError(() => parseNotifications('{"value": [}'))
     expect(error.status).toBe(400)
-    expect(error.issues).toHaveLength(1)
-    expect(error.issues[0]!.path).toBe('$')
-    expect(error.issues[0]!.message).toMatch(/^expected JSON \(.+\); pass the request body exactly as received$/)
+    expect(error.issues).toEqual([{ path: '$', message: "expected JSON, but line 1, column 12 needs a value or ']'; pass the request body exactly as received" }])
+  })
+
+  it('never quotes the body it refuses, as text or as bytes: a body can carry a recording access token', () => {
+    const secret = 'eyJ0eXAiOiJKV1Qi.recording-token'
+    for (const text of [`recordingAccessToken=${secret}`, `{"value": [{"recordingAccessToken": "${secret}" x}]}`, `${secret}"`, `{"value": [], "recordingAccessToken": "${secret}`]) {
+      for (const input of [text, new TextEncoder().encode(text)]) {
+        const error = parseError(() => parseNotifications(input))
+        for (const quoted of ['eyJ', 'recording', 'value"', 'token']) expect(error.message).not.toContain(quoted)
+        expect(error.message).toMatch(/^Invalid notification body: \$: expected JSON, but (the string at )?line \d+, column \d+/)
+        expect(error.cause).toBeUndefined()
+      }
+    }
+    expect(parseError(() => parseNotifications(`{"value": [{"recordingAccessToken": "${secret}" x}]}`)).issues[0]!.message).toBe(
+      "expected JSON, but line 1, column 72 needs ',' or '}'; pass the request body exactly as received",
+    )
+  })
+
+  it('says an empty body is empty', () => {
+    expect(parseError(() => parseNotifications('')).issues).toEqual([{ path: '$', message: 'expected JSON, but got an empty body; pass the request body exactly as received' }])
   })
 
   it.each([
@@ -112,7 +129,7 @@ describe('parseNotifications: bodies it refuses', () => {
     const mark = [0xef, 0xbb, 0xbf]
     for (const twice of [`\uFEFF\uFEFF${body(established)}`, new Uint8Array([...mark, ...mark, ...new TextEncoder().encode(body(established))])]) {
       const error = parseError(() => parseNotifications(twice))
-      expect(error.issues[0]!.message).toMatch(/^expected JSON \(/)
+      expect(error.issues[0]!.message).toBe('expected JSON, but line 1, column 1 needs a value; pass the request body exactly as received')
     }
   })
 })
