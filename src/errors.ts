@@ -104,19 +104,26 @@ export class ConnectionError extends GraphCallingError {
   }
 }
 
-/** Options of a `TimeoutError`: its cause, the accepted status, and the retry wait that would have run past the deadline. */
+/** Options of a `TimeoutError`: its cause, the accepted status, the retry wait that would have run past the deadline, and whether the token was still awaited. */
 export interface TimeoutErrorOptions extends InterruptedRequestOptions {
   retryAfterMs?: number | undefined
+  waitingForToken?: boolean | undefined
 }
 
-/** The request, or the wait for a retry, ran past its time limit or deadline. */
+/** The request, the wait for its access token, or the wait for a retry, ran past its time limit or deadline. */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError'
   /** The wait before the next retry when that wait would have run past the deadline (Graph's `Retry-After` when it sent one). */
   readonly retryAfterMs: number | undefined
+  /**
+   * Whether time ran out while the attempt waited for an access token from the credential: that attempt
+   * was not sent, and the credential (its authority, its network) is what to look at.
+   */
+  readonly waitingForToken: boolean
   constructor(message: string, options?: TimeoutErrorOptions) {
     super(message, options)
     this.retryAfterMs = options?.retryAfterMs
+    this.waitingForToken = options?.waitingForToken ?? false
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CallEvent } from './call-event.ts'
 import { notificationEvent, type BatchContext } from './notification-event.ts'
-import { DEFAULT_MAX_NOTIFICATION_BYTES, readNotificationBody, readRawNotificationBody, type NotificationsEnvelope } from './read-notification-body.ts'
+import { DEFAULT_MAX_NOTIFICATION_BYTES, readNotificationBody, readNotificationBytes, readRawNotificationBody, type NotificationsEnvelope } from './read-notification-body.ts'
 
 /** Options of `parseNotifications`. */
 export interface ParseNotificationsOptions {
@@ -46,15 +46,23 @@ export function parseNotifications(body: unknown, options: ParseNotificationsOpt
 }
 
 /**
- * `parseNotifications` for the body as it came (text or bytes), which is all a request handler has: the
- * handlers call this, so that their bundles leave out the check of an already-parsed object.
+ * `parseNotifications` for the body as it came (text or bytes), which is all a request handler has: its
+ * bundle leaves out the check of an already-parsed object.
  */
 export function parseRawNotifications(body: string | Uint8Array | ArrayBuffer, options: ParseNotificationsOptions = NO_OPTIONS): CallEvent[] {
   return eventsOf(readRawNotificationBody, body, options)
 }
 
+/**
+ * `parseRawNotifications` for bytes only, which is what the request handlers read (a body of at most
+ * `maxBytes`): their bundles leave out the text path.
+ */
+export function parseNotificationBytes(body: Uint8Array, options: ParseNotificationsOptions = NO_OPTIONS): CallEvent[] {
+  return eventsOf(readNotificationBytes, body, options)
+}
+
 /** The events of a body read by `read`. */
-function eventsOf(read: (body: unknown, maxBytes: number) => NotificationsEnvelope, body: unknown, options: ParseNotificationsOptions): CallEvent[] {
+function eventsOf<Body>(read: (body: Body, maxBytes: number) => NotificationsEnvelope, body: Body, options: ParseNotificationsOptions): CallEvent[] {
   let batch: BatchContext
   let value: readonly unknown[]
   // Each branch reads the body itself: one shared call reading `options.maxBytes` measured ~15 instructions more.

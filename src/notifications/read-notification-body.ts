@@ -1,5 +1,6 @@
 import { NotificationParseError } from '../errors.ts'
 import { jsonPath } from './json-path.ts'
+import { jsonSyntaxError } from './json-syntax-error.ts'
 
 /** The largest body `parseNotifications` reads unless told otherwise: 1 MiB. */
 export const DEFAULT_MAX_NOTIFICATION_BYTES = 1024 * 1024
@@ -32,26 +33,30 @@ export function readNotificationBody(body: unknown, maxBytes: number): Notificat
  * has: code that calls only this leaves out the check of an already-parsed object.
  */
 export function readRawNotificationBody(body: unknown, maxBytes: number): NotificationsEnvelope {
-  let root: unknown
   if (typeof body === 'string') {
     if (isOverLimit(body, maxBytes)) throw tooLarge(maxBytes)
-    root = parseJson(body, true)
-  } else if (isBytes(body)) {
-    if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
-    let text: string
-    try {
-      text = utf8.decode(body)
-    } catch {
-      throw new NotificationParseError([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
-    }
-    // The decoder has already removed a byte-order mark.
-    root = parseJson(text, false)
-  } else {
-    throw new NotificationParseError([
-      { path: '$', message: `expected the request body as a string, a Uint8Array or a parsed JSON object, got ${describe(body)}` },
-    ])
+    return envelopeOf(parseJson(body, true))
   }
-  return envelopeOf(root)
+  if (isBytes(body)) return readNotificationBytes(body, maxBytes)
+  throw new NotificationParseError([
+    { path: '$', message: `expected the request body as a string, a Uint8Array or a parsed JSON object, got ${describe(body)}` },
+  ])
+}
+
+/**
+ * `readRawNotificationBody` for bytes only, which is what the request handlers read: their bundles leave
+ * out the text path.
+ */
+export function readNotificationBytes(body: Uint8Array | ArrayBuffer, maxBytes: number): NotificationsEnvelope {
+  if (body.byteLength > maxBytes) throw tooLarge(maxBytes)
+  let text: string
+  try {
+    text = utf8.decode(body)
+  } catch {
+    throw new NotificationParseError([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
+  }
+  // The decoder has already removed a byte-order mark.
+  return envelopeOf(parseJson(text, false))
 }
 
 function envelopeOf(root: unknown): NotificationsEnvelope {
@@ -73,11 +78,11 @@ function envelopeOf(root: unknown): NotificationsEnvelope {
 function parseJson(text: string, mayStartWithMark: boolean): unknown {
   try {
     return JSON.parse(text)
-  } catch (error) {
+  } catch {
     // A byte-order mark is not JSON; only a body that fails to parse pays to look for one.
     if (mayStartWithMark && text.charCodeAt(0) === BYTE_ORDER_MARK) return parseJson(text.slice(1), false)
-    const why = error instanceof Error ? error.message : String(error)
-    throw new NotificationParseError([{ path: '$', message: `expected JSON (${why}); pass the request body exactly as received` }])
+    // The engine's error is dropped, not kept as the cause: it may quote the body.
+    throw new NotificationParseError([{ path: '$', message: `expected JSON, but ${jsonSyntaxError(text)}; pass the request body exactly as received` }])
   }
 }
 

@@ -260,8 +260,11 @@ export class GraphTransport {
     // keeps the limit on a timer all exchanges share, and the caller's own signal stops the exchange. A
     // deadline, or a token to await, needs an exact stop that covers both.
     const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
+    // Whether the attempt still waits for its token: a stop then means that nothing of it reached Graph.
+    let waitingForToken = token === undefined
     try {
       if (token === undefined) token = await this.#fetchToken(stop!.signal, call)
+      waitingForToken = false
       call.token = token
       call.headers.authorization = `Bearer ${token}`
       let response: Exchange
@@ -294,7 +297,7 @@ export class GraphTransport {
     } catch (error) {
       const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isAttemptTimeout(error) ? limit : undefined)
       if (stoppedBy === 'caller') throw this.#abortError(call)
-      if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error)
+      if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error, waitingForToken)
       if (error instanceof GraphCallingError) throw error
       const { acceptedStatus } = call
       const accepted = acceptedStatus === undefined ? '' : ` after Graph accepted it with ${acceptedStatus}, so it is not sent again`
@@ -406,10 +409,15 @@ export class GraphTransport {
       : new TimeoutError(`The deadline ${deadline} passed before ${this.#describe(call)} could be tried again (${this.#ids(call)})`)
   }
 
-  #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown): TimeoutError {
+  #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown, waitingForToken: boolean): TimeoutError {
     const { acceptedStatus } = call
     let why: string
-    if (acceptedStatus !== undefined) {
+    if (waitingForToken) {
+      // The credential, not Graph, was slow: the caller should look at its authentication, and may send again.
+      const stopped = stoppedBy === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `was stopped at the deadline ${new Date(call.deadline!).toISOString()}`
+      const unsent = call.attempts === 1 ? 'nothing was sent to Graph' : `attempt ${call.attempts} was not sent to Graph`
+      why = `${stopped} waiting for an access token from the credential; ${unsent}`
+    } else if (acceptedStatus !== undefined) {
       // Graph has acted: the caller must not take this for a request that never arrived.
       why =
         stoppedBy === 'timeout'
@@ -421,7 +429,7 @@ export class GraphTransport {
           ? `timed out: no answer within ${call.timeoutMs} ms`
           : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
     }
-    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause: withoutSecret(cause, call.token), acceptedStatus })
+    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause: withoutSecret(cause, call.token), acceptedStatus, waitingForToken })
   }
 }
 

@@ -246,6 +246,7 @@ describe('a token that does not come', () => {
     const ends = await Promise.all(Array.from({ length: 20 }, (_, i) => ending(playPrompt(c, 'accept', i))))
     for (const end of ends) {
       expect(end.error).toBeInstanceOf(TimeoutError)
+      expect(end.error).toMatchObject({ waitingForToken: true, message: expect.stringContaining('timed out after 300 ms waiting for an access token from the credential; nothing was sent to Graph') })
       expect(end.ms).toBeLessThan(300 + SLACK_MS)
     }
     expect(graph.requestCount).toBe(0)

@@ -52,6 +52,7 @@ describe('a ClientSecretCredential whose authority fails', () => {
     const ends = await Promise.all(Array.from({ length: 10 }, (_, i) => ending(playPrompt(client, 'accept', i))))
     for (const end of ends) {
       expect(end.error).toBeInstanceOf(TimeoutError)
+      expect(end.error).toMatchObject({ waitingForToken: true, message: expect.stringContaining('timed out after 500 ms waiting for an access token from the credential; nothing was sent to Graph') })
       expect(end.ms).toBeLessThan(500 + SLACK_MS)
     }
     // One token request for all ten calls.

@@ -1,7 +1,7 @@
 import { NotificationAuthError, NotificationError, NotificationParseError, ValidationError, type Issue } from '../../errors.ts'
 import type { CallEvent, ParticipantJoiningEvent } from '../../notifications/call-event.ts'
 import { ANSWER_POLICY_RECORDING_WITHIN_MS } from '../../notifications/notification-event.ts'
-import { parseRawNotifications } from '../../notifications/parse-notifications.ts'
+import { parseNotificationBytes } from '../../notifications/parse-notifications.ts'
 import { DEFAULT_MAX_NOTIFICATION_BYTES } from '../../notifications/read-notification-body.ts'
 import type { Authenticate } from './authenticate.ts'
 import { problemResponse } from './problem-response.ts'
@@ -97,7 +97,7 @@ function logError(error: unknown): void {
  * The handler, given how requests are authenticated. Answers 202 once the events are handed to `onEvent`,
  * 200 with a join response for policy-based recording, and a problem response otherwise: 405 for a method
  * other than POST, 415 for a body that is not JSON, 413 for one over `maxBytes`, 401 when authentication
- * fails (no event reaches the app), 400 when the body is not `commsNotifications`.
+ * fails (no event reaches the app; the body says only that the token was refused), 400 when the body is not `commsNotifications`.
  */
 export function handleNotificationsWith(authenticate: Authenticate, hooks: NotificationHandlerHooks): NotificationRequestHandler {
   const maxBytes = hooks.maxBytes ?? DEFAULT_MAX_NOTIFICATION_BYTES
@@ -142,11 +142,13 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       // A body declared too large is refused before the token is checked or a byte is read.
       if (declaredLength(request) > maxBytes) throw tooLarge(maxBytes)
       ;({ tenantId } = await authenticate(request))
-      events = parseRawNotifications(await readRequestBody(request, maxBytes), { maxBytes, now: () => arrivedAt, tenantId })
+      events = parseNotificationBytes(await readRequestBody(request, maxBytes), { maxBytes, now: () => arrivedAt, tenantId })
     } catch (error) {
       await request.body?.cancel().catch(() => {})
+      // Anyone can post to the callback URL: the 401 says nothing of the configuration (app ids, tenants, key
+      // URL) or of which check failed; the error's full message goes to onError.
       if (error instanceof NotificationAuthError) {
-        return refuse(error, problemResponse(401, { detail: error.message, headers: { 'www-authenticate': 'Bearer' } }))
+        return refuse(error, problemResponse(401, { detail: 'The bearer token was refused; the reason went to the onError hook.', headers: { 'www-authenticate': 'Bearer' } }))
       }
       // A body that is not notifications, or one that could not be read (a Node middleware took it), says what to fix.
       if (error instanceof NotificationError) {

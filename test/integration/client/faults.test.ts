@@ -603,7 +603,55 @@ describe('tokens', () => {
     const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }) })
     const error = await failure(send(c, { timeoutMs: 100 }))
     expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.waitingForToken).toBe(true)
     expect(graph.requests).toHaveLength(0)
+  })
+
+  it('a TimeoutError while the token is awaited says so, and that nothing was sent to Graph', async () => {
+    const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }), timeoutMs: 500 })
+    const started = Date.now()
+    const error = await failure(c.calls.answer(callId, { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() }))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(490)
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toMatch(
+      new RegExp(`^POST ${graph.url}/v1\\.0/communications/calls/call-1/answer timed out after 500 ms waiting for an access token from the credential; nothing was sent to Graph \\(client-request-id [0-9a-f-]{36}, attempt 1\\)$`),
+    )
+    expect(error).toMatchObject({ waitingForToken: true, acceptedStatus: undefined })
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it('a deadline reached while the token is awaited says so, and that nothing was sent to Graph', async () => {
+    const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }), timeoutMs: 30_000 })
+    const deadline = new Date(Date.now() + 200)
+    const error = await failure(send(c, { deadline }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain(`was stopped at the deadline ${deadline.toISOString()} waiting for an access token from the credential; nothing was sent to Graph`)
+    expect(error.waitingForToken).toBe(true)
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it('after a 401, a new token that does not come times out the second attempt, which is not sent', async () => {
+    let asked = 0
+    const c = client({
+      clock: fakeClock({ realNow: true }),
+      timeoutMs: 300,
+      credential: () => (++asked === 1 ? Promise.resolve({ token: `${secret}-1`, expiresOnTimestamp: Date.now() + 3_600_000 }) : new Promise(() => {})),
+    })
+    graph.reply({ status: 401, body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}' })
+    const error = await failure(send(c))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain('timed out after 300 ms waiting for an access token from the credential; attempt 2 was not sent to Graph (client-request-id ')
+    expect(error.waitingForToken).toBe(true)
+    expect(graph.requests).toHaveLength(1)
+  })
+
+  it('a TimeoutError of Graph that does not answer is not taken for a wait for the token', async () => {
+    graph.reply('hang')
+    const error = await failure(send(client({ clock: fakeClock({ realNow: true }) }), { timeoutMs: 200 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect(error.message).toContain('timed out: no answer within 200 ms')
+    expect(error.waitingForToken).toBe(false)
+    expect(graph.requests).toHaveLength(1)
   })
 
   it('a credential that never answers is asked again once the calls waiting for it have given up', async () => {

@@ -125,9 +125,18 @@ describe('toNodeListener over real HTTP', () => {
   it('answers 400 with the problem for a body that is not JSON', async () => {
     const response = await postJson(url, '{"value": [')
     expect(response.statusCode).toBe(400)
-    const problem = (await response.body.json()) as { title: string; issues: { path: string }[] }
+    const problem = (await response.body.json()) as { title: string; issues: { path: string; message: string }[] }
     expect(problem.title).toBe('Bad Request')
-    expect(problem.issues[0]!.path).toBe('$')
+    expect(problem.issues).toEqual([{ path: '$', message: "expected JSON, but line 1, column 12 (the end of the body) needs a value or ']'; pass the request body exactly as received" }])
+  })
+
+  it('answers 400 for a body that is not JSON without quoting any of it', async () => {
+    const response = await postJson(url, 'recordingAccessToken=eyJ0eXAiOiJKV1Qi.secret-part')
+    expect(response.statusCode).toBe(400)
+    const text = await response.body.text()
+    expect(JSON.parse(text)).toMatchObject({ detail: 'Invalid notification body: $: expected JSON, but line 1, column 1 needs a value; pass the request body exactly as received' })
+    for (const quoted of ['eyJ', 'secret', 'recording']) expect(text).not.toContain(quoted)
+    expect(failures).toEqual([expect.objectContaining({ name: 'NotificationParseError', status: 400 })])
   })
 
   it('answers 405 to GET and 415 to text', async () => {
@@ -173,7 +182,8 @@ describe('toNodeListener over real HTTP', () => {
     const refused = await postJson(guarded, JSON.stringify(mixedBatch.body), { authorization: 'Bearer forged' })
     expect(refused.statusCode).toBe(401)
     expect(refused.headers['www-authenticate']).toBe('Bearer')
-    expect(((await refused.body.json()) as { detail: string }).detail).toBe('The token signature does not verify.')
+    expect(((await refused.body.json()) as { detail: string }).detail).toBe('The bearer token was refused; the reason went to the onError hook.')
+    expect(failures).toEqual([expect.objectContaining({ reason: 'bad-signature', message: 'The token signature does not verify.' })])
     expect(received).toEqual([])
     const accepted = await postJson(guarded, JSON.stringify(mixedBatch.body), { authorization: 'Bearer good' })
     expect(accepted.statusCode).toBe(202)
@@ -234,7 +244,7 @@ describe('toNodeListener over real HTTP', () => {
     })
     const response = await postJson(target, JSON.stringify(mixedBatch.body), { authorization: 'Bearer forged' })
     expect(response.statusCode).toBe(401)
-    expect(((await response.body.json()) as { detail: string }).detail).toBe('The token signature does not verify.')
+    expect(((await response.body.json()) as { detail: string }).detail).toBe('The bearer token was refused; the reason went to the onError hook.')
     expect(failures).toEqual([expect.any(NotificationAuthError)])
   })
 

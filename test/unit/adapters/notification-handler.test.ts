@@ -241,6 +241,27 @@ describe('notification handler: refused requests', () => {
     expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
   })
 
+  it('answers 400 for a body that is not JSON saying where it breaks, without quoting it', async () => {
+    const { handle, events, errors } = handler()
+    const body = '{"value": [{"recordingAccessToken": "eyJ0eXAiOiJKV1Qi.secret-part" ]}'
+    const response = await handle(post(body))
+    expect(response.status).toBe(400)
+    const text = await response.clone().text()
+    const message = "expected JSON, but line 1, column 68 needs ',' or '}'; pass the request body exactly as received"
+    expect(await problemOf(response)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: `Invalid notification body: $: ${message}`,
+      issues: [{ path: '$', message }],
+    })
+    for (const quoted of ['eyJ', 'secret', 'recording', '{"value']) expect(text).not.toContain(quoted)
+    expect(events).toEqual([])
+    expect(errors).toHaveLength(1)
+    expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
+    expect((errors[0]!.error as Error).message).not.toContain('eyJ')
+  })
+
   it('answers 413 from Content-Length alone, before authenticating or reading the body', async () => {
     let authenticated = 0
     const { handle } = handler({ maxBytes: 100 }, async () => {
@@ -281,10 +302,11 @@ describe('notification handler: refused requests', () => {
     const response = await handle(request)
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer')
-    expect(await problemOf(response)).toMatchObject({ title: 'Unauthorized', status: 401, detail: 'no token on POST' })
+    expect(await problemOf(response)).toMatchObject({ title: 'Unauthorized', status: 401, detail: 'The bearer token was refused; the reason went to the onError hook.' })
     expect(events).toEqual([])
     expect(state.pulled).toBe(0)
     expect(errors[0]!.error).toBeInstanceOf(NotificationAuthError)
+    expect((errors[0]!.error as NotificationAuthError).message).toBe('no token on POST')
   })
 
   it('answers 500 when authentication fails unexpectedly, and reports it', async () => {

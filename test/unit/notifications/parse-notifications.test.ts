@@ -2,7 +2,7 @@ import { createContext, runInContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { NotificationParseError, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
-import { parseRawNotifications } from '../../../src/notifications/parse-notifications.ts'
+import { parseNotificationBytes, parseRawNotifications } from '../../../src/notifications/parse-notifications.ts'
 
 const CALL_URL = '/communications/calls/57DAB8B1894C409AB240BD8BEAE78896'
 const established = { changeType: 'updated', resourceUrl: CALL_URL, resourceData: { '@odata.type': '#microsoft.graph.call', state: 'established' } }
@@ -22,9 +22,26 @@ describe('parseNotifications: bodies it refuses', () => {
   it('refuses text that is not JSON, saying where to look', () => {
     const error = parseError(() => parseNotifications('{"value": [}'))
     expect(error.status).toBe(400)
-    expect(error.issues).toHaveLength(1)
-    expect(error.issues[0]!.path).toBe('$')
-    expect(error.issues[0]!.message).toMatch(/^expected JSON \(.+\); pass the request body exactly as received$/)
+    expect(error.issues).toEqual([{ path: '$', message: "expected JSON, but line 1, column 12 needs a value or ']'; pass the request body exactly as received" }])
+  })
+
+  it('never quotes the body it refuses, as text or as bytes: a body can carry a recording access token', () => {
+    const secret = 'eyJ0eXAiOiJKV1Qi.recording-token'
+    for (const text of [`recordingAccessToken=${secret}`, `{"value": [{"recordingAccessToken": "${secret}" x}]}`, `${secret}"`, `{"value": [], "recordingAccessToken": "${secret}`]) {
+      for (const input of [text, new TextEncoder().encode(text)]) {
+        const error = parseError(() => parseNotifications(input))
+        for (const quoted of ['eyJ', 'recording', 'value"', 'token']) expect(error.message).not.toContain(quoted)
+        expect(error.message).toMatch(/^Invalid notification body: \$: expected JSON, but (the string at )?line \d+, column \d+/)
+        expect(error.cause).toBeUndefined()
+      }
+    }
+    expect(parseError(() => parseNotifications(`{"value": [{"recordingAccessToken": "${secret}" x}]}`)).issues[0]!.message).toBe(
+      "expected JSON, but line 1, column 72 needs ',' or '}'; pass the request body exactly as received",
+    )
+  })
+
+  it('says an empty body is empty', () => {
+    expect(parseError(() => parseNotifications('')).issues).toEqual([{ path: '$', message: 'expected JSON, but got an empty body; pass the request body exactly as received' }])
   })
 
   it.each([
@@ -112,7 +129,7 @@ describe('parseNotifications: bodies it refuses', () => {
     const mark = [0xef, 0xbb, 0xbf]
     for (const twice of [`\uFEFF\uFEFF${body(established)}`, new Uint8Array([...mark, ...mark, ...new TextEncoder().encode(body(established))])]) {
       const error = parseError(() => parseNotifications(twice))
-      expect(error.issues[0]!.message).toMatch(/^expected JSON \(/)
+      expect(error.issues[0]!.message).toBe('expected JSON, but line 1, column 1 needs a value; pass the request body exactly as received')
     }
   })
 })
@@ -377,13 +394,31 @@ describe('parseNotifications: resourceData as an array', () => {
   })
 })
 
-describe('parseRawNotifications (what the request handlers call)', () => {
+describe('parseRawNotifications and parseNotificationBytes (what the request handlers call)', () => {
   it('reads text and bytes exactly as parseNotifications does', () => {
     const text = body(established, { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [] })
     const options = { receivedAt: new Date(0), tenantId: 't1' }
     expect(parseRawNotifications(text, options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
     expect(parseRawNotifications(text)).toEqual(parseNotifications(text))
+    expect(parseNotificationBytes(new TextEncoder().encode(text), options)).toEqual(parseNotifications(text, options))
+    expect(parseNotificationBytes(new TextEncoder().encode(text))).toEqual(parseNotifications(text))
+  })
+
+  it('parseNotificationBytes refuses what parseNotifications refuses, with the same errors', () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    for (const text of ['{"value": [}', '[]', '{}', '{"value": 3}', body(established)]) {
+      let expected: unknown
+      try {
+        expected = parseNotifications(text)
+      } catch (error) {
+        expected = error
+      }
+      if (expected instanceof NotificationParseError) expect(parseError(() => parseNotificationBytes(encode(text))).issues).toEqual(expected.issues)
+      else expect(parseNotificationBytes(encode(text))).toEqual(expected)
+    }
+    expect(parseError(() => parseNotificationBytes(new Uint8Array([0xff]))).issues[0]!.message).toMatch(/not UTF-8/)
+    expect(parseError(() => parseNotificationBytes(encode(body(established)), { maxBytes: 10 })).status).toBe(413)
   })
 
   it('reads bytes, buffers and parsed objects made in another realm (a vm context, a test sandbox) as its own', () => {
