@@ -71,9 +71,41 @@ function onCall(action: string, method: GraphRoute['method'], path: string, chec
   return { action, method, path, check: { 'v1.0': check, beta }, apply: (engine, { call, ...request }) => apply(engine, call!, request) }
 }
 
+/** Who plays and hears the call's media: the bot's own media platform (`app`), or Graph's (`service`). */
+function mediaHostOf(call: SimulatedCallState): 'app' | 'service' | undefined {
+  const config = (call.answer?.mediaConfig ?? call.resource['mediaConfig']) as { '@odata.type'?: string } | undefined
+  const type = config?.['@odata.type']?.toLowerCase()
+  return type === '#microsoft.graph.apphostedmediaconfig' ? 'app' : type === '#microsoft.graph.servicehostedmediaconfig' ? 'service' : undefined
+}
+
+/**
+ * Graph's refusal of a prompt or a recording on a call whose media the bot hosts itself: Graph plays and
+ * records only the media it hosts (service-hosted).
+ */
+function mediaRefusal(call: SimulatedCallState, action: string): ActionOutcome | undefined {
+  if (mediaHostOf(call) !== 'app') return undefined
+  return { status: 400, code: 'BadRequest', message: `${action} needs service-hosted media; call ${call.id} was set up with app-hosted media.` }
+}
+
+/** What an operation reports when it completes, the same for every request or made from the request's body. */
+type Completion = CompletionDetails | ((body: any) => CompletionDetails)
+
 /** An action answered with an operation (`playPrompt`, `invite`, ...): one line per action. */
-function operation(action: string, path: string, type: string, check: Check, options: { beta?: Check; completion?: CompletionDetails } = {}): GraphRoute {
-  return onCall(action, 'POST', path, check, (engine, call, { body }) => engine.startOperation(call, { action, type, body, completion: options.completion }), options.beta ?? check)
+function operation(action: string, path: string, type: string, check: Check, options: { beta?: Check; completion?: Completion; media?: 'service' } = {}): GraphRoute {
+  return onCall(
+    action,
+    'POST',
+    path,
+    check,
+    (engine, call, { body }) => {
+      // A call that is not established gets its 409 first.
+      const refused = options.media && call.state === 'established' ? mediaRefusal(call, action) : undefined
+      if (refused) return refused
+      const completion = typeof options.completion === 'function' ? options.completion(body ?? {}) : options.completion
+      return engine.startOperation(call, { action, type, body, completion })
+    },
+    options.beta ?? check,
+  )
 }
 
 /** An operation on one participant: `404 itemNotFound` for a participant the call does not have, as Graph answers. */
@@ -92,16 +124,20 @@ function participantOperation(action: string, path: string, type: string, check:
 }
 
 /** A beta-only operation. */
-function betaOperation(action: string, path: string, type: string, check: Check): GraphRoute {
-  return { ...operation(action, path, type, check), check: { beta: check } }
+function betaOperation(action: string, path: string, type: string, check: Check, options: { completion?: Completion; media?: 'service' } = {}): GraphRoute {
+  return { ...operation(action, path, type, check, options), check: { beta: check } }
 }
 
 const { beta } = requests
-const recorded: CompletionDetails = {
+/**
+ * A recording ends on a stop tone when the bot gave some (the simulated caller presses one), and otherwise
+ * at its longest duration.
+ */
+const recorded = (body: { stopTones?: unknown[] }): CompletionDetails => ({
   recordingLocation: 'https://simulated-media.graph-calling.invalid/recordings/recording.wav',
   recordingAccessToken: 'simulated-recording-access-token',
-  completionReason: 'stopToneDetected',
-}
+  completionReason: (body.stopTones?.length ?? 0) > 0 ? 'stopToneDetected' : 'maxRecordDurationReached',
+})
 
 /** Every endpoint the simulator serves: each request is checked by the library's own builder for it. */
 export const graphRoutes: readonly GraphRoute[] = [
@@ -124,8 +160,8 @@ export const graphRoutes: readonly GraphRoute[] = [
   onCall('changeScreenSharingRole', 'POST', `${CALL}/changeScreenSharingRole`, ({ callId }, b) => requests.changeScreenSharingRole(callId, b), (e, call) => e.accept(call, 'changeScreenSharingRole')),
   onCall('getOperation', 'GET', `${CALL}/operations/:operationId`, ({ callId, operationId }) => requests.getOperation(callId, operationId), (e, call, { ids }) => e.readOperation(call, ids.operationId)),
   // Operations: 200 with the operation running, a notification once it completes
-  operation('playPrompt', `${CALL}/playPrompt`, 'playPromptOperation', ({ callId }, b) => requests.playPrompt(callId, b), { beta: ({ callId }, b) => beta.playPrompt(callId, b) }),
-  operation('recordResponse', `${CALL}/recordResponse`, 'recordOperation', ({ callId }, b) => requests.recordResponse(callId, b), { beta: ({ callId }, b) => beta.recordResponse(callId, b), completion: recorded }),
+  operation('playPrompt', `${CALL}/playPrompt`, 'playPromptOperation', ({ callId }, b) => requests.playPrompt(callId, b), { beta: ({ callId }, b) => beta.playPrompt(callId, b), media: 'service' }),
+  operation('recordResponse', `${CALL}/recordResponse`, 'recordOperation', ({ callId }, b) => requests.recordResponse(callId, b), { beta: ({ callId }, b) => beta.recordResponse(callId, b), completion: recorded, media: 'service' }),
   operation('subscribeToTone', `${CALL}/subscribeToTone`, 'subscribeToToneOperation', ({ callId }, b) => requests.subscribeToTone(callId, b)),
   operation('sendDtmfTones', `${CALL}/sendDtmfTones`, 'sendDtmfTonesOperation', ({ callId }, b) => requests.sendDtmfTones(callId, b), { completion: { completionReason: 'completedSuccessfully' } }),
   operation('cancelMediaProcessing', `${CALL}/cancelMediaProcessing`, 'cancelMediaProcessingOperation', ({ callId }, b) => requests.cancelMediaProcessing(callId, b)),
@@ -156,7 +192,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   onCall('listContentSharingSessions', 'GET', `${CALL}/contentSharingSessions`, ({ callId }) => requests.listContentSharingSessions(callId), (e, call) => e.readContentSharingSessions(call)),
   onCall('getContentSharingSession', 'GET', `${CALL}/contentSharingSessions/:sessionId`, ({ callId, sessionId }) => requests.getContentSharingSession(callId, sessionId), (e, call, { ids }) => e.readContentSharingSessions(call, ids.sessionId)),
   // Beta only
-  betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b)),
+  betaOperation('record', `${CALL}/record`, 'recordOperation', ({ callId }, b) => beta.record(callId, b), { completion: recorded, media: 'service' }),
   betaOperation('startRecording', `${CALL}/startRecording`, 'startRecordingOperation', ({ callId }, b) => beta.startRecording(callId, b)),
   betaOperation('stopRecording', `${CALL}/stopRecording`, 'stopRecordingOperation', ({ callId }, b) => beta.stopRecording(callId, b)),
   betaOperation('startTranscription', `${CALL}/startTranscription`, 'startTranscriptionOperation', ({ callId }, b) => beta.startTranscription(callId, b)),

@@ -111,8 +111,30 @@ describe('operations', () => {
     expect(harness.received.at(-1)!.body.value[0]!.resourceData).toMatchObject({
       '@odata.type': '#microsoft.graph.recordOperation',
       recordingLocation: expect.stringMatching(/^https:\/\//),
-      completionReason: 'stopToneDetected',
+      completionReason: 'maxRecordDurationReached',
     })
+  })
+
+  it('a recording with stop tones ends on one, as the caller presses it', async () => {
+    const harness = await createHarness()
+    const callId = await establishedCall(harness)
+    await harness.send(requests.recordResponse(callId, { stopTones: ['#'] }))
+    await harness.simulator.idle()
+    expect(harness.received.at(-1)!.body.value[0]!.resourceData).toMatchObject({ completionReason: 'stopToneDetected' })
+  })
+
+  it.each([
+    ['playPrompt', (callId: string) => requests.playPrompt(callId, { prompts: [requests.mediaPrompt('https://cdn.example.com/a.wav')] })],
+    ['recordResponse', (callId: string) => requests.recordResponse(callId)],
+    ['record', (callId: string) => requests.beta.record(callId)],
+  ] as const)('%s on a call with app-hosted media is refused with 400, as Graph plays and records only its own media', async (action, build) => {
+    const harness = await createHarness()
+    const call = await harness.simulator.placeIncomingCall()
+    await harness.send(requests.answer(call.id, { ...serviceHostedAnswer, mediaConfig: requests.appHostedMedia('media-session-blob') }))
+    await harness.simulator.waitForState(call.id, 'established')
+    const refused = await harness.send(build(call.id))
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([400, 'BadRequest', `${action} needs service-hosted media; call ${call.id} was set up with app-hosted media.`])
+    expect(harness.simulator.call(call.id).operations).toEqual([])
   })
 
   it('an operation needs an established call (409), and a call that exists (404)', async () => {
