@@ -58,7 +58,9 @@ export function createIvrBot(settings: Omit<BotSettings, 'port'>, menu: IvrMenu)
           log(`key ${key} is not on the menu`)
           const { body } = await client.calls.playPrompt(event.callId, { prompts: [SORRY_PROMPT], clientContext: `sorry-${key}` })
           // Awaiting the apology before the menu: prompts played at once would overlap.
-          await operations.wait(event.callId, body)
+          const apology = await operations.wait(event.callId, body)
+          // A caller who hung up during the apology needs no menu (Graph would answer 404).
+          if (apology.status === 'CallEnded') return
           await playMenu(event.callId)
           return
         }

@@ -44,6 +44,6 @@ export {
   type OperationWaiter,
   type OperationWaiterOptions,
   type OperationWaitOptions,
-  type OperationOutcome,
   type OperationRef,
 } from './operation-waiter.ts'
+export type { OperationOutcome, OperationFinishedOutcome, OperationCallEndedOutcome } from './operation-outcome.ts'

@@ -1,19 +1,6 @@
 import { AbortError, TimeoutError, ValidationError, type Issue } from '../errors.ts'
-import type { CallEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
-
-/** The final outcome of a Graph operation (playPrompt, recordResponse, invite, ...). */
-export interface OperationOutcome {
-  /** `Completed` or `Failed`. */
-  readonly status: 'Completed' | 'Failed'
-  /** The operation's id, when Graph gave one. */
-  readonly operationId: string | undefined
-  /** The `clientContext` the action was sent with. */
-  readonly clientContext: string | undefined
-  /** Why it ended (`code`, `subcode`, `message`), when Graph said. */
-  readonly resultInfo: unknown
-  /** The notification that ended it; absent when the action's own answer was already final. */
-  readonly event: OperationCompletedEvent | OperationFailedEvent | undefined
-}
+import type { CallEvent, CallTerminatedEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
+import { callEndedOutcome, finishedOutcome, type OperationOutcome } from './operation-outcome.ts'
 
 /** What identifies the operation to wait for: usually the operation an action answered with. */
 export interface OperationRef {
@@ -38,6 +25,11 @@ export interface OperationWaiterOptions {
   keepFinishedMs?: number
   /** At most this many finished operations are kept for late waits (oldest dropped first). @default 1000 */
   maxFinished?: number
+  /**
+   * At most this many ended calls are kept, so that a wait begun after its call ended ends at once (oldest
+   * dropped first). @default 1000
+   */
+  maxEndedCalls?: number
   /** The clock, replaceable in tests. @default Date.now */
   now?: () => number
 }
@@ -54,15 +46,18 @@ export interface OperationWaitOptions {
   signal?: AbortSignal
 }
 
-/** Resolves waits for operations when their final notification arrives. */
+/** Resolves waits for operations when their final notification arrives, or their call ends. */
 export interface OperationWaiter {
-  /** Feeds one event (pass every event the handler gives; others than operation events are ignored). */
+  /** Feeds one event (pass every event the handler gives; all but operation ends and `call.terminated` are ignored). */
   observe(event: CallEvent): void
-  /** Resolves when the operation on `callId` completes or fails; matched by operation id, else by clientContext. */
+  /**
+   * Resolves when the operation on `callId` completes or fails (matched by operation id, else by
+   * clientContext), or with `status: 'CallEnded'` when the call ends first or had already ended.
+   */
   wait(callId: string, operation: OperationRef, options?: OperationWaitOptions): Promise<OperationOutcome>
   /** Waits not yet settled. */
   readonly pending: number
-  /** Ends every pending wait with an `AbortError` and forgets finished operations. */
+  /** Ends every pending wait with an `AbortError` and forgets finished operations and ended calls. */
   close(): void
 }
 
@@ -89,24 +84,18 @@ const isFinal = (event: CallEvent): event is Final => event.type === 'operation.
 const matches = (p: { callId: string; operationId: string | undefined; clientContext: string | undefined }, e: Final) =>
   e.callId === p.callId && (p.operationId !== undefined ? e.operationId === p.operationId : e.clientContext === p.clientContext)
 
-const outcomeOf = (e: Final): OperationOutcome => ({
-  status: e.type === 'operation.completed' ? 'Completed' : 'Failed',
-  operationId: e.operationId,
-  clientContext: e.clientContext,
-  resultInfo: e.resultInfo,
-  event: e,
-})
-
 /**
  * Lets a bot await an operation that Graph finishes later by notification:
  * `await waiter.wait(callId, (await client.calls.playPrompt(callId, params)).body)`. Every wait ends (by
- * outcome, timeout unless it has no time limit, abort or `close`) and then leaves nothing behind; its timer
- * never keeps a process alive. Throws a `ValidationError` for a `defaultTimeoutMs` no timer can keep.
+ * outcome, the end of its call, timeout unless it has no time limit, abort or `close`) and then leaves
+ * nothing behind; its timer never keeps a process alive. Throws a `ValidationError` for a
+ * `defaultTimeoutMs` no timer can keep.
  */
 export function createOperationWaiter(options: OperationWaiterOptions = {}): OperationWaiter {
   const now = options.now ?? Date.now
   const keepMs = options.keepFinishedMs ?? 60_000
   const maxFinished = options.maxFinished ?? 1000
+  const maxEndedCalls = options.maxEndedCalls ?? 1000
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 300_000
   const defaultIssue = timeoutIssue(defaultTimeoutMs, '$.defaultTimeoutMs')
   if (defaultIssue) throw new ValidationError('operation waiter options', [defaultIssue])
@@ -121,6 +110,19 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
     if (delivered.size > maxFinished) delivered.delete(delivered.values().next().value!)
   }
 
+  // The calls that ended, by id, oldest first. Graph never reuses a call id, so an end stays true however
+  // old it is: only their number is bounded, not how long they are kept.
+  const endedCalls = new Map<string, CallTerminatedEvent>()
+  const callEnded = (event: CallTerminatedEvent) => {
+    // A call may be notified as terminated more than once (its state, then its deletion): the first end stands.
+    if (!endedCalls.has(event.callId)) {
+      endedCalls.set(event.callId, event)
+      if (endedCalls.size > maxEndedCalls) endedCalls.delete(endedCalls.keys().next().value!)
+    }
+    const end = endedCalls.get(event.callId) ?? event
+    for (const p of [...waiting]) if (p.callId === event.callId) p.settle(callEndedOutcome(p, end))
+  }
+
   const prune = () => {
     const cutoff = now() - keepMs
     let drop = 0
@@ -130,12 +132,16 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
 
   return {
     observe(event) {
+      if (event.type === 'call.terminated') {
+        callEnded(event)
+        return
+      }
       if (!isFinal(event) || delivered.has(event.operationId)) return
       // Every wait for this operation hears its end, not only the first.
       let settled = false
       for (const p of [...waiting]) {
         if (matches(p, event)) {
-          p.settle(outcomeOf(event))
+          p.settle(finishedOutcome(event))
           settled = true
         }
       }
@@ -165,8 +171,11 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (early >= 0) {
         const { event } = finished.splice(early, 1)[0]!
         markDelivered(event.operationId)
-        return Promise.resolve(outcomeOf(event))
+        return Promise.resolve(finishedOutcome(event))
       }
+      // Checked after the early ends: an operation that ended before its call did keeps its own outcome.
+      const end = endedCalls.get(callId)
+      if (end !== undefined) return Promise.resolve(callEndedOutcome(key, end))
       const { signal } = waitOptions
       if (signal?.aborted) return Promise.reject(new AbortError('The wait for the operation was aborted', { cause: signal.reason }))
       return new Promise<OperationOutcome>((resolve, reject) => {
@@ -201,6 +210,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       for (const p of [...waiting]) p.settle(new AbortError('The operation waiter was closed'))
       finished = []
       delivered.clear()
+      endedCalls.clear()
     },
   }
 }

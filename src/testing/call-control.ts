@@ -223,20 +223,20 @@ export class CallControl implements CallEngine {
     call.operations.set(id, operation)
     if (init.action === 'subscribeToTone') call.toneSubscribed = true
     const ended = this.#sender!.track(
-      this.#after(this.#settings.operationDurationMs).then(async (due) => {
+      this.#after(this.#settings.operationDurationMs, call.endOfCall.signal).then(async (due) => {
         if (!due || call.ended) return undefined
-        const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
-        Object.assign(operation, { status: 'completed', resultInfo, ...init.completion })
-        const sent = await this.#send(call, `operation ${init.action}`, () =>
-          call.ended
-            ? undefined
-            : buildOperationNotification(call.id, {
-                type: init.type,
-                operationId: id,
-                ...(clientContext === undefined ? {} : { clientContext }),
-                ...(init.completion === undefined ? {} : { resourceData: init.completion }),
-              }),
-        )
+        const sent = await this.#send(call, `operation ${init.action}`, () => {
+          // The call may have ended while the completion waited its turn: the operation then failed with it.
+          if (call.ended) return undefined
+          const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
+          Object.assign(operation, { status: 'completed', resultInfo, ...init.completion })
+          return buildOperationNotification(call.id, {
+            type: init.type,
+            operationId: id,
+            ...(clientContext === undefined ? {} : { clientContext }),
+            ...(init.completion === undefined ? {} : { resourceData: init.completion }),
+          })
+        })
         // Those invited join once their invitation has completed, and the roster says so.
         if (init.action === 'invite' && !call.ended) this.#join(call, (init.body as { participants?: { identity?: unknown }[] }).participants ?? [])
         return sent
@@ -319,13 +319,20 @@ export class CallControl implements CallEngine {
 
   // ---- what a test drives -----------------------------------------------------------------------------
 
-  /** Ends a call: state `terminated`, timers stopped, the bot notified. */
+  /**
+   * Ends a call: state `terminated`, timers stopped, its running operations failed with the call's
+   * `resultInfo` (Graph notifies no operation of a call that is gone), the bot notified.
+   */
   end(call: SimulatedCallState, resultInfo: ResultInfo): Promise<RecordedNotification | undefined> {
     call.deadline.abort()
     call.keepAliveTimer.abort()
+    call.endOfCall.abort()
     call.state = 'terminated'
     call.resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', ...resultInfo }
     call.contentSharingSessions.clear()
+    for (const operation of call.operations.values()) {
+      if (operation['status'] !== 'completed' && operation['status'] !== 'failed') Object.assign(operation, { status: 'failed', resultInfo: { ...call.resultInfo } })
+    }
     return this.#send(call, 'terminated', () => buildTerminatedNotification(call.id, { resultInfo, etag: call.nextEtag() }))
   }
 

@@ -55,6 +55,8 @@ export class SimulatedCallState {
   toneSubscribed = false
   /** Aborted once the call no longer waits for an answer. */
   readonly deadline = new AbortController()
+  /** Aborted when the call ends: what runs only while the call lasts (its operations) stops then. */
+  readonly endOfCall = new AbortController()
   /** Aborted and replaced at each keep-alive; aborted for good when the call ends. */
   keepAliveTimer = new AbortController()
   /** Notifications of one call go out one after the other, each once the previous one was answered. */

@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { Call, CallState, Inbound, OperationStatus, ResultInfo } from '../../src/schemas/index.ts'
-import { createCallTracker, parseNotifications, type CallEvent, type CallEventOf, type TrackedCall } from '../../src/notifications/index.ts'
+import {
+  createCallTracker,
+  createOperationWaiter,
+  parseNotifications,
+  type CallEvent,
+  type CallEventOf,
+  type OperationOutcome,
+  type TrackedCall,
+} from '../../src/notifications/index.ts'
 import { createNotificationHandler, type ParticipantJoiningResponse, type RequestContext } from '../../src/adapters/web.ts'
 import { toNodeListener, type NodeRequestListener } from '../../src/adapters/node.ts'
 
@@ -96,7 +104,19 @@ describe('CallEvent', () => {
   })
 })
 
-describe('tracker and handlers', () => {
+describe('tracker, operation waiter and handlers', () => {
+  it("an operation's outcome narrows on status: Graph's end, or the call's", () => {
+    expectTypeOf(createOperationWaiter().wait).returns.toEqualTypeOf<Promise<OperationOutcome>>()
+    const outcome = {} as OperationOutcome
+    if (outcome.status === 'CallEnded') {
+      expectTypeOf(outcome.event).toEqualTypeOf<CallEventOf<'call.terminated'>>()
+      expectTypeOf(outcome.resultInfo).toEqualTypeOf<Inbound<ResultInfo> | undefined>()
+    } else {
+      expectTypeOf(outcome.status).toEqualTypeOf<'Completed' | 'Failed'>()
+      expectTypeOf(outcome.event).toEqualTypeOf<CallEventOf<'operation.completed'> | CallEventOf<'operation.failed'> | undefined>()
+    }
+  })
+
   it('the tracker gives TrackedCall with a typed state', () => {
     const tracker = createCallTracker()
     expectTypeOf(tracker.get('x')).toEqualTypeOf<TrackedCall | undefined>()

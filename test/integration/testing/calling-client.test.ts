@@ -352,3 +352,57 @@ describe("notifications.operationEndFirst: an operation's end reaches the bot be
     expect(order).toEqual(['first ended', 'second running'])
   })
 })
+
+describe('a call that ends while the bot awaits its operations', () => {
+  it('the waits end with CallEnded and the call\'s resultInfo; an operation that completed first keeps its completion; the simulator fails the rest', async () => {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    const clock = new ManualClock()
+    let bot: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const graph = await createGraphSimulator({ callbackUri, deliver: (n) => bot(n), clock, operationDurationMs: 60_000 })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, clock })
+    const waiter = createOperationWaiter()
+    closing.push(() => graph.close(), () => client.close(), async () => waiter.close())
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      onEvent: (event: CallEvent) => {
+        waiter.observe(event)
+        if (event.type === 'call.incoming') return client.calls.answer(event.callId, answerParams)
+      },
+    })
+    const callId = await incoming(graph)
+    await graph.waitForState(callId, 'established')
+    const play = async (clientContext: string) =>
+      (await client.calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')], clientContext })).body!
+
+    const greeting = await play('greeting')
+    await clock.advance(60_000)
+    await graph.idle()
+    const menu = await play('menu')
+    const news = await play('news')
+    const waiting = waiter.wait(callId, menu)
+    expect(waiter.pending).toBe(1)
+
+    // The caller hangs up mid-prompt; endCall resolves once the bot has taken the terminated notification.
+    await graph.endCall(callId)
+    expect(waiter.pending).toBe(0)
+    expect(await waiting).toMatchObject({
+      status: 'CallEnded',
+      operationId: menu.id,
+      clientContext: 'menu',
+      resultInfo: { code: 200, message: 'The other party hung up.' },
+      event: { type: 'call.terminated', callId },
+    })
+    // Waits begun after the end: the greeting completed before it; the news never will.
+    expect(await waiter.wait(callId, greeting)).toMatchObject({ status: 'Completed', operationId: greeting.id, event: { type: 'operation.completed' } })
+    const late = waiter.wait(callId, news)
+    expect(waiter.pending).toBe(0)
+    expect(await late).toMatchObject({ status: 'CallEnded', operationId: news.id, clientContext: 'news' })
+
+    // Graph's side: the prompts cut short failed with the call, and no operation end follows the call's.
+    await clock.advance(60_000)
+    await graph.idle()
+    expect(graph.call(callId).operations.map((o) => `${o['clientContext']} ${o['status']}`)).toEqual(['greeting completed', 'menu failed', 'news failed'])
+    expect(graph.notifications.map((n) => n.label)).toEqual(['incoming', 'establishing', 'established', 'operation playPrompt', 'terminated'])
+  })
+})

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AbortError, TimeoutError, ValidationError } from '../../../src/errors.ts'
-import { createOperationWaiter, parseNotifications, type CallEvent } from '../../../src/notifications/index.ts'
+import { createOperationWaiter, parseNotifications, type CallEvent, type CallEventOf } from '../../../src/notifications/index.ts'
 
 const CALL = '421f4c00-4436-4c3a-9d9a-c4924cf98e67'
 
@@ -18,6 +18,23 @@ function operationEvent(operationId: string, status: string, clientContext = 'ct
     ],
   })
   return event!
+}
+
+/** The event Graph's notification of an ended call gives, through the real parser. */
+function terminatedEvent(callId = CALL, code = 200, message = 'The other party hung up.', changeType = 'deleted'): CallEventOf<'call.terminated'> {
+  const [event] = parseNotifications({
+    '@odata.type': '#microsoft.graph.commsNotifications',
+    value: [
+      {
+        '@odata.type': '#microsoft.graph.commsNotification',
+        changeType,
+        resourceUrl: `/communications/calls/${callId}`,
+        resourceData: { '@odata.type': '#microsoft.graph.call', state: 'terminated', resultInfo: { '@odata.type': '#microsoft.graph.resultInfo', code, subcode: 0, message } },
+      },
+    ],
+  })
+  if (event?.type !== 'call.terminated') throw new Error(`expected a call.terminated event, got ${event?.type}`)
+  return event
 }
 
 afterEach(() => {
@@ -176,6 +193,57 @@ describe('operation waiter', () => {
     await expect(wait).rejects.toBeInstanceOf(ValidationError)
     await expect(wait).rejects.toMatchObject({ issues: [{ path: '$.timeoutMs', message }] })
     expect(waiter.pending).toBe(0)
+  })
+
+  it("ends every wait on a call at once when the call is terminated, with the termination and its resultInfo; other calls' waits go on", async () => {
+    const waiter = createOperationWaiter()
+    const byId = waiter.wait(CALL, { id: 'op-1', clientContext: 'ctx', status: 'running' })
+    const byContext = waiter.wait(CALL, { clientContext: 'menu' })
+    const elsewhere = waiter.wait('another-call', { id: 'op-3' })
+    const termination = terminatedEvent(CALL, 410, 'Media connectivity failure.')
+    waiter.observe(termination)
+    expect(waiter.pending).toBe(1)
+    expect(await byId).toEqual({ status: 'CallEnded', operationId: 'op-1', clientContext: 'ctx', resultInfo: termination.resultInfo, event: termination })
+    expect(await byContext).toMatchObject({ status: 'CallEnded', operationId: undefined, clientContext: 'menu', resultInfo: { code: 410, message: 'Media connectivity failure.' } })
+    expect((await byContext).event?.type).toBe('call.terminated')
+    // The other call's operation still ends by its own notification.
+    waiter.observe(operationEvent('op-3', 'Completed', 'ctx', 'another-call'))
+    expect((await elsewhere).status).toBe('Completed')
+    expect(waiter.pending).toBe(0)
+  })
+
+  it('a wait begun after its call ended ends at once; an operation that ended before its call keeps its own outcome', async () => {
+    const waiter = createOperationWaiter()
+    const settledFirst = waiter.wait(CALL, { id: 'op-1' })
+    waiter.observe(operationEvent('op-1', 'Completed'))
+    waiter.observe(operationEvent('op-2', 'Failed', 'early'))
+    waiter.observe(terminatedEvent())
+    expect((await settledFirst).status).toBe('Completed')
+    // The end that came before the call's end, for a wait that starts only now.
+    expect(await waiter.wait(CALL, { id: 'op-2', status: 'running' })).toMatchObject({ status: 'Failed', operationId: 'op-2', event: { type: 'operation.failed' } })
+    const late = waiter.wait(CALL, { id: 'op-4', status: 'running' })
+    expect(waiter.pending).toBe(0)
+    expect(await late).toMatchObject({ status: 'CallEnded', operationId: 'op-4', resultInfo: { code: 200 }, event: { type: 'call.terminated', callId: CALL } })
+  })
+
+  it('keeps the first end of a call notified twice, at most maxEndedCalls ended calls, and none after close', async () => {
+    const waiter = createOperationWaiter({ maxEndedCalls: 1 })
+    waiter.observe(terminatedEvent('call-a', 200, 'Terminated.', 'updated'))
+    waiter.observe(terminatedEvent('call-a', 500, 'Deleted.'))
+    const first = waiter.wait('call-a', { id: 'op' })
+    expect(waiter.pending).toBe(0)
+    expect((await first).resultInfo).toMatchObject({ code: 200, message: 'Terminated.' })
+    // A second ended call pushes the first out: a wait on the first is no longer ended at once.
+    waiter.observe(terminatedEvent('call-b'))
+    const forgotten = waiter.wait('call-a', { id: 'op' })
+    expect(waiter.pending).toBe(1)
+    expect((await waiter.wait('call-b', { id: 'op' })).status).toBe('CallEnded')
+    waiter.close()
+    await expect(forgotten).rejects.toBeInstanceOf(AbortError)
+    const afterClose = waiter.wait('call-b', { id: 'op' })
+    expect(waiter.pending).toBe(1)
+    waiter.close()
+    await expect(afterClose).rejects.toBeInstanceOf(AbortError)
   })
 
   it('refuses an operation it could never match', async () => {

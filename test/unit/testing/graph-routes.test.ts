@@ -146,14 +146,41 @@ describe('operations', () => {
     expect((await harness.send(requests.getOperation(call.id, 'nope'))).status).toBe(404)
   })
 
-  it('a call that ends before the operation completes gets no completion', async () => {
+  it("a call that ends before the operation completes: no completion is sent, the operation failed with the call's resultInfo", async () => {
     const harness = await createHarness({ operationDurationMs: 5_000 })
+    const { simulator, clock, received, send } = harness
     const callId = await establishedCall(harness)
-    await harness.send(requests.playPrompt(callId, { prompts: [prompt] }))
-    await harness.send(requests.hangUp(callId))
-    await harness.clock.advance(5_000)
-    await harness.simulator.idle()
-    expect(harness.received.map(labelOf).at(-1)).toBe('terminated')
+    const done = await send(requests.playPrompt(callId, { prompts: [prompt], clientContext: 'done' }))
+    await clock.advance(5_000)
+    const cut = await send(requests.playPrompt(callId, { prompts: [prompt], clientContext: 'cut' }))
+    await send(requests.hangUp(callId))
+    // The operation's time ended with the call: nothing waits for the clock any more.
+    expect(clock.pendingSleeps).toBe(0)
+    const ended = { status: 'failed', resultInfo: { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'The call was ended by the application.' } }
+    expect(simulator.call(callId).operations).toEqual([
+      expect.objectContaining({ id: done.body.id, status: 'completed', resultInfo: expect.objectContaining({ message: 'Action completed.' }) }),
+      expect.objectContaining({ id: cut.body.id, clientContext: 'cut', ...ended }),
+    ])
+    await clock.advance(5_000)
+    await simulator.idle()
+    expect(received.map(labelOf).slice(-2)).toEqual(['deleted operations', 'terminated'])
+    expect((await send(requests.getOperation(callId, cut.body.id))).body).toMatchObject(ended)
+  })
+
+  it('an operation whose completion still waits to be sent when the call ends failed with the call, and is not notified', async () => {
+    const harness = await createHarness({ notifications: { delayMs: 1_000 } })
+    const { simulator, clock, received, send } = harness
+    const call = await simulator.placeIncomingCall()
+    await send(requests.answer(call.id, serviceHostedAnswer))
+    await clock.advance(2_000)
+    await simulator.waitForState(call.id, 'established')
+    const started = await send(requests.playPrompt(call.id, { prompts: [prompt] }))
+    await send(requests.hangUp(call.id))
+    expect(simulator.call(call.id).operations).toEqual([expect.objectContaining({ id: started.body.id, status: 'failed', resultInfo: expect.objectContaining({ message: 'The call was ended by the application.' }) })])
+    await clock.advance(1_000)
+    await simulator.idle()
+    expect(received.map(labelOf)).toEqual(['incoming', 'establishing', 'established', 'terminated'])
+    expect(simulator.call(call.id).operations[0]).toMatchObject({ status: 'failed' })
   })
 })
 
