@@ -208,7 +208,7 @@ export class CallControl implements CallEngine {
     return this.#refusal(call, action, 'established') ?? { status: 202 }
   }
 
-  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails; status?: 200 | 202 | undefined }): ActionOutcome {
+  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails | undefined; status?: 200 | 202 | undefined }): ActionOutcome {
     const refused = this.#refusal(call, init.action, 'established')
     if (refused) return refused
     const body = (init.body ?? {}) as { clientContext?: unknown }
