@@ -30,16 +30,16 @@ export interface OperationWaiterOptions {
    * about 24.8 days), or `Infinity` for no time limit; any other value is a `ValidationError`.
    * @default 300000 (5 minutes)
    */
-  defaultTimeoutMs?: number
+  defaultTimeoutMs?: number | undefined
   /**
    * How long a final operation notification is kept for a wait that starts later: Graph may notify before
    * the action's own HTTP answer reaches the bot. @default 60000
    */
-  keepFinishedMs?: number
+  keepFinishedMs?: number | undefined
   /** At most this many finished operations are kept for late waits (oldest dropped first). @default 1000 */
-  maxFinished?: number
+  maxFinished?: number | undefined
   /** The clock, replaceable in tests. @default Date.now */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /** Per-wait options. */
@@ -49,9 +49,9 @@ export interface OperationWaitOptions {
    * for no time limit; any other value rejects the wait with a `ValidationError`.
    * @default the waiter's `defaultTimeoutMs`
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Stop waiting (an `AbortError`) when this aborts. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** Resolves waits for operations when their final notification arrives. */

@@ -35,9 +35,9 @@ export interface CallControlSettings {
 /** How one incoming call is placed. */
 export interface PlaceCallInit extends IncomingCallInit {
   /** This call's answer deadline, in place of the simulator's. */
-  answerTimeoutMs?: number
+  answerTimeoutMs?: number | undefined
   /** This call's notification plan, in place of the simulator's. */
-  notifications?: NotificationPlan
+  notifications?: NotificationPlan | undefined
 }
 
 /** Graph's `resultInfo` for each way a call ends. */
