@@ -52,6 +52,13 @@ const ENDED = {
   keepAlive: { code: 408, subcode: 8537, message: 'The call was ended: Graph heard no keepAlive in time.' },
 } satisfies Record<string, ResultInfo>
 
+/** `value` without the members whose value is `undefined`, which options read as absent. */
+function definedMembers<T extends object>(value: T): T {
+  const copy = { ...value } as Record<string, unknown>
+  for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key]
+  return copy as T
+}
+
 function participant(identity: unknown): Record<string, unknown> {
   return {
     '@odata.type': '#microsoft.graph.participant',
@@ -330,7 +337,9 @@ export class CallControl implements CallEngine {
   }
 
   async placeIncomingCall(init: PlaceCallInit): Promise<SimulatedCallState> {
-    const { answerTimeoutMs, notifications, ...incoming } = init
+    const { answerTimeoutMs, notifications, ...given } = init
+    // Spread over the simulator's own bot, tenant and call chain, a member given as undefined would hide them.
+    const incoming = definedMembers(given)
     const id = incoming.callId ?? crypto.randomUUID()
     if (this.calls.has(id)) throw new Error(`call ${id} was already placed`)
     const timeoutMs =
