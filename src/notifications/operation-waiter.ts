@@ -1,4 +1,5 @@
 import { AbortError, TimeoutError, ValidationError, type Issue } from '../errors.ts'
+import type { Inbound, ResultInfo } from '../schemas/index.ts'
 import type { CallEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 
 /** The final outcome of a Graph operation (playPrompt, recordResponse, invite, ...). */
@@ -10,7 +11,7 @@ export interface OperationOutcome {
   /** The `clientContext` the action was sent with. */
   readonly clientContext: string | undefined
   /** Why it ended (`code`, `subcode`, `message`), when Graph said. */
-  readonly resultInfo: unknown
+  readonly resultInfo: Inbound<ResultInfo> | undefined
   /** The notification that ended it; absent when the action's own answer was already final. */
   readonly event: OperationCompletedEvent | OperationFailedEvent | undefined
 }
@@ -20,6 +21,7 @@ export interface OperationRef {
   readonly id?: string | null | undefined
   readonly clientContext?: string | null | undefined
   readonly status?: string | null | undefined
+  /** Why it ended, when `status` is final; anything but an object (Graph's `null`) is none. */
   readonly resultInfo?: unknown
 }
 
@@ -83,6 +85,10 @@ function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
   if (typeof timeoutMs === 'number' && ((timeoutMs >= 0 && timeoutMs <= MAX_TIMEOUT_MS) || timeoutMs === Infinity)) return undefined
   return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
 }
+
+/** A `resultInfo` as the notifications give it: an object, or none (Graph sends `null` while it has none). */
+const resultInfoOf = (value: unknown): Inbound<ResultInfo> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Inbound<ResultInfo>) : undefined
 
 const isFinal = (event: CallEvent): event is Final => event.type === 'operation.completed' || event.type === 'operation.failed'
 
@@ -157,7 +163,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (waitIssue) return Promise.reject(new ValidationError('operation wait options', [waitIssue]))
       const status = operation.status?.toLowerCase()
       if (status === 'completed' || status === 'failed') {
-        return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: operation.resultInfo, event: undefined })
+        return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: resultInfoOf(operation.resultInfo), event: undefined })
       }
       const key = { callId, operationId, clientContext }
       prune()

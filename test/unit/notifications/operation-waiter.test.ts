@@ -106,6 +106,13 @@ describe('operation waiter', () => {
     expect(waiter.pending).toBe(0)
   })
 
+  it("reads an action's final answer's resultInfo as a notification's: null, or anything but an object, is none", async () => {
+    const waiter = createOperationWaiter()
+    for (const resultInfo of [null, 'failed', [{ code: 500 }]]) {
+      expect((await waiter.wait(CALL, { id: 'op', status: 'failed', resultInfo })).resultInfo).toBeUndefined()
+    }
+  })
+
   it('times out, aborts and closes, leaving nothing pending', async () => {
     vi.useFakeTimers()
     const waiter = createOperationWaiter()
