@@ -113,6 +113,17 @@ describe('operation waiter', () => {
     }
   })
 
+  it('reads an option given as undefined as absent: a wait lasts the default 5 minutes', async () => {
+    vi.useFakeTimers()
+    const waiter = createOperationWaiter({ defaultTimeoutMs: undefined, keepFinishedMs: undefined, maxFinished: undefined, now: undefined })
+    const wait = waiter.wait(CALL, { id: 'op', status: 'running' }, { timeoutMs: undefined, signal: undefined })
+    const settled = wait.then(() => 'resolved', (error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(300_000 - 1)
+    expect(waiter.pending).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await settled).toBeInstanceOf(TimeoutError)
+  })
+
   it('times out, aborts and closes, leaving nothing pending', async () => {
     vi.useFakeTimers()
     const waiter = createOperationWaiter()
