@@ -16,7 +16,7 @@ export interface NotificationHandlerOptions extends NotificationHandlerHooks {
    * your own: anyone could post calls to the bot).
    * @default {} (verify with Graph's published keys)
    */
-  verify?: false | NotificationVerifyOptions
+  verify?: false | NotificationVerifyOptions | undefined
 }
 
 /**

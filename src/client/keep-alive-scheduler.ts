@@ -9,11 +9,11 @@ export interface KeepAliveSchedulerOptions {
    * 45 minutes; every 15 minutes leaves room for two failed attempts.
    * @default 900000 (15 minutes)
    */
-  intervalMs?: number
+  intervalMs?: number | undefined
   /** Told of each failed keep-alive other than a 404 (the scheduler keeps trying at the next interval). */
-  onError?: (error: unknown, callId: string) => void
+  onError?: ((error: unknown, callId: string) => void) | undefined
   /** Timer functions, replaceable in tests. @default globalThis.setTimeout / clearTimeout */
-  timers?: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void }
+  timers?: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void } | undefined
 }
 
 /** Keeps live calls alive until they end. */

@@ -11,7 +11,7 @@ const API_VERSIONS: readonly ApiVersion[] = ['v1.0', 'beta']
 const PRINTABLE = /^[\x20-\x7e]+$/
 
 /** The options with every default filled in, once checked. */
-export type ResolvedOptions = Required<Pick<CallingClientOptions, 'credential' | 'cloud' | 'apiVersion' | 'timeoutMs' | 'maxRetries'>> &
+export type ResolvedOptions = { [K in 'credential' | 'cloud' | 'apiVersion' | 'timeoutMs' | 'maxRetries']-?: NonNullable<CallingClientOptions[K]> } &
   Pick<CallingClientOptions, 'baseUrl' | 'dispatcher' | 'userAgent' | 'clock'>
 
 /** Checks a client's options, reporting every bad one by its path, and fills in the defaults. */

@@ -9,17 +9,17 @@ export interface CallTrackerOptions {
    * How long a terminated call is remembered, so that events arriving after the end are known as stale.
    * @default 60_000
    */
-  terminatedGraceMs?: number
+  terminatedGraceMs?: number | undefined
   /**
    * The most calls remembered; past it, the call updated least recently is forgotten.
    * @default 10_000
    */
-  maxCalls?: number
+  maxCalls?: number | undefined
   /**
    * A call with no update for this long is forgotten (its end was never notified).
    * @default 86_400_000 (24 hours)
    */
-  maxAgeMs?: number
+  maxAgeMs?: number | undefined
   /**
    * Roster notifications carry only the participants that changed (the call was answered or created with
    * `isDeltaRosterEnabled`). Otherwise each roster notification about the participants collection
@@ -27,12 +27,12 @@ export interface CallTrackerOptions {
    * (`.../participants/{id}`) updates, or when deleted removes, that participant only.
    * @default false
    */
-  deltaRoster?: boolean
+  deltaRoster?: boolean | undefined
   /**
    * The clock, in milliseconds since the epoch (or a `Date`).
    * @default Date.now
    */
-  now?: () => number | Date
+  now?: (() => number | Date) | undefined
 }
 
 /** What the tracker knows of one call, folded from its events. */

@@ -10,7 +10,7 @@ export interface OperationFinishedOutcome {
   /** The `clientContext` the action was sent with. */
   readonly clientContext: string | undefined
   /** Why it ended (`code`, `subcode`, `message`), when Graph said. */
-  readonly resultInfo: unknown
+  readonly resultInfo: Inbound<ResultInfo> | undefined
   /** The notification that ended it; absent when the action's own answer was already final. */
   readonly event: OperationCompletedEvent | OperationFailedEvent | undefined
 }

@@ -1,4 +1,5 @@
 import { AbortError, TimeoutError, ValidationError, type Issue } from '../errors.ts'
+import type { Inbound, ResultInfo } from '../schemas/index.ts'
 import type { CallEvent, CallTerminatedEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 import { callEndedOutcome, finishedOutcome, type OperationOutcome } from './operation-outcome.ts'
 
@@ -7,6 +8,7 @@ export interface OperationRef {
   readonly id?: string | null | undefined
   readonly clientContext?: string | null | undefined
   readonly status?: string | null | undefined
+  /** Why it ended, when `status` is final; anything but an object (Graph's `null`) is none. */
   readonly resultInfo?: unknown
 }
 
@@ -17,21 +19,21 @@ export interface OperationWaiterOptions {
    * about 24.8 days), or `Infinity` for no time limit; any other value is a `ValidationError`.
    * @default 300000 (5 minutes)
    */
-  defaultTimeoutMs?: number
+  defaultTimeoutMs?: number | undefined
   /**
    * How long a final operation notification is kept for a wait that starts later: Graph may notify before
    * the action's own HTTP answer reaches the bot. @default 60000
    */
-  keepFinishedMs?: number
+  keepFinishedMs?: number | undefined
   /** At most this many finished operations are kept for late waits (oldest dropped first). @default 1000 */
-  maxFinished?: number
+  maxFinished?: number | undefined
   /**
    * At most this many ended calls are kept, so that a wait begun after its call ended ends at once (oldest
    * dropped first). @default 1000
    */
-  maxEndedCalls?: number
+  maxEndedCalls?: number | undefined
   /** The clock, replaceable in tests. @default Date.now */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /** Per-wait options. */
@@ -41,9 +43,9 @@ export interface OperationWaitOptions {
    * for no time limit; any other value rejects the wait with a `ValidationError`.
    * @default the waiter's `defaultTimeoutMs`
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Stop waiting (an `AbortError`) when this aborts. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** Resolves waits for operations when their final notification arrives, or their call ends. */
@@ -78,6 +80,10 @@ function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
   if (typeof timeoutMs === 'number' && ((timeoutMs >= 0 && timeoutMs <= MAX_TIMEOUT_MS) || timeoutMs === Infinity)) return undefined
   return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
 }
+
+/** A `resultInfo` as the notifications give it: an object, or none (Graph sends `null` while it has none). */
+const resultInfoOf = (value: unknown): Inbound<ResultInfo> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Inbound<ResultInfo>) : undefined
 
 const isFinal = (event: CallEvent): event is Final => event.type === 'operation.completed' || event.type === 'operation.failed'
 
@@ -163,7 +169,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (waitIssue) return Promise.reject(new ValidationError('operation wait options', [waitIssue]))
       const status = operation.status?.toLowerCase()
       if (status === 'completed' || status === 'failed') {
-        return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: operation.resultInfo, event: undefined })
+        return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: resultInfoOf(operation.resultInfo), event: undefined })
       }
       const key = { callId, operationId, clientContext }
       prune()

@@ -8,19 +8,19 @@ export interface ParseNotificationsOptions {
    * The largest body accepted, in bytes (UTF-8); a larger one throws `NotificationParseError` with status 413.
    * @default 1_048_576 (1 MiB)
    */
-  maxBytes?: number
+  maxBytes?: number | undefined
   /**
    * When the notification arrived; `call.incoming`'s `respondBy` counts from it.
    * @default now()
    */
-  receivedAt?: Date
+  receivedAt?: Date | undefined
   /**
    * The clock, used when `receivedAt` is not given.
    * @default Date.now
    */
-  now?: () => number | Date
+  now?: (() => number | Date) | undefined
   /** The tenant a verified token named, put on every event as `tenantId`. */
-  tenantId?: string
+  tenantId?: string | undefined
 }
 
 // One object for every call without options: a default `{}` would be allocated on each.

@@ -1,9 +1,25 @@
 import type { BotAppHostedMediaConfig, BotServiceHostedMediaConfig, PlayablePrompt, PreFetchMediaInfo } from '../schemas/actions/media-config.ts'
+import type { Outbound } from '../schemas/outbound.ts'
 import type { IncomingCallOptions, OutgoingCallOptions } from '../schemas/resources/call-options.ts'
 
+/** `T` with every member whose value is `undefined` removed. */
+type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> }
+
+/**
+ * `options` without its members whose value is `undefined`: the helpers' results then hold only members
+ * with a value, as their types say. Any other member is kept, so a misspelt one still reaches the
+ * validator, which names it.
+ */
+function defined<T extends object>(options: T): Defined<T> {
+  // Spreading defines own properties, so a "__proto__" key stays plain data.
+  const copy = { ...options } as Record<string, unknown>
+  for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key]
+  return copy as Defined<T>
+}
+
 /** Service-hosted media (Graph plays prompts and records): optionally with files to fetch ahead. */
-export function serviceHostedMedia(options: { preFetchMedia?: PreFetchMediaInfo[] } = {}): BotServiceHostedMediaConfig {
-  return { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', ...options }
+export function serviceHostedMedia(options: { preFetchMedia?: PreFetchMediaInfo[] | undefined } = {}): BotServiceHostedMediaConfig {
+  return { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', ...defined(options) }
 }
 
 /** App-hosted media: the media session configuration blob produced by the real-time media platform. */
@@ -12,16 +28,16 @@ export function appHostedMedia(blob: string): BotAppHostedMediaConfig {
 }
 
 /** `incomingCallOptions` for an answer, with its `@odata.type` filled in. */
-export function incomingCallOptions(options: Omit<IncomingCallOptions, '@odata.type'> = {}): IncomingCallOptions {
-  return { '@odata.type': '#microsoft.graph.incomingCallOptions', ...options }
+export function incomingCallOptions(options: Outbound<Omit<IncomingCallOptions, '@odata.type'>> = {}): IncomingCallOptions {
+  return { '@odata.type': '#microsoft.graph.incomingCallOptions', ...defined(options) }
 }
 
 /** `outgoingCallOptions` for a created call, with its `@odata.type` filled in. */
-export function outgoingCallOptions(options: Omit<OutgoingCallOptions, '@odata.type'> = {}): OutgoingCallOptions {
-  return { '@odata.type': '#microsoft.graph.outgoingCallOptions', ...options }
+export function outgoingCallOptions(options: Outbound<Omit<OutgoingCallOptions, '@odata.type'>> = {}): OutgoingCallOptions {
+  return { '@odata.type': '#microsoft.graph.outgoingCallOptions', ...defined(options) }
 }
 
 /** A `mediaPrompt` that plays the file at `uri` (`resourceId` names it in Graph's cache, as in `preFetchMedia`). */
-export function mediaPrompt(uri: string, options: { resourceId?: string } = {}): PlayablePrompt {
-  return { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { uri, ...options } }
+export function mediaPrompt(uri: string, options: { resourceId?: string | undefined } = {}): PlayablePrompt {
+  return { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { uri, ...defined(options) } }
 }

@@ -11,3 +11,4 @@ export { Int32, Int64, Double, Guid, DateTimeOffset, Duration, Nullable, ODataTy
 export * from './actions/index.ts'
 export { toInboundSchema } from './inbound-schema.ts'
 export type { Inbound } from './inbound.ts'
+export type { Outbound } from './outbound.ts'

@@ -35,9 +35,9 @@ export interface CallControlSettings {
 /** How one incoming call is placed. */
 export interface PlaceCallInit extends IncomingCallInit {
   /** This call's answer deadline, in place of the simulator's. */
-  answerTimeoutMs?: number
+  answerTimeoutMs?: number | undefined
   /** This call's notification plan, in place of the simulator's. */
-  notifications?: NotificationPlan
+  notifications?: NotificationPlan | undefined
 }
 
 /** Graph's `resultInfo` for each way a call ends. */
@@ -51,6 +51,13 @@ const ENDED = {
   otherParty: { code: 200, subcode: 0, message: 'The other party hung up.' },
   keepAlive: { code: 408, subcode: 8537, message: 'The call was ended: Graph heard no keepAlive in time.' },
 } satisfies Record<string, ResultInfo>
+
+/** `value` without the members whose value is `undefined`, which options read as absent. */
+function definedMembers<T extends object>(value: T): T {
+  const copy = { ...value } as Record<string, unknown>
+  for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key]
+  return copy as T
+}
 
 function participant(identity: unknown): Record<string, unknown> {
   return {
@@ -208,7 +215,7 @@ export class CallControl implements CallEngine {
     return this.#refusal(call, action, 'established') ?? { status: 202 }
   }
 
-  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails; status?: 200 | 202 | undefined }): ActionOutcome {
+  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails | undefined; status?: 200 | 202 | undefined }): ActionOutcome {
     const refused = this.#refusal(call, init.action, 'established')
     if (refused) return refused
     const body = (init.body ?? {}) as { clientContext?: unknown }
@@ -337,7 +344,9 @@ export class CallControl implements CallEngine {
   }
 
   async placeIncomingCall(init: PlaceCallInit): Promise<SimulatedCallState> {
-    const { answerTimeoutMs, notifications, ...incoming } = init
+    const { answerTimeoutMs, notifications, ...given } = init
+    // Spread over the simulator's own bot, tenant and call chain, a member given as undefined would hide them.
+    const incoming = definedMembers(given)
     const id = incoming.callId ?? crypto.randomUUID()
     if (this.calls.has(id)) throw new Error(`call ${id} was already placed`)
     const timeoutMs =

@@ -15,9 +15,9 @@ import {
 /** When and for whom an event was received, as the notification handler would say. */
 export interface EventContext {
   /** When the notification arrived (`respondBy` counts from it). @default now */
-  receivedAt?: Date
+  receivedAt?: Date | undefined
   /** The tenant a verified token named. */
-  tenantId?: string
+  tenantId?: string | undefined
 }
 
 /**

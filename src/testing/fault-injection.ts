@@ -1,24 +1,24 @@
 /** A failure, or a slow answer, that the simulator plays instead of (or before) its normal answer. */
 export interface FaultInit {
   /** The action it hits (`answer`, `hangUp`, ...); every action when absent. */
-  action?: string
+  action?: string | undefined
   /** Only requests for this call. */
-  callId?: string
+  callId?: string | undefined
   /**
    * How many matching requests it hits.
    * @default 1
    */
-  times?: number
+  times?: number | undefined
   /** Answer with this error status (429, 503, 500, ...) instead of handling the request. */
-  status?: number
+  status?: number | undefined
   /** The `Retry-After` header, in seconds. */
-  retryAfterSec?: number
+  retryAfterSec?: number | undefined
   /** Graph's `error.code`. @default 'activityLimitReached' for 429, 'serviceNotAvailable' for 503, 'generalException' otherwise */
-  code?: string
+  code?: string | undefined
   /** Graph's `error.message`. */
-  message?: string
+  message?: string | undefined
   /** Wait this long before answering (with the error, or, without `status`, with the normal answer). */
-  delayMs?: number
+  delayMs?: number | undefined
 }
 
 /** A fault in place; `hits` counts the requests it has hit so far. */

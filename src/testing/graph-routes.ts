@@ -21,7 +21,7 @@ export interface CallEngine {
   /** 202 for an action with no operation and no notification (`changeScreenSharingRole`). */
   accept(call: SimulatedCallState, action: string): ActionOutcome
   /** Starts an operation: 200 (or `status`) with it running, a notification when it completes. */
-  startOperation(call: SimulatedCallState, operation: { action: string; type: string; body: unknown; completion?: CompletionDetails; status?: 200 | 202 | undefined }): ActionOutcome
+  startOperation(call: SimulatedCallState, operation: { action: string; type: string; body: unknown; completion?: CompletionDetails | undefined; status?: 200 | 202 | undefined }): ActionOutcome
   readCall(call: SimulatedCallState): ActionOutcome
   readOperation(call: SimulatedCallState, operationId: string): ActionOutcome
   listParticipants(call: SimulatedCallState): ActionOutcome

@@ -24,7 +24,7 @@ export interface GraphSimulatorOptions {
    * How notifications reach the bot.
    * @default over HTTP to the notification's URL (see `tunnelTo` for a bot on localhost)
    */
-  deliver?: NotificationDelivery
+  deliver?: NotificationDelivery | undefined
   /**
    * Signs every notification (`Authorization: Bearer <jwt>`); give the bot its `openIdConfigurationUrl` and
    * `fetch` so it verifies them.
@@ -33,31 +33,31 @@ export interface GraphSimulatorOptions {
    * manual clock would be refused as expired or not yet valid. To date them by `clock`, pass
    * `createTestSigner({ now: () => clock.now() })` and give the bot's verifier the same `now`.
    */
-  signer?: TestSigner
+  signer?: TestSigner | undefined
   /** The bot's app id: the `aud` of the notification tokens, the bot's id in incoming calls. @default the signer's */
-  appId?: string
+  appId?: string | undefined
   /** The tenant of the calls. @default the signer's */
-  tenantId?: string
+  tenantId?: string | undefined
   /** The origin the simulated Graph answers on. @default 'https://graph.microsoft.com' */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /** Time an incoming call waits for an answer, reject or redirect. @default 15_000, Graph's */
-  answerTimeoutMs?: number
+  answerTimeoutMs?: number | undefined
   /** The same for policy-based recording invitations. @default 5_000, Graph's */
-  policyRecordingAnswerTimeoutMs?: number
+  policyRecordingAnswerTimeoutMs?: number | undefined
   /** Time an operation (`playPrompt`, ...) runs before its completion is notified. @default 0 */
-  operationDurationMs?: number
+  operationDurationMs?: number | undefined
   /** Time Graph keeps an established call without a `keepAlive` before it ends it (408). @default 2_700_000 (45 minutes) */
-  keepAliveTimeoutMs?: number
+  keepAliveTimeoutMs?: number | undefined
   /** How notifications after the incoming one are sent, for every call. */
-  notifications?: NotificationPlan
+  notifications?: NotificationPlan | undefined
   /**
    * Drives deadlines, delays, operation durations and the times in records and notifications; not the dates
    * of the notification tokens (see `signer`), so a bot that verifies them needs no clock of its own.
    * @default the system clock (fake timers installed later still drive it)
    */
-  clock?: SimulatorClock
+  clock?: SimulatorClock | undefined
   /** Called with every record once complete: a live timeline. */
-  onRecord?: (record: SimulatorRecord) => void
+  onRecord?: ((record: SimulatorRecord) => void) | undefined
 }
 
 /** A simulated Graph calling service: serve its handlers with msw, or use its dispatcher or `listen()`. */

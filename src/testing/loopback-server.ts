@@ -5,9 +5,9 @@ import { getResponse, type RequestHandler } from 'msw'
 /** Where the loopback server listens. */
 export interface LoopbackOptions {
   /** @default '127.0.0.1' */
-  host?: string
+  host?: string | undefined
   /** @default 0, any free port */
-  port?: number
+  port?: number | undefined
 }
 
 /** A running loopback server in front of the simulated Graph. */

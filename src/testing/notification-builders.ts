@@ -19,34 +19,34 @@ export interface CommsNotificationsBody {
 /** What an incoming call looks like; every field has a default taken from Graph's documented example. */
 export interface IncomingCallInit {
   /** @default a random UUID */
-  callId?: string
+  callId?: string | undefined
   /** Who calls. @default a Teams user, "Test User" */
-  caller?: IdentitySet
+  caller?: IdentitySet | undefined
   /** Who is called: the bot. @default the application "Test BOT" */
-  bot?: IdentitySet
+  bot?: IdentitySet | undefined
   /** @default ['audio'] */
-  requestedModalities?: Modality[]
+  requestedModalities?: Modality[] | undefined
   /** The caller's tenant, when given. */
-  tenantId?: string
+  tenantId?: string | undefined
   /** The id shared by every leg of the call, when given. */
-  callChainId?: string
+  callChainId?: string | undefined
   /** The caller's media region. @default 'westus' */
-  region?: string
+  region?: string | undefined
   /** @default 'en-US' */
-  languageId?: string
+  languageId?: string | undefined
   /** Set for an invitation to a group call or meeting. */
-  meetingInfo?: MeetingInfo
+  meetingInfo?: MeetingInfo | undefined
   /** Set for an invitation to a group call or meeting. */
-  chatInfo?: ChatInfo
+  chatInfo?: ChatInfo | undefined
   /**
    * A policy-based recording invitation (the bot then has 5 s to answer, not 15 s): adds the
    * `incomingContext`, `applicationMetadata.botData` and the `applicationInstance` target Graph sends.
    */
-  policyBasedRecording?: boolean
+  policyBasedRecording?: boolean | undefined
   /** @default 'W/"1"' */
-  etag?: string
+  etag?: string | undefined
   /** Extra `resourceData` members, merged last (for shapes the options above do not cover). */
-  resourceData?: Record<string, unknown>
+  resourceData?: Record<string, unknown> | undefined
 }
 
 /** The user and bot of Graph's documented incoming-call example. */
@@ -123,7 +123,7 @@ export type UpdatedCallState = Exclude<CallState, 'incoming' | 'terminated' | 'u
 export function buildCallStateNotification(
   callId: string,
   state: UpdatedCallState,
-  options: { etag?: string; resourceData?: Record<string, unknown> } = {},
+  options: { etag?: string | undefined; resourceData?: Record<string, unknown> | undefined } = {},
 ): CommsNotificationsBody {
   return commsNotifications({
     '@odata.type': '#microsoft.graph.commsNotification',
@@ -139,7 +139,7 @@ export const CALL_ENDED: ResultInfo = { '@odata.type': '#microsoft.graph.resultI
 /** The `deleted` notification of a call that ended, with why in `resultInfo`. */
 export function buildTerminatedNotification(
   callId: string,
-  options: { resultInfo?: ResultInfo; etag?: string; resourceData?: Record<string, unknown> } = {},
+  options: { resultInfo?: ResultInfo | undefined; etag?: string | undefined; resourceData?: Record<string, unknown> | undefined } = {},
 ): CommsNotificationsBody {
   return commsNotifications({
     '@odata.type': '#microsoft.graph.commsNotification',
@@ -170,15 +170,15 @@ export interface OperationNotificationInit {
   /** The operation's type, its `@odata.type` without the namespace: `playPromptOperation`, `recordOperation`, ... */
   type: string
   /** @default a random UUID */
-  operationId?: string
+  operationId?: string | undefined
   /** Graph writes these in lower case in notifications. @default 'completed' */
-  status?: 'notStarted' | 'running' | 'completed' | 'failed'
+  status?: 'notStarted' | 'running' | 'completed' | 'failed' | undefined
   /** The `clientContext` the bot sent with the action. */
-  clientContext?: string
+  clientContext?: string | undefined
   /** @default `{ code: 200, subcode: 0, message: 'Action completed.' }` for `completed`, none otherwise */
-  resultInfo?: ResultInfo
+  resultInfo?: ResultInfo | undefined
   /** Extra members of the operation (`completionReason`, `recordingLocation`, ...). */
-  resourceData?: Record<string, unknown>
+  resourceData?: Record<string, unknown> | undefined
 }
 
 /**

@@ -9,17 +9,17 @@ import type { TestSigner } from './test-signer.ts'
 /** How the simulator sends the notifications that follow an incoming one, to test how tolerant the bot is. */
 export interface NotificationPlan {
   /** Sends `established` before `establishing`, as Graph may. */
-  establishedFirst?: boolean
+  establishedFirst?: boolean | undefined
   /** Sends every notification of the call twice. */
-  duplicate?: boolean
+  duplicate?: boolean | undefined
   /** Waits this long (simulator clock) before each notification that follows the incoming one. */
-  delayMs?: number
+  delayMs?: number | undefined
   /**
    * Notifies an operation's end before answering the request that started it, as Graph may: the answer
    * (still saying `running`) waits for the operation's duration and until the bot has answered the
    * notification's POST.
    */
-  operationEndFirst?: boolean
+  operationEndFirst?: boolean | undefined
 }
 
 const CALL_STATES: ReadonlySet<string> = new Set<CallState>(['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'])

@@ -6,38 +6,38 @@ export interface TestSignerOptions {
    * The bot's app id: the `aud` of every token.
    * @default '11111111-1111-4111-8111-111111111111'
    */
-  appId?: string
+  appId?: string | undefined
   /**
    * The tenant id: the `tid` of every token.
    * @default '22222222-2222-4222-8222-222222222222'
    */
-  tenantId?: string
+  tenantId?: string | undefined
   /**
    * The `iss` of every token.
    * @default 'https://graph.microsoft.com'
    */
-  issuer?: string
+  issuer?: string | undefined
   /**
    * Where the signer's `fetch` serves its OpenID configuration; the key set is served next to it, at `../keys`.
    * @default a URL unique to this signer under https://test-signer.graph-calling.invalid/
    */
-  openIdConfigurationUrl?: string
+  openIdConfigurationUrl?: string | undefined
   /**
    * The clock tokens are dated by, in milliseconds since the epoch (or a `Date`).
    * @default Date.now
    */
-  now?: () => number | Date
+  now?: (() => number | Date) | undefined
 }
 
 /** Options of one `sign` call. */
 export interface TestSignOptions {
   /** Header fields merged over the default `{ alg: 'RS256', kid, typ: 'JWT', cty: 'JWT' }`. */
-  header?: Record<string, unknown>
+  header?: Record<string, unknown> | undefined
   /**
    * Seconds from `nbf` to `exp`.
    * @default 300
    */
-  lifetimeSec?: number
+  lifetimeSec?: number | undefined
 }
 
 /** A public RSA signing key as the key set publishes it: no private member ever. */

@@ -74,7 +74,8 @@ const NO_ISSUES: readonly Issue[] = Object.freeze([])
 interface Call {
   readonly method: GraphMethod
   readonly path: string
-  readonly body: string | undefined
+  /** The JSON text sent, or null for none: the dispatcher's own word for no body. */
+  readonly body: string | null
   readonly headers: Record<string, string>
   readonly clientRequestId: string
   readonly signal: AbortSignal | undefined
@@ -443,16 +444,17 @@ const bodyHandling = (status: number): BodyHandling => (status === 204 ? 'skip' 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PATCH', 'DELETE'])
 
 /**
- * The JSON text of a request's body, after the checks a hand-made request needs (the builders' requests
- * always pass): a known method, a path below the version root, and a body JSON can write.
+ * The JSON text of a request's body (null when it has none), after the checks a hand-made request needs
+ * (the builders' requests always pass): a known method, a path below the version root, and a body JSON can
+ * write.
  */
-function requestBody(request: GraphRequest<unknown>): string | undefined {
+function requestBody(request: GraphRequest<unknown>): string | null {
   const issues: Issue[] = []
   if (!METHODS.has(request.method)) issues.push({ path: '$.method', message: "expected 'GET', 'POST', 'PATCH' or 'DELETE'" })
   if (typeof request.path !== 'string' || !/^\/[^?#\s]*$/.test(request.path) || /(^|\/)\.\.?(\/|$)/.test(request.path)) {
     issues.push({ path: '$.path', message: "expected a path below the version root, starting with '/', without '.' or '..' segments, '?', '#' or spaces" })
   }
-  let body: string | undefined
+  let body: string | null = null
   if (request.body !== undefined) {
     try {
       body = JSON.stringify(request.body)

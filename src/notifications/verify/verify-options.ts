@@ -18,57 +18,57 @@ export interface VerifyNotificationTokenOptions {
    * loopback host, for tests).
    * @default 'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration'
    */
-  openIdConfigurationUrl?: string
+  openIdConfigurationUrl?: string | undefined
   /**
    * Accepted `iss` values, compared exactly.
    * @default ['https://graph.microsoft.com', 'https://api.botframework.com']
    */
-  issuers?: readonly string[]
+  issuers?: readonly string[] | undefined
   /** When given, only tokens whose `tid` is one of these tenant ids (compared case-insensitively) pass. */
-  allowedTenantIds?: readonly string[]
+  allowedTenantIds?: readonly string[] | undefined
   /**
    * Seconds of clock difference allowed when checking `exp` and `nbf`.
    * @default 300
    */
-  clockToleranceSec?: number
+  clockToleranceSec?: number | undefined
   /**
    * Accepted signature algorithms; asymmetric ones only (`none` and HMAC are refused).
    * @default ['RS256']
    */
-  algorithms?: readonly string[]
+  algorithms?: readonly string[] | undefined
   /**
    * How long fetched keys are used before they are fetched again.
    * @default 86_400_000 (24 hours)
    */
-  keyRefreshIntervalMs?: number
+  keyRefreshIntervalMs?: number | undefined
   /**
    * The least time between two fetches caused by a token signed with a key not in the cached set, so a
    * flood of forged key ids cannot hammer the key endpoint. Other fetches (the first, the scheduled
    * refreshes) do not count, so a newly rotated key is fetched when its first token comes.
    * @default 300_000 (5 minutes)
    */
-  unknownKeyRefetchIntervalMs?: number
+  unknownKeyRefetchIntervalMs?: number | undefined
   /**
    * After a failed fetch, how long to wait before trying again; meanwhile cached keys stay in use, and
    * without any, tokens are refused with `keys-unavailable`.
    * @default 10_000
    */
-  failedKeyFetchRetryMs?: number
+  failedKeyFetchRetryMs?: number | undefined
   /**
    * Time limit of each request to the key endpoints.
    * @default 10_000
    */
-  keyFetchTimeoutMs?: number
+  keyFetchTimeoutMs?: number | undefined
   /**
    * The function that fetches the OpenID configuration and the key set.
    * @default globalThis.fetch
    */
-  fetch?: KeyFetch
+  fetch?: KeyFetch | undefined
   /**
    * The clock, in milliseconds since the epoch (or a `Date`).
    * @default Date.now
    */
-  now?: () => number | Date
+  now?: (() => number | Date) | undefined
 }
 
 /** The signature algorithms that can be configured: asymmetric only, so a public key is never an HMAC secret. */

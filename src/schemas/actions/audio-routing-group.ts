@@ -3,6 +3,7 @@
  * participants' audio an app-hosted media bot receives (`receivers`) from which (`sources`).
  */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { ODataType } from '../edm.ts'
 
 /** How a group routes audio: Graph's `routingMode` without `unknownFutureValue`. */
@@ -25,7 +26,7 @@ export const AudioRoutingGroupParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Create audioRoutingGroup". */
-export type AudioRoutingGroupParams = Static<typeof AudioRoutingGroupParams>
+export type AudioRoutingGroupParams = Outbound<Static<typeof AudioRoutingGroupParams>>
 
 /** The body of "Update audioRoutingGroup": what changes. A group's `id` stays as it is: when given, it is the group's own. */
 export const UpdateAudioRoutingGroupParams = Type.Object(
@@ -39,4 +40,4 @@ export const UpdateAudioRoutingGroupParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Update audioRoutingGroup". */
-export type UpdateAudioRoutingGroupParams = Static<typeof UpdateAudioRoutingGroupParams>
+export type UpdateAudioRoutingGroupParams = Outbound<Static<typeof UpdateAudioRoutingGroupParams>>

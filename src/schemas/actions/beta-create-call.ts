@@ -1,5 +1,6 @@
 /** The body of the beta `POST /communications/calls`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Int32, Nullable } from '../edm.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
 import { BetaBotMediaConfig } from './beta-media-config.ts'
@@ -45,4 +46,4 @@ export const BetaCreateCallParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta "Create call". */
-export type BetaCreateCallParams = Static<typeof BetaCreateCallParams>
+export type BetaCreateCallParams = Outbound<Static<typeof BetaCreateCallParams>>

@@ -1,5 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/logTeleconferenceDeviceQuality`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { TeleconferenceDeviceAudioQuality, TeleconferenceDeviceScreenSharingQuality, TeleconferenceDeviceVideoQualityBase } from '../beta/teleconference-device.ts'
 import { TeleconferenceDeviceQualityReport } from './log-teleconference-device-quality.ts'
 
@@ -22,4 +23,4 @@ export type BetaTeleconferenceDeviceQualityReport = Static<typeof BetaTeleconfer
 /** The body of the beta `call: logTeleconferenceDeviceQuality`. */
 export const BetaLogTeleconferenceDeviceQualityParams = Type.Object({ quality: BetaTeleconferenceDeviceQualityReport }, { additionalProperties: false })
 /** The body of the beta `call: logTeleconferenceDeviceQuality`. */
-export type BetaLogTeleconferenceDeviceQualityParams = Static<typeof BetaLogTeleconferenceDeviceQualityParams>
+export type BetaLogTeleconferenceDeviceQualityParams = Outbound<Static<typeof BetaLogTeleconferenceDeviceQualityParams>>

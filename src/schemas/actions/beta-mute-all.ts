@@ -1,5 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/participants/muteAll`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 
@@ -12,4 +13,4 @@ export const BetaMuteAllParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `participant: muteAll`. */
-export type BetaMuteAllParams = Static<typeof BetaMuteAllParams>
+export type BetaMuteAllParams = Outbound<Static<typeof BetaMuteAllParams>>

@@ -1,5 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/playPrompt`, which can loop. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Int32, Nullable, ODataType } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 import { PromptMediaInfo } from './media-config.ts'
@@ -26,4 +27,4 @@ export const BetaPlayPromptParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: playPrompt`. */
-export type BetaPlayPromptParams = Static<typeof BetaPlayPromptParams>
+export type BetaPlayPromptParams = Outbound<Static<typeof BetaPlayPromptParams>>

@@ -1,5 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/startTranscription` and `.../stopTranscription`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 
@@ -12,4 +13,4 @@ export const BetaTranscriptionParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: startTranscription` and `call: stopTranscription`. */
-export type BetaTranscriptionParams = Static<typeof BetaTranscriptionParams>
+export type BetaTranscriptionParams = Outbound<Static<typeof BetaTranscriptionParams>>

@@ -5,9 +5,10 @@
  * `admitAllFromLobby`, `removeFromLobby`.
  */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { OptionalClientContext } from './common.ts'
 
 /** The body of an action that takes only a `clientContext` (at most 256 characters). */
 export const ClientContextParams = Type.Object({ clientContext: OptionalClientContext }, { additionalProperties: false })
 /** The body of an action that takes only a `clientContext`. */
-export type ClientContextParams = Static<typeof ClientContextParams>
+export type ClientContextParams = Outbound<Static<typeof ClientContextParams>>

@@ -1,5 +1,6 @@
 /** The body of `POST /communications/calls`: place an outgoing call, or join a meeting. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Nullable, ODataType } from '../edm.ts'
 import { OutgoingCallOptions } from '../resources/call-options.ts'
 import { IdentitySet } from '../resources/identity.ts'
@@ -70,4 +71,4 @@ export const CreateCallParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Create call". */
-export type CreateCallParams = Static<typeof CreateCallParams>
+export type CreateCallParams = Outbound<Static<typeof CreateCallParams>>

@@ -1,5 +1,6 @@
 /** Parameters of `POST /communications/calls/logTeleconferenceDeviceQuality`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Guid, Nullable, ODataType } from '../edm.ts'
 import { TeleconferenceDeviceMediaQuality } from '../resources/teleconference-device.ts'
 
@@ -29,4 +30,4 @@ export type TeleconferenceDeviceQualityReport = Static<typeof TeleconferenceDevi
 /** The body of `call: logTeleconferenceDeviceQuality` (bound to the call collection, not to one call). */
 export const LogTeleconferenceDeviceQualityParams = Type.Object({ quality: TeleconferenceDeviceQualityReport }, { additionalProperties: false })
 /** The body of `call: logTeleconferenceDeviceQuality`. */
-export type LogTeleconferenceDeviceQualityParams = Static<typeof LogTeleconferenceDeviceQualityParams>
+export type LogTeleconferenceDeviceQualityParams = Outbound<Static<typeof LogTeleconferenceDeviceQualityParams>>

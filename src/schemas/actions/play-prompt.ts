@@ -1,5 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/playPrompt`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { OptionalClientContext } from './common.ts'
 import { PlayablePrompt } from './media-config.ts'
 
@@ -12,4 +13,4 @@ export const PlayPromptParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: playPrompt`. */
-export type PlayPromptParams = Static<typeof PlayPromptParams>
+export type PlayPromptParams = Outbound<Static<typeof PlayPromptParams>>

@@ -1,5 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/recordResponse`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 import { PlayablePrompt } from './media-config.ts'
@@ -36,4 +37,4 @@ export const RecordResponseParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: recordResponse`. */
-export type RecordResponseParams = Static<typeof RecordResponseParams>
+export type RecordResponseParams = Outbound<Static<typeof RecordResponseParams>>

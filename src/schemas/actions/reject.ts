@@ -1,5 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/reject`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { HttpsUrl } from './common.ts'
 
 /** Why a bot rejects a call: Graph's `rejectReason` without `unknownFutureValue`. */
@@ -16,4 +17,4 @@ export const RejectParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: reject`. */
-export type RejectParams = Static<typeof RejectParams>
+export type RejectParams = Outbound<Static<typeof RejectParams>>

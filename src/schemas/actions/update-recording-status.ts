@@ -1,5 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/updateRecordingStatus`. */
 import { Type, type Static } from 'typebox'
+import type { Outbound } from '../outbound.ts'
 import { OptionalClientContext } from './common.ts'
 
 /** A recording status a bot can report: the values Graph's docs list (`recordingStatus` without `unknown`). */
@@ -16,4 +17,4 @@ export const UpdateRecordingStatusParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: updateRecordingStatus`. */
-export type UpdateRecordingStatusParams = Static<typeof UpdateRecordingStatusParams>
+export type UpdateRecordingStatusParams = Outbound<Static<typeof UpdateRecordingStatusParams>>

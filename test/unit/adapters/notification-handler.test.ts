@@ -449,4 +449,18 @@ describe('createNotificationHandler', () => {
     expect(response.status).toBe(202)
     expect(events[0]!.type === 'call.incoming' && events[0]!.respondBy).toEqual(new Date(15_000))
   })
+
+  it('reads an option given as undefined as absent: verify: undefined still verifies, maxBytes: undefined is 1 MiB, onError: undefined logs', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const events: CallEvent[] = []
+    const handle = createNotificationHandler({ appId: 'app-1', verify: undefined, maxBytes: undefined, participantJoiningTimeoutMs: undefined, onEvent: (e) => void events.push(e), onError: undefined, now: undefined })
+    const unsigned = await handle(post(JSON.stringify(seed[0]!.body)))
+    expect(unsigned.status).toBe(401)
+    const oversized = await handle(post('x', { 'content-type': 'application/json', 'content-length': String(1024 * 1024 + 1) }))
+    expect(oversized.status).toBe(413)
+    expect((await problemOf(oversized)).issues).toEqual([{ path: '$', message: 'expected a body of at most 1048576 bytes (the maxBytes option)' }])
+    expect(events).toEqual([])
+    expect(log.mock.calls.map(([, error]) => (error as NotificationError).status)).toEqual([401, 413])
+    log.mockRestore()
+  })
 })

@@ -83,6 +83,18 @@ describe('keep-alive scheduler', () => {
     expect(() => createKeepAliveScheduler({ send: async () => {}, intervalMs: 45 * MINUTE })).toThrow('less than 45 minutes')
   })
 
+  it('reads an option given as undefined as absent: every 15 minutes, with the global timers', () => {
+    vi.useFakeTimers()
+    const send = vi.fn(async () => {})
+    const scheduler = createKeepAliveScheduler({ send, intervalMs: undefined, onError: undefined, timers: undefined })
+    scheduler.track('c1')
+    vi.advanceTimersByTime(15 * MINUTE - 1)
+    expect(send).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(send).toHaveBeenCalledWith('c1')
+    scheduler.stop()
+  })
+
   it('never keeps the process alive on its own', () => {
     const handles: NodeJS.Timeout[] = []
     const scheduler = createKeepAliveScheduler({

@@ -284,6 +284,11 @@ describe('createCallTracker: memory', () => {
     expect(error).toBeInstanceOf(ValidationError)
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['$.terminatedGraceMs', '$.maxCalls', '$.maxAgeMs'])
   })
+
+  it('reads an option given as undefined as absent: the default applies', () => {
+    const tracker = createCallTracker({ terminatedGraceMs: undefined, maxCalls: undefined, maxAgeMs: undefined, deltaRoster: undefined, now: undefined })
+    expect(tracker.size).toBe(0)
+  })
 })
 
 describe('operations end once', () => {

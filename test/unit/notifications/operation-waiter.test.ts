@@ -123,6 +123,24 @@ describe('operation waiter', () => {
     expect(waiter.pending).toBe(0)
   })
 
+  it("reads an action's final answer's resultInfo as a notification's: null, or anything but an object, is none", async () => {
+    const waiter = createOperationWaiter()
+    for (const resultInfo of [null, 'failed', [{ code: 500 }]]) {
+      expect((await waiter.wait(CALL, { id: 'op', status: 'failed', resultInfo })).resultInfo).toBeUndefined()
+    }
+  })
+
+  it('reads an option given as undefined as absent: a wait lasts the default 5 minutes', async () => {
+    vi.useFakeTimers()
+    const waiter = createOperationWaiter({ defaultTimeoutMs: undefined, keepFinishedMs: undefined, maxFinished: undefined, now: undefined })
+    const wait = waiter.wait(CALL, { id: 'op', status: 'running' }, { timeoutMs: undefined, signal: undefined })
+    const settled = wait.then(() => 'resolved', (error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(300_000 - 1)
+    expect(waiter.pending).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await settled).toBeInstanceOf(TimeoutError)
+  })
+
   it('times out, aborts and closes, leaving nothing pending', async () => {
     vi.useFakeTimers()
     const waiter = createOperationWaiter()

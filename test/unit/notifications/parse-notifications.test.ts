@@ -73,6 +73,12 @@ describe('parseNotifications: bodies it refuses', () => {
     expect(parseError(() => parseNotifications(bytes)).issues).toEqual([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
   })
 
+  it('reads maxBytes: undefined as absent: the limit is 1 MiB', () => {
+    const padded = body({ ...established, note: ' '.repeat(1024 * 1024) })
+    expect(parseError(() => parseNotifications(padded, { maxBytes: undefined })).issues).toEqual([{ path: '$', message: 'expected a body of at most 1048576 bytes (the maxBytes option)' }])
+    expect(parseNotifications(body(established), { maxBytes: undefined, receivedAt: undefined, now: undefined, tenantId: undefined })).toHaveLength(1)
+  })
+
   it('answers 413 for a body over maxBytes, counting UTF-8 bytes of text', () => {
     const text = body(established)
     const bytes = new TextEncoder().encode(text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answer, appHostedMedia, incomingCallOptions, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
+import { answer, appHostedMedia, incomingCallOptions, outgoingCallOptions, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
 import { issuesOf as issues } from './issues.ts'
 import { answerRequestBodies, v1AnswerPage } from '../../fixtures/seeds/read-seed.ts'
 import { betaAnswerRequests } from '../../fixtures/seeds/beta-answer-requests.ts'
@@ -81,6 +81,20 @@ describe('answer: the callback', () => {
 
   it('is still an absolute https URL when given, and never null', () => {
     expect(issuesOf({ ...ok, callbackUri: null })).toEqual([{ path: '$.callbackUri', message: 'expected an absolute https URL' }])
+  })
+})
+
+describe('answer: the media helpers', () => {
+  it('leave out a member given as undefined, keep null, and keep a misspelt member for the validator to name', () => {
+    expect(serviceHostedMedia({ preFetchMedia: undefined })).toStrictEqual({ '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' })
+    expect(incomingCallOptions({ isDeltaRosterEnabled: undefined, isContentSharingNotificationEnabled: true, hideBotAfterEscalation: null })).toStrictEqual({
+      '@odata.type': '#microsoft.graph.incomingCallOptions',
+      isContentSharingNotificationEnabled: true,
+      hideBotAfterEscalation: null,
+    })
+    expect(outgoingCallOptions({ hideBotAfterEscalation: undefined })).toStrictEqual({ '@odata.type': '#microsoft.graph.outgoingCallOptions' })
+    const misspelt = incomingCallOptions({ isDeltaRosterEnable: true } as Parameters<typeof incomingCallOptions>[0])
+    expect(issuesOf({ ...ok, callOptions: misspelt })[0]?.path).toBe('$.callOptions.isDeltaRosterEnable')
   })
 })
 

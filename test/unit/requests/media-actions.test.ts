@@ -20,6 +20,12 @@ describe('playPrompt', () => {
     expect(issues({ prompts: [mediaPrompt('https://bot.contoso.com/hello.wav')] })).toEqual([])
   })
 
+  it('leaves a resourceId given as undefined out of the prompt: the prompt holds only members with a value', () => {
+    const resourceId: string | undefined = undefined
+    expect(mediaPrompt('https://bot.contoso.com/hello.wav', { resourceId })).toStrictEqual({ '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { uri: 'https://bot.contoso.com/hello.wav' } })
+    expect(mediaPrompt('https://bot.contoso.com/hello.wav', { resourceId: 'hello' }).mediaInfo).toStrictEqual({ uri: 'https://bot.contoso.com/hello.wav', resourceId: 'hello' })
+  })
+
   it('plays 1 to 20 prompts', () => {
     expect(issues({ prompts: Array(20).fill(prompt) })).toEqual([])
     expect(issues({ prompts: [] })).toEqual([{ path: '$.prompts', message: 'expected at least 1 item' }])

@@ -56,6 +56,16 @@ describe('the call lifecycle', () => {
     expect(received.map((r) => r.body.value[0]!.resourceData['@odata.etag'])).toEqual(['W/"1"', 'W/"2"', 'W/"3"'])
   })
 
+  it('an option given as undefined is as absent: the call keeps the simulator\'s bot, tenant and call chain', async () => {
+    const { simulator, received } = await createHarness({ appId: 'bot-app-id', tenantId: 'tenant-1' })
+    const call = await simulator.placeIncomingCall({ callId: undefined, bot: undefined, tenantId: undefined, callChainId: undefined, answerTimeoutMs: undefined, notifications: undefined })
+    const incoming = received[0]!.body.value[0]!.resourceData
+    expect(incoming.targets[0].identity.application.id).toBe('bot-app-id')
+    expect(incoming.tenantId).toBe('tenant-1')
+    expect(incoming.callChainId).toEqual(expect.any(String))
+    expect(call.id).toEqual(expect.any(String))
+  })
+
   it("after the answer, notifications go to the answer's callbackUri", async () => {
     const { simulator, received, send } = await createHarness()
     const call = await simulator.placeIncomingCall()

@@ -30,6 +30,27 @@ describe('resolveVerifyOptions', () => {
     })
   })
 
+  it('reads an option given as undefined as absent: the default applies', () => {
+    const given: VerifyNotificationTokenOptions = {
+      appId: 'app',
+      openIdConfigurationUrl: undefined,
+      issuers: undefined,
+      allowedTenantIds: undefined,
+      clockToleranceSec: undefined,
+      algorithms: undefined,
+      keyRefreshIntervalMs: undefined,
+      unknownKeyRefetchIntervalMs: undefined,
+      failedKeyFetchRetryMs: undefined,
+      keyFetchTimeoutMs: undefined,
+      fetch: undefined,
+      now: undefined,
+    }
+    const { nowMs, ...resolved } = resolveVerifyOptions(given)
+    const { nowMs: defaultNowMs, ...defaults } = resolveVerifyOptions({ appId: 'app' })
+    expect(resolved).toEqual(defaults)
+    expect(nowMs).toBe(defaultNowMs)
+  })
+
   it('takes the global fetch, or any function of the same shape, as its fetch', () => {
     const options: VerifyNotificationTokenOptions = { appId: 'a', fetch: globalThis.fetch }
     expect(resolveVerifyOptions(options).fetch).toBe(globalThis.fetch)
