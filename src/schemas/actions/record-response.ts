@@ -13,9 +13,10 @@ export const RecordingSeconds = Type.Integer({ minimum: 1, maximum: 120, descrip
  * name (`'pound'`, `'tone1'`, `'star'`).
  */
 export const StopTone = Type.Enum(
+  // One list literal, not two spread: TypeScript keeps each member's literal type only then.
   [
-    ...['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'A', 'B', 'C', 'D'],
-    ...['tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'],
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'A', 'B', 'C', 'D',
+    'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash',
   ],
   { description: "a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')" },
 )
