@@ -7,6 +7,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     schemas: 'src/schemas/index.ts',
+    types: 'src/schemas/types.ts',
     requests: 'src/requests/index.ts',
     notifications: 'src/notifications/index.ts',
     web: 'src/adapters/web.ts',

@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^graph-calling$/, replacement: source('./src/index.ts') },
       { find: /^graph-calling\/(schemas|requests|notifications|testing)$/, replacement: source('./src/$1/index.ts') },
       { find: /^graph-calling\/(web|node)$/, replacement: source('./src/adapters/$1.ts') },
+      { find: /^graph-calling\/types$/, replacement: source('./src/schemas/types.ts') },
     ],
   },
   test: {

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name: string) => join(root, 'node_modules/.bin', name)
@@ -63,16 +63,50 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...['msw', '@azure/identity', '@types/node'].map(devVersion)], scratch)
 
   const names = subpaths.map((s) => (s === '.' ? pkg.name : `${pkg.name}/${s.slice(2)}`))
-  const esm = names.map((n) => `{ const m = await import('${n}'); if (!Object.keys(m).length && '${n}' !== '${pkg.name}/testing') throw new Error('${n}: no exports'); console.log('import  ${n}:', Object.keys(m).length, 'exports') }`)
+  // `graph-calling/types` holds types only: its modules load and export nothing.
+  const TYPES_ONLY = [`${pkg.name}/types`]
+  const esm = names.map((n) => `{ const m = await import('${n}'); if (!Object.keys(m).length && !${JSON.stringify(TYPES_ONLY)}.includes('${n}')) throw new Error('${n}: no exports'); console.log('import  ${n}:', Object.keys(m).length, 'exports') }`)
   const cjs = names.map((n) => `{ const m = require('${n}'); console.log('require ${n}:', Object.keys(m).length, 'exports') }`)
   writeFileSync(join(scratch, 'esm.mjs'), esm.join('\n'))
   writeFileSync(join(scratch, 'cjs.cjs'), cjs.join('\n'))
   run(bin('node'), ['esm.mjs'], scratch)
   run(bin('node'), ['cjs.cjs'], scratch)
+  const lean = checkDeclarationsLoadNoTypeBox(join(scratch, 'node_modules', pkg.name))
   const examples = typeCheckReadmeExamples(scratch)
-  console.log(`package check passed: ${names.length} subpaths loaded with import and require, ${examples} README examples type-checked`)
+  console.log(`package check passed: ${names.length} subpaths loaded with import and require, ${lean} of them declared without TypeBox, ${examples} README examples type-checked`)
 } finally {
   rmSync(scratch, { recursive: true, force: true })
+}
+
+/**
+ * Follows the imports of each subpath's declarations (ESM and CJS) through the installed package and fails
+ * when one but `graph-calling/schemas`'s reaches `typebox`: TypeBox's own declarations cost a user's `tsc`
+ * seconds and hundreds of MB when `skipLibCheck` is off. Returns how many subpaths were checked.
+ */
+function checkDeclarationsLoadNoTypeBox(installed: string): number {
+  const entries = Object.entries(pkg.exports as Record<string, { import: { types: string }; require: { types: string } }>).filter(
+    ([subpath]) => subpath !== './package.json' && subpath !== './schemas',
+  )
+  for (const [subpath, conditions] of entries) {
+    for (const start of [conditions.import.types, conditions.require.types]) {
+      const seen = new Set<string>()
+      const path: string[] = []
+      const visit = (file: string): void => {
+        if (seen.has(file)) return
+        seen.add(file)
+        path.push(file.slice(installed.length + 1))
+        const text = readFileSync(file, 'utf8')
+        for (const [, spec] of text.matchAll(/(?:from|import)\s*['"]([^'"]+)['"]/g)) {
+          if (spec === 'typebox' || spec!.startsWith('typebox/')) throw new Error(`${subpath}: its declarations load TypeBox's (${path.join(' -> ')})`)
+          // tsup writes `./chunk.js` for the `.d.ts` beside it, `./chunk.cjs` for the `.d.cts`.
+          if (spec!.startsWith('.')) visit(join(dirname(file), spec!.replace(/\.js$/, '.d.ts').replace(/\.cjs$/, '.d.cts')))
+        }
+        path.pop()
+      }
+      visit(join(installed, start))
+    }
+  }
+  return entries.length
 }
 
 /**

@@ -7,7 +7,9 @@ import {
   type AudioRoutingGroupParams,
   type UpdateAudioRoutingGroupParams,
 } from '../requests/index.ts'
-import type { SendOptions } from '../transport/graph-transport.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { AudioRoutingGroup } from '../schemas/types.generated.ts'
+import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 
 /**
@@ -22,27 +24,27 @@ export class AudioRoutingGroupActions {
   }
 
   /** `POST /communications/calls/{id}/audioRoutingGroups`: creates a group; Graph answers with it. */
-  create(callId: string, params: AudioRoutingGroupParams, options?: SendOptions) {
+  create(callId: string, params: AudioRoutingGroupParams, options?: SendOptions): Promise<GraphResponse<Inbound<AudioRoutingGroup>>> {
     return act(this.#send, () => createAudioRoutingGroup(callId, params), options)
   }
 
   /** `GET /communications/calls/{id}/audioRoutingGroups`: lists the call's groups. */
-  list(callId: string, options?: SendOptions) {
+  list(callId: string, options?: SendOptions): Promise<GraphResponse<{ value: Inbound<AudioRoutingGroup>[] }>> {
     return act(this.#send, () => listAudioRoutingGroups(callId), options)
   }
 
   /** `GET /communications/calls/{id}/audioRoutingGroups/{groupId}`: reads one group. */
-  get(callId: string, groupId: string, options?: SendOptions) {
+  get(callId: string, groupId: string, options?: SendOptions): Promise<GraphResponse<Inbound<AudioRoutingGroup>>> {
     return act(this.#send, () => getAudioRoutingGroup(callId, groupId), options)
   }
 
   /** `PATCH /communications/calls/{id}/audioRoutingGroups/{groupId}`: changes a group's mode, sources or receivers. */
-  update(callId: string, groupId: string, params: UpdateAudioRoutingGroupParams, options?: SendOptions) {
+  update(callId: string, groupId: string, params: UpdateAudioRoutingGroupParams, options?: SendOptions): Promise<GraphResponse<Inbound<AudioRoutingGroup>>> {
     return act(this.#send, () => updateAudioRoutingGroup(callId, groupId, params), options)
   }
 
   /** `DELETE /communications/calls/{id}/audioRoutingGroups/{groupId}`: deletes a group. */
-  delete(callId: string, groupId: string, options?: SendOptions) {
+  delete(callId: string, groupId: string, options?: SendOptions): Promise<GraphResponse> {
     return act(this.#send, () => deleteAudioRoutingGroup(callId, groupId), options)
   }
 }

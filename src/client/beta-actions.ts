@@ -1,4 +1,6 @@
 import { beta, type ClientContextParams } from '../requests/index.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { BetaAdmitAllFromLobbyOperation, BetaAdmitFromLobbyOperation, BetaCall, BetaInviteParticipantsOperation, BetaMuteParticipantsOperation, BetaPlayPromptOperation, BetaRecordOperation, BetaRemoveFromLobbyOperation, BetaStartHoldMusicOperation, BetaStartRecordingOperation, BetaStartTranscriptionOperation, BetaStopRecordingOperation, BetaStopTranscriptionOperation } from '../schemas/types.generated.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 
@@ -15,7 +17,7 @@ export class BetaCallActions {
   }
 
   /** `POST /beta/communications/calls`: places a call, or joins a meeting, with `ringingTimeoutInSeconds` and beta's media and participants. */
-  create(params: beta.CreateCallParams, options?: SendOptions) {
+  create(params: beta.CreateCallParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaCall>>> {
     return act(this.#send, () => beta.createCall(params), options)
   }
 
@@ -35,17 +37,17 @@ export class BetaCallActions {
   }
 
   /** `POST /beta/communications/calls/{id}/playPrompt`, with `loop`. */
-  playPrompt(callId: string, params: beta.PlayPromptParams, options?: SendOptions) {
+  playPrompt(callId: string, params: beta.PlayPromptParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaPlayPromptOperation>>> {
     return act(this.#send, () => beta.playPrompt(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/recordResponse`, with `streamWhileRecording`. */
-  recordResponse(callId: string, params?: beta.RecordResponseParams, options?: SendOptions) {
+  recordResponse(callId: string, params?: beta.RecordResponseParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaRecordOperation>>> {
     return act(this.#send, () => beta.recordResponse(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/record`: records what the caller says (beta only). */
-  record(callId: string, params?: beta.RecordParams, options?: SendOptions) {
+  record(callId: string, params?: beta.RecordParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaRecordOperation>>> {
     return act(this.#send, () => beta.record(callId, params), options)
   }
 
@@ -55,22 +57,22 @@ export class BetaCallActions {
   }
 
   /** `POST /beta/communications/calls/{id}/startRecording` (beta only). */
-  startRecording(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  startRecording(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaStartRecordingOperation>>> {
     return act(this.#send, () => beta.startRecording(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/stopRecording` (beta only). */
-  stopRecording(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  stopRecording(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaStopRecordingOperation>>> {
     return act(this.#send, () => beta.stopRecording(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/startTranscription` (beta only). */
-  startTranscription(callId: string, params?: beta.TranscriptionParams, options?: SendOptions) {
+  startTranscription(callId: string, params?: beta.TranscriptionParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaStartTranscriptionOperation>>> {
     return act(this.#send, () => beta.startTranscription(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/stopTranscription` (beta only). */
-  stopTranscription(callId: string, params?: beta.TranscriptionParams, options?: SendOptions) {
+  stopTranscription(callId: string, params?: beta.TranscriptionParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaStopTranscriptionOperation>>> {
     return act(this.#send, () => beta.stopTranscription(callId, params), options)
   }
 }
@@ -84,32 +86,32 @@ export class BetaParticipantActions {
   }
 
   /** `POST /beta/communications/calls/{id}/participants/invite`, with beta's invitations (`endpointType`). */
-  invite(callId: string, params: beta.InviteParams, options?: SendOptions) {
+  invite(callId: string, params: beta.InviteParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaInviteParticipantsOperation>>> {
     return act(this.#send, () => beta.invite(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/{id}/startHoldMusic`, with a prompt that can `loop`. */
-  startHoldMusic(callId: string, participantId: string, params?: beta.StartHoldMusicParams, options?: SendOptions) {
+  startHoldMusic(callId: string, participantId: string, params?: beta.StartHoldMusicParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaStartHoldMusicOperation> | undefined>> {
     return act(this.#send, () => beta.startHoldMusic(callId, participantId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/{id}/admitFromLobby` (beta only). */
-  admitFromLobby(callId: string, participantId: string, params?: ClientContextParams, options?: SendOptions) {
+  admitFromLobby(callId: string, participantId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaAdmitFromLobbyOperation>>> {
     return act(this.#send, () => beta.admitFromLobby(callId, participantId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/{id}/removeFromLobby` (beta only). */
-  removeFromLobby(callId: string, participantId: string, params?: ClientContextParams, options?: SendOptions) {
+  removeFromLobby(callId: string, participantId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaRemoveFromLobbyOperation>>> {
     return act(this.#send, () => beta.removeFromLobby(callId, participantId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/admitAllFromLobby` (beta only). */
-  admitAllFromLobby(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  admitAllFromLobby(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaAdmitAllFromLobbyOperation>>> {
     return act(this.#send, () => beta.admitAllFromLobby(callId, params), options)
   }
 
   /** `POST /beta/communications/calls/{id}/participants/muteAll` (beta only). */
-  muteAll(callId: string, params?: beta.MuteAllParams, options?: SendOptions) {
+  muteAll(callId: string, params?: beta.MuteAllParams, options?: SendOptions): Promise<GraphResponse<Inbound<BetaMuteParticipantsOperation>>> {
     return act(this.#send, () => beta.muteAll(callId, params), options)
   }
 }

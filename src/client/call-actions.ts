@@ -34,9 +34,10 @@ import {
   type UpdateRecordingStatusParams,
 } from '../requests/index.ts'
 import type { GraphRequest } from '../requests/graph-request.ts'
-import type { Call } from '../schemas/resources/call.ts'
+import type { Call } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { ApiVersion } from '../transport/clouds.ts'
+import type { AddLargeGalleryViewOperation, CancelMediaProcessingOperation, CommsOperation, MuteParticipantOperation, PlayPromptOperation, RecordOperation, SendDtmfTonesOperation, SubscribeToToneOperation, UnmuteParticipantOperation, UpdateRecordingStatusOperation } from '../schemas/types.generated.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 
@@ -66,7 +67,7 @@ export class CallActions {
   }
 
   /** `GET /communications/calls/{id}`: reads a call. */
-  get(callId: string, options?: SendOptions) {
+  get(callId: string, options?: SendOptions): Promise<GraphResponse<Inbound<Call>>> {
     return act(this.#send, () => getCall(callId), options)
   }
 
@@ -101,37 +102,37 @@ export class CallActions {
   }
 
   /** `POST /communications/calls/{id}/playPrompt`: plays audio prompts. */
-  playPrompt(callId: string, params: PlayPromptParams, options?: SendOptions) {
+  playPrompt(callId: string, params: PlayPromptParams, options?: SendOptions): Promise<GraphResponse<Inbound<PlayPromptOperation>>> {
     return act(this.#send, () => (this.#beta ? beta.playPrompt(callId, params) : playPrompt(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/recordResponse`: records what the caller says. */
-  recordResponse(callId: string, params?: RecordResponseParams, options?: SendOptions) {
+  recordResponse(callId: string, params?: RecordResponseParams, options?: SendOptions): Promise<GraphResponse<Inbound<RecordOperation>>> {
     return act(this.#send, () => (this.#beta ? beta.recordResponse(callId, params) : recordResponse(callId, params)), options)
   }
 
   /** `POST /communications/calls/{id}/subscribeToTone`: subscribes to the caller's DTMF tones. */
-  subscribeToTone(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  subscribeToTone(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<SubscribeToToneOperation>>> {
     return act(this.#send, () => subscribeToTone(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/sendDtmfTones`: sends DTMF tones. */
-  sendDtmfTones(callId: string, params: SendDtmfTonesParams, options?: SendOptions) {
+  sendDtmfTones(callId: string, params: SendDtmfTonesParams, options?: SendOptions): Promise<GraphResponse<Inbound<SendDtmfTonesOperation>>> {
     return act(this.#send, () => sendDtmfTones(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/cancelMediaProcessing`: stops the prompts and recordings in progress. */
-  cancelMediaProcessing(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  cancelMediaProcessing(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<CancelMediaProcessingOperation>>> {
     return act(this.#send, () => cancelMediaProcessing(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/mute`: mutes the bot itself. */
-  mute(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  mute(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<MuteParticipantOperation>>> {
     return act(this.#send, () => mute(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/unmute`: unmutes the bot itself. */
-  unmute(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  unmute(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<UnmuteParticipantOperation>>> {
     return act(this.#send, () => unmute(callId, params), options)
   }
 
@@ -141,12 +142,12 @@ export class CallActions {
   }
 
   /** `POST /communications/calls/{id}/updateRecordingStatus`: tells the participants whether the bot records. */
-  updateRecordingStatus(callId: string, params: UpdateRecordingStatusParams, options?: SendOptions) {
+  updateRecordingStatus(callId: string, params: UpdateRecordingStatusParams, options?: SendOptions): Promise<GraphResponse<Inbound<UpdateRecordingStatusOperation>>> {
     return act(this.#send, () => updateRecordingStatus(callId, params), options)
   }
 
   /** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. */
-  addLargeGalleryView(callId: string, params?: ClientContextParams, options?: SendOptions) {
+  addLargeGalleryView(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<AddLargeGalleryViewOperation>>> {
     return act(this.#send, () => addLargeGalleryView(callId, params), options)
   }
 
@@ -156,7 +157,7 @@ export class CallActions {
   }
 
   /** `GET /communications/calls/{id}/operations/{id}`: reads an operation's status. */
-  getOperation(callId: string, operationId: string, options?: SendOptions) {
+  getOperation(callId: string, operationId: string, options?: SendOptions): Promise<GraphResponse<Inbound<CommsOperation>>> {
     return act(this.#send, () => getOperation(callId, operationId), options)
   }
 }

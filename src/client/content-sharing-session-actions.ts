@@ -1,5 +1,7 @@
 import { getContentSharingSession, listContentSharingSessions } from '../requests/index.ts'
-import type { SendOptions } from '../transport/graph-transport.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { ContentSharingSession } from '../schemas/types.generated.ts'
+import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 
 /** A call's content-sharing sessions (`client.contentSharingSessions`). Graph offers them in the global service only. */
@@ -11,12 +13,12 @@ export class ContentSharingSessionActions {
   }
 
   /** `GET /communications/calls/{id}/contentSharingSessions`: lists the call's sessions. */
-  list(callId: string, options?: SendOptions) {
+  list(callId: string, options?: SendOptions): Promise<GraphResponse<{ value: Inbound<ContentSharingSession>[] }>> {
     return act(this.#send, () => listContentSharingSessions(callId), options)
   }
 
   /** `GET /communications/calls/{id}/contentSharingSessions/{sessionId}`: reads one session. */
-  get(callId: string, sessionId: string, options?: SendOptions) {
+  get(callId: string, sessionId: string, options?: SendOptions): Promise<GraphResponse<Inbound<ContentSharingSession>>> {
     return act(this.#send, () => getContentSharingSession(callId, sessionId), options)
   }
 }

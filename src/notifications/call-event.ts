@@ -3,18 +3,8 @@
  * `type`, one event per notification item.
  */
 import type { Issue } from '../errors.ts'
-import type {
-  Call,
-  ChangeType,
-  CommsOperation,
-  ContentSharingSession,
-  Inbound,
-  OperationStatus,
-  Participant,
-  ParticipantJoiningNotification,
-  ParticipantLeftNotification,
-  ResultInfo,
-} from '../schemas/index.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { Call, ChangeType, CommsOperation, ContentSharingSession, OperationStatus, Participant, ParticipantJoiningNotification, ParticipantLeftNotification, ResultInfo } from '../schemas/types.generated.ts'
 
 /** One item of a `commsNotifications` body's `value` array, exactly as Graph sent it. */
 export type NotificationItem = { readonly [key: string]: unknown }

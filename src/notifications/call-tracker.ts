@@ -1,5 +1,6 @@
 import { ValidationError, type Issue } from '../errors.ts'
-import type { Call, CallState, CommsOperation, ContentSharingSession, Inbound, Participant, ResultInfo } from '../schemas/index.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { Call, CallState, CommsOperation, ContentSharingSession, Participant, ResultInfo } from '../schemas/types.generated.ts'
 import type { CallEvent, CallEventOf } from './call-event.ts'
 import { callStateRank } from './call-state-order.ts'
 

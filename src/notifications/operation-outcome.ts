@@ -1,4 +1,5 @@
-import type { Inbound, ResultInfo } from '../schemas/index.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { ResultInfo } from '../schemas/types.generated.ts'
 import type { CallTerminatedEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 
 /** Graph's own word on how an operation (playPrompt, recordResponse, invite, ...) ended: it completed or failed. */

@@ -1,5 +1,6 @@
 import { AbortError, TimeoutError, ValidationError, type Issue } from '../errors.ts'
-import type { Inbound, ResultInfo } from '../schemas/index.ts'
+import type { Inbound } from '../schemas/inbound.ts'
+import type { ResultInfo } from '../schemas/types.generated.ts'
 import type { CallEvent, CallTerminatedEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 import { callEndedOutcome, finishedOutcome, type OperationOutcome } from './operation-outcome.ts'
 

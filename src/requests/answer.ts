@@ -1,4 +1,4 @@
-import type { AnswerParams } from '../schemas/actions/answer.ts'
+import type { AnswerParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { incomingCallAction } from './call-action.ts'
 import { validateAnswerParams } from './validators.generated.ts'

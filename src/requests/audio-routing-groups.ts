@@ -1,5 +1,5 @@
-import type { AudioRoutingGroupParams, UpdateAudioRoutingGroupParams } from '../schemas/actions/audio-routing-group.ts'
-import type { AudioRoutingGroup } from '../schemas/resources/call.ts'
+import type { AudioRoutingGroupParams, UpdateAudioRoutingGroupParams } from '../schemas/types.generated.ts'
+import type { AudioRoutingGroup } from '../schemas/types.generated.ts'
 import type { Issue } from '../errors.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'

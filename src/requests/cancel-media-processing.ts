@@ -1,5 +1,5 @@
-import type { ClientContextParams } from '../schemas/actions/client-context.ts'
-import type { CancelMediaProcessingOperation } from '../schemas/resources/operation.ts'
+import type { ClientContextParams } from '../schemas/types.generated.ts'
+import type { CancelMediaProcessingOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'

@@ -1,4 +1,4 @@
-import type { ChangeScreenSharingRoleParams } from '../schemas/actions/change-screen-sharing-role.ts'
+import type { ChangeScreenSharingRoleParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, postAction } from './call-action.ts'
 import { validateChangeScreenSharingRoleParams } from './validators.generated.ts'

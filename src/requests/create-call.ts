@@ -1,5 +1,5 @@
-import type { CreateCallParams } from '../schemas/actions/create-call.ts'
-import type { Call } from '../schemas/resources/call.ts'
+import type { CreateCallParams } from '../schemas/types.generated.ts'
+import type { Call } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { buildRequest } from './build-request.ts'

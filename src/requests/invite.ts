@@ -1,5 +1,5 @@
-import type { InviteParams } from '../schemas/actions/invite.ts'
-import type { InviteParticipantsOperation } from '../schemas/resources/operation.ts'
+import type { InviteParams } from '../schemas/types.generated.ts'
+import type { InviteParticipantsOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { participantsPath, operationAction } from './call-action.ts'

@@ -1,4 +1,4 @@
-import type { Participant } from '../schemas/resources/participant.ts'
+import type { Participant } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { buildRequest } from './build-request.ts'

@@ -1,4 +1,4 @@
-import type { LogTeleconferenceDeviceQualityParams } from '../schemas/actions/log-teleconference-device-quality.ts'
+import type { LogTeleconferenceDeviceQualityParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { postAction } from './call-action.ts'
 import { validateLogTeleconferenceDeviceQualityParams } from './validators.generated.ts'

@@ -1,6 +1,6 @@
-import type { BotAppHostedMediaConfig, BotServiceHostedMediaConfig, PlayablePrompt, PreFetchMediaInfo } from '../schemas/actions/media-config.ts'
+import type { BotAppHostedMediaConfig, BotServiceHostedMediaConfig, PlayablePrompt, PreFetchMediaInfo } from '../schemas/types.generated.ts'
 import type { Outbound } from '../schemas/outbound.ts'
-import type { IncomingCallOptions, OutgoingCallOptions } from '../schemas/resources/call-options.ts'
+import type { IncomingCallOptions, OutgoingCallOptions } from '../schemas/types.generated.ts'
 
 /** `T` with every member whose value is `undefined` removed. */
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> }

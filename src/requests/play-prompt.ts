@@ -1,5 +1,5 @@
-import type { PlayPromptParams } from '../schemas/actions/play-prompt.ts'
-import type { PlayPromptOperation } from '../schemas/resources/operation.ts'
+import type { PlayPromptParams } from '../schemas/types.generated.ts'
+import type { PlayPromptOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'

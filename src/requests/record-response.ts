@@ -1,5 +1,5 @@
-import type { RecordResponseParams } from '../schemas/actions/record-response.ts'
-import type { RecordOperation } from '../schemas/resources/operation.ts'
+import type { RecordResponseParams } from '../schemas/types.generated.ts'
+import type { RecordOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'

@@ -1,4 +1,4 @@
-import type { RedirectParams } from '../schemas/actions/redirect.ts'
+import type { RedirectParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { incomingCallAction } from './call-action.ts'
 import { checkingInvitations } from './invitation-issues.ts'

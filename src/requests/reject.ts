@@ -1,4 +1,4 @@
-import type { RejectParams } from '../schemas/actions/reject.ts'
+import type { RejectParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { incomingCallAction } from './call-action.ts'
 import { validateRejectParams } from './validators.generated.ts'

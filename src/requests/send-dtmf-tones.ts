@@ -1,5 +1,5 @@
-import type { SendDtmfTonesParams } from '../schemas/actions/send-dtmf-tones.ts'
-import type { SendDtmfTonesOperation } from '../schemas/resources/operation.ts'
+import type { SendDtmfTonesParams } from '../schemas/types.generated.ts'
+import type { SendDtmfTonesOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'

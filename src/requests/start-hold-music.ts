@@ -1,5 +1,5 @@
-import type { StartHoldMusicParams } from '../schemas/actions/start-hold-music.ts'
-import type { StartHoldMusicOperation } from '../schemas/resources/operation.ts'
+import type { StartHoldMusicParams } from '../schemas/types.generated.ts'
+import type { StartHoldMusicOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { participantPath, operationAction } from './call-action.ts'

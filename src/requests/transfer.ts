@@ -1,4 +1,4 @@
-import type { TransferParams } from '../schemas/actions/transfer.ts'
+import type { TransferParams } from '../schemas/types.generated.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, postAction } from './call-action.ts'
 import { checkingInvitations } from './invitation-issues.ts'

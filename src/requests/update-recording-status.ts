@@ -1,5 +1,5 @@
-import type { UpdateRecordingStatusParams } from '../schemas/actions/update-recording-status.ts'
-import type { UpdateRecordingStatusOperation } from '../schemas/resources/operation.ts'
+import type { UpdateRecordingStatusParams } from '../schemas/types.generated.ts'
+import type { UpdateRecordingStatusOperation } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'

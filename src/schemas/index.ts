@@ -10,5 +10,12 @@ export * as beta from './beta/index.ts'
 export { Int32, Int64, Double, Guid, DateTimeOffset, Duration, Nullable, ODataType } from './edm.ts'
 export * from './actions/index.ts'
 export { toInboundSchema } from './inbound-schema.ts'
-export type { Inbound } from './inbound.ts'
-export type { Outbound } from './outbound.ts'
+import type { Inbound as InboundOf } from './inbound.ts'
+import type { Outbound as OutboundOf } from './outbound.ts'
+
+// Declared here rather than re-exported: the declarations of the other entries then take the two from
+// `graph-calling/types`, never from this entry's, which loads TypeBox's.
+/** `T` as the notification decoders return it: enums widened, unknown properties kept, every property optional. */
+export type Inbound<T> = InboundOf<T>
+/** `T` as a request body may be written: every optional property also admits `undefined`. */
+export type Outbound<T> = OutboundOf<T>

@@ -1,5 +1,5 @@
 import type { AnswerParams, CreateCallParams } from '../requests/index.ts'
-import type { IdentitySet, ResultInfo, Tone } from '../schemas/index.ts'
+import type { IdentitySet, ResultInfo, Tone } from '../schemas/types.ts'
 import type { ActionOutcome, CallEngine, CompletionDetails } from './graph-routes.ts'
 import { applyAudioRoutingGroupRequest, type AudioRoutingGroupRequest } from './audio-routing-groups.ts'
 import {

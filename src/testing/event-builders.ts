@@ -1,4 +1,4 @@
-import type { Participant, ResultInfo } from '../schemas/index.ts'
+import type { Participant, ResultInfo } from '../schemas/types.ts'
 import { parseNotifications, type CallEventOf, type CallEventType } from '../notifications/index.ts'
 import {
   buildCallStateNotification,

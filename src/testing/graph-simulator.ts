@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import { ValidationError } from '../index.ts'
-import type { CallState, ResultInfo, Tone } from '../schemas/index.ts'
+import type { CallState, ResultInfo, Tone } from '../schemas/types.ts'
 import { CallControl, type PlaceCallInit } from './call-control.ts'
 import { FaultList, type FaultInit, type InjectedFault } from './fault-injection.ts'
 import { createGraphHandlers } from './graph-handlers.ts'

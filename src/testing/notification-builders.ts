@@ -1,4 +1,4 @@
-import type { CallState, ChangeType, ChatInfo, IdentitySet, MeetingInfo, Modality, Participant, ResultInfo } from '../schemas/index.ts'
+import type { CallState, ChangeType, ChatInfo, IdentitySet, MeetingInfo, Modality, Participant, ResultInfo } from '../schemas/types.ts'
 
 /** One item of a notification POST, shaped as Graph sends it. */
 export interface CommsNotificationItem {

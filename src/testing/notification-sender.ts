@@ -1,4 +1,4 @@
-import type { CallState } from '../schemas/index.ts'
+import type { CallState } from '../schemas/types.ts'
 import type { CommsNotificationsBody } from './notification-builders.ts'
 import type { DeliveryContext, NotificationDelivery } from './notification-delivery.ts'
 import type { SimulatedCallState } from './simulated-call.ts'

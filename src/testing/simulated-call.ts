@@ -1,5 +1,5 @@
 import type { AnswerParams } from '../requests/index.ts'
-import type { CallState, ResultInfo } from '../schemas/index.ts'
+import type { CallState, ResultInfo } from '../schemas/types.ts'
 
 /** A call as the simulator sees it (a snapshot: it does not change after it is taken). */
 export interface SimulatedCall {

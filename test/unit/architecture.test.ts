@@ -30,7 +30,7 @@ const allowed: Record<string, string[]> = {
   'adapters/node': ['adapters/web', 'errors', 'node:*'],
   index: ['client', 'transport', 'requests', 'schemas', 'errors', 'notifications'],
   // The testing kit uses the library only through its public entry modules.
-  testing: ['entry:index', 'entry:requests', 'entry:notifications', 'entry:schemas', 'entry:web', 'entry:node', 'errors', 'pkg:msw', 'pkg:undici', 'pkg:jose', 'node:*'],
+  testing: ['entry:index', 'entry:requests', 'entry:notifications', 'entry:schemas', 'entry:types', 'entry:web', 'entry:node', 'errors', 'pkg:msw', 'pkg:undici', 'pkg:jose', 'node:*'],
 }
 
 const entries: Record<string, string> = {
@@ -38,6 +38,7 @@ const entries: Record<string, string> = {
   'requests/index.ts': 'entry:requests',
   'notifications/index.ts': 'entry:notifications',
   'schemas/index.ts': 'entry:schemas',
+  'schemas/types.ts': 'entry:types',
   'adapters/web.ts': 'entry:web',
   'adapters/node.ts': 'entry:node',
 }
@@ -104,6 +105,16 @@ describe('import directions', () => {
         if (!m[2] && conceptOf(resolve(dirname(file), m[3]!)) === 'schemas') bad.push(`${relative(src, file)}: ${m[3]}`)
       }
     }
+    expect(bad).toEqual([])
+  })
+
+  it('outside graph-calling/schemas, types come from the modules without TypeBox, so no other entry declares with TypeBox', () => {
+    const typeBoxFree = ['types.generated.ts', 'types.ts', 'inbound.ts', 'outbound.ts'].map((f) => join(src, 'schemas', f))
+    const bad = files(src)
+      .filter((f) => conceptOf(f) !== 'schemas')
+      .flatMap((f) => importsOf(readFileSync(f, 'utf8')).filter((s) => s.startsWith('.')).map((s) => [f, resolve(dirname(f), s)] as const))
+      .filter(([, target]) => conceptOf(target) === 'schemas' && !typeBoxFree.includes(target))
+      .map(([f, target]) => `${relative(src, f)}: ${relative(src, target)}`)
     expect(bad).toEqual([])
   })
 

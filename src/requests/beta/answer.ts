@@ -1,4 +1,4 @@
-import type { BetaAnswerParams } from '../../schemas/actions/beta-answer.ts'
+import type { BetaAnswerParams } from '../../schemas/types.generated.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { incomingCallAction } from '../call-action.ts'
 import { validateBetaAnswerParams } from '../validators.generated.ts'

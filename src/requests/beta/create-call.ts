@@ -1,5 +1,5 @@
-import type { BetaCreateCallParams } from '../../schemas/actions/beta-create-call.ts'
-import type { Call } from '../../schemas/beta/call.ts'
+import type { BetaCreateCallParams } from '../../schemas/types.generated.ts'
+import type { BetaCall as Call } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { buildRequest } from '../build-request.ts'

@@ -1,5 +1,5 @@
-import type { BetaInviteParams } from '../../schemas/actions/beta-invite.ts'
-import type { InviteParticipantsOperation } from '../../schemas/beta/operation.ts'
+import type { BetaInviteParams } from '../../schemas/types.generated.ts'
+import type { BetaInviteParticipantsOperation as InviteParticipantsOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { participantsPath, operationAction } from '../call-action.ts'

@@ -1,4 +1,4 @@
-import type { BetaLogTeleconferenceDeviceQualityParams } from '../../schemas/actions/beta-log-teleconference-device-quality.ts'
+import type { BetaLogTeleconferenceDeviceQualityParams } from '../../schemas/types.generated.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { postAction } from '../call-action.ts'
 import { validateBetaLogTeleconferenceDeviceQualityParams } from '../validators.generated.ts'

@@ -1,5 +1,5 @@
-import type { BetaMuteAllParams } from '../../schemas/actions/beta-mute-all.ts'
-import type { MuteParticipantsOperation } from '../../schemas/beta/operation.ts'
+import type { BetaMuteAllParams } from '../../schemas/types.generated.ts'
+import type { BetaMuteParticipantsOperation as MuteParticipantsOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { participantsPath, operationAction } from '../call-action.ts'

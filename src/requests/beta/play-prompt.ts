@@ -1,5 +1,5 @@
-import type { BetaPlayPromptParams } from '../../schemas/actions/beta-play-prompt.ts'
-import type { PlayPromptOperation } from '../../schemas/beta/operation.ts'
+import type { BetaPlayPromptParams } from '../../schemas/types.generated.ts'
+import type { BetaPlayPromptOperation as PlayPromptOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { callPath, operationAction } from '../call-action.ts'

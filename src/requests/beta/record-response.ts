@@ -1,5 +1,5 @@
-import type { BetaRecordResponseParams } from '../../schemas/actions/beta-record.ts'
-import type { RecordOperation } from '../../schemas/beta/operation.ts'
+import type { BetaRecordResponseParams } from '../../schemas/types.generated.ts'
+import type { BetaRecordOperation as RecordOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { callPath, operationAction } from '../call-action.ts'

@@ -1,5 +1,5 @@
-import type { BetaStartHoldMusicParams } from '../../schemas/actions/beta-start-hold-music.ts'
-import type { StartHoldMusicOperation } from '../../schemas/beta/operation.ts'
+import type { BetaStartHoldMusicParams } from '../../schemas/types.generated.ts'
+import type { BetaStartHoldMusicOperation as StartHoldMusicOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { participantPath, operationAction } from '../call-action.ts'

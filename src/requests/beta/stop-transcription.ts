@@ -1,5 +1,5 @@
-import type { BetaTranscriptionParams } from '../../schemas/actions/beta-transcription.ts'
-import type { StopTranscriptionOperation } from '../../schemas/beta/operation.ts'
+import type { BetaTranscriptionParams } from '../../schemas/types.generated.ts'
+import type { BetaStopTranscriptionOperation as StopTranscriptionOperation } from '../../schemas/types.generated.ts'
 import type { Inbound } from '../../schemas/inbound.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { callPath, operationAction } from '../call-action.ts'

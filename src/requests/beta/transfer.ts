@@ -1,4 +1,4 @@
-import type { BetaTransferParams } from '../../schemas/actions/beta-transfer.ts'
+import type { BetaTransferParams } from '../../schemas/types.generated.ts'
 import type { GraphRequest } from '../graph-request.ts'
 import { callPath, postAction } from '../call-action.ts'
 import { checkingInvitations } from '../invitation-issues.ts'

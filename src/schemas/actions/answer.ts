@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/answer`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { IncomingCallOptionsAsDeclared } from '../resources/call-options.ts'
 import { HttpsUrl } from './common.ts'
 import { AcceptedModality, BotMediaConfig } from './media-config.ts'
@@ -19,4 +19,4 @@ export const AnswerParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: answer`. */
-export type AnswerParams = Outbound<Static<typeof AnswerParams>>
+export type AnswerParams = Types.AnswerParams

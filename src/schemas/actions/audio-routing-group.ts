@@ -2,14 +2,14 @@
  * The bodies of `POST /communications/calls/{id}/audioRoutingGroups` and `PATCH` of one group: which
  * participants' audio an app-hosted media bot receives (`receivers`) from which (`sources`).
  */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { ODataType } from '../edm.ts'
 
 /** How a group routes audio: Graph's `routingMode` without `unknownFutureValue`. */
 export const AudioRoutingMode = Type.Enum(['oneToOne', 'multicast'])
 /** How a group routes audio. */
-export type AudioRoutingMode = Static<typeof AudioRoutingMode>
+export type AudioRoutingMode = Types.AudioRoutingMode
 
 /** Participant ids, at least one, each named once. */
 const ParticipantIds = Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })
@@ -26,7 +26,7 @@ export const AudioRoutingGroupParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Create audioRoutingGroup". */
-export type AudioRoutingGroupParams = Outbound<Static<typeof AudioRoutingGroupParams>>
+export type AudioRoutingGroupParams = Types.AudioRoutingGroupParams
 
 /** The body of "Update audioRoutingGroup": what changes. A group's `id` stays as it is: when given, it is the group's own. */
 export const UpdateAudioRoutingGroupParams = Type.Object(
@@ -40,4 +40,4 @@ export const UpdateAudioRoutingGroupParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Update audioRoutingGroup". */
-export type UpdateAudioRoutingGroupParams = Outbound<Static<typeof UpdateAudioRoutingGroupParams>>
+export type UpdateAudioRoutingGroupParams = Types.UpdateAudioRoutingGroupParams

@@ -1,6 +1,6 @@
 /** The body of the beta `POST /communications/calls`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Int32, Nullable } from '../edm.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
 import { BetaBotMediaConfig } from './beta-media-config.ts'
@@ -12,22 +12,22 @@ const allowConversationWithoutHost = Type.Optional(Nullable(Type.Boolean()))
 /** Beta: a meeting joined with its join meeting id; v1.0's, and whether it may go on without its host. */
 export const BetaMeetingToJoinById = Type.Object({ ...MeetingToJoinById.properties, allowConversationWithoutHost }, { additionalProperties: false })
 /** Beta: a meeting joined with its join meeting id. */
-export type BetaMeetingToJoinById = Static<typeof BetaMeetingToJoinById>
+export type BetaMeetingToJoinById = Types.BetaMeetingToJoinById
 
 /** Beta: a scheduled meeting joined through its organizer; v1.0's, and whether it may go on without its host. */
 export const BetaMeetingToJoinByOrganizer = Type.Object({ ...MeetingToJoinByOrganizer.properties, allowConversationWithoutHost }, { additionalProperties: false })
 /** Beta: a scheduled meeting joined through its organizer. */
-export type BetaMeetingToJoinByOrganizer = Static<typeof BetaMeetingToJoinByOrganizer>
+export type BetaMeetingToJoinByOrganizer = Types.BetaMeetingToJoinByOrganizer
 
 /** Beta: a meeting joined with the token of its join URL; v1.0's, and whether it may go on without its host. */
 export const BetaMeetingToJoinByToken = Type.Object({ ...MeetingToJoinByToken.properties, allowConversationWithoutHost }, { additionalProperties: false })
 /** Beta: a meeting joined with the token of its join URL. */
-export type BetaMeetingToJoinByToken = Static<typeof BetaMeetingToJoinByToken>
+export type BetaMeetingToJoinByToken = Types.BetaMeetingToJoinByToken
 
 /** The beta `meetingInfo` of a call that joins a meeting: one of the three kinds, told apart by `@odata.type`. */
 export const BetaMeetingToJoin = Type.Union([BetaMeetingToJoinById, BetaMeetingToJoinByOrganizer, BetaMeetingToJoinByToken])
 /** The beta `meetingInfo` of a call that joins a meeting. */
-export type BetaMeetingToJoin = Static<typeof BetaMeetingToJoin>
+export type BetaMeetingToJoin = Types.BetaMeetingToJoin
 
 /**
  * The body of the beta "Create call": the v1.0 body with beta's media configuration, participant types and
@@ -46,4 +46,4 @@ export const BetaCreateCallParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta "Create call". */
-export type BetaCreateCallParams = Outbound<Static<typeof BetaCreateCallParams>>
+export type BetaCreateCallParams = Types.BetaCreateCallParams

@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/participants/invite`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { InvitationParticipantInfo } from '../beta/participant.ts'
 import { InviteParams } from './invite.ts'
 
@@ -10,4 +10,4 @@ export const BetaInviteParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `participant: invite`. */
-export type BetaInviteParams = Outbound<Static<typeof BetaInviteParams>>
+export type BetaInviteParams = Types.BetaInviteParams

@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/logTeleconferenceDeviceQuality`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { TeleconferenceDeviceAudioQuality, TeleconferenceDeviceScreenSharingQuality, TeleconferenceDeviceVideoQualityBase } from '../beta/teleconference-device.ts'
 import { TeleconferenceDeviceQualityReport } from './log-teleconference-device-quality.ts'
 
@@ -18,9 +18,9 @@ export const BetaTeleconferenceDeviceQualityReport = Type.Object(
   { additionalProperties: false },
 )
 /** The quality report of a device's media leg on beta. */
-export type BetaTeleconferenceDeviceQualityReport = Static<typeof BetaTeleconferenceDeviceQualityReport>
+export type BetaTeleconferenceDeviceQualityReport = Types.BetaTeleconferenceDeviceQualityReport
 
 /** The body of the beta `call: logTeleconferenceDeviceQuality`. */
 export const BetaLogTeleconferenceDeviceQualityParams = Type.Object({ quality: BetaTeleconferenceDeviceQualityReport }, { additionalProperties: false })
 /** The body of the beta `call: logTeleconferenceDeviceQuality`. */
-export type BetaLogTeleconferenceDeviceQualityParams = Outbound<Static<typeof BetaLogTeleconferenceDeviceQualityParams>>
+export type BetaLogTeleconferenceDeviceQualityParams = Types.BetaLogTeleconferenceDeviceQualityParams

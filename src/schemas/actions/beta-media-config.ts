@@ -1,5 +1,6 @@
 /** The media a bot asks for when it answers or places a call on Graph's beta API, and the prompts it plays there. */
-import { Type, type Static } from 'typebox'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable, ODataType } from '../edm.ts'
 import { LiveCaptionOptions } from '../beta/media-config.ts'
 import { PreFetchMediaInfo } from './media-config.ts'
@@ -17,7 +18,7 @@ export const BetaBotAppHostedMediaConfig = Type.Object(
   { additionalProperties: false },
 )
 /** Media the bot hosts itself, on beta. */
-export type BetaBotAppHostedMediaConfig = Static<typeof BetaBotAppHostedMediaConfig>
+export type BetaBotAppHostedMediaConfig = Types.BetaBotAppHostedMediaConfig
 
 /** Media hosted by Graph, on beta: files to fetch ahead of prompts, live captions, and beta's audio group option. */
 export const BetaBotServiceHostedMediaConfig = Type.Object(
@@ -30,9 +31,9 @@ export const BetaBotServiceHostedMediaConfig = Type.Object(
   { additionalProperties: false },
 )
 /** Media hosted by Graph, on beta. */
-export type BetaBotServiceHostedMediaConfig = Static<typeof BetaBotServiceHostedMediaConfig>
+export type BetaBotServiceHostedMediaConfig = Types.BetaBotServiceHostedMediaConfig
 
 /** The `mediaConfig` of a call answered or created on beta: app-hosted or service-hosted, told apart by `@odata.type`. */
 export const BetaBotMediaConfig = Type.Union([BetaBotAppHostedMediaConfig, BetaBotServiceHostedMediaConfig])
 /** The `mediaConfig` of a call answered or created on beta. */
-export type BetaBotMediaConfig = Static<typeof BetaBotMediaConfig>
+export type BetaBotMediaConfig = Types.BetaBotMediaConfig

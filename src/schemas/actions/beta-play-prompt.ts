@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/playPrompt`, which can loop. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Int32, Nullable, ODataType } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 import { PromptMediaInfo } from './media-config.ts'
@@ -15,7 +15,7 @@ export const BetaPlayablePrompt = Type.Object(
   { additionalProperties: false },
 )
 /** A prompt Graph's beta API can play. */
-export type BetaPlayablePrompt = Static<typeof BetaPlayablePrompt>
+export type BetaPlayablePrompt = Types.BetaPlayablePrompt
 
 /** The body of the beta `call: playPrompt`: 1 to 20 prompts, and whether to loop them. */
 export const BetaPlayPromptParams = Type.Object(
@@ -27,4 +27,4 @@ export const BetaPlayPromptParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: playPrompt`. */
-export type BetaPlayPromptParams = Outbound<Static<typeof BetaPlayPromptParams>>
+export type BetaPlayPromptParams = Types.BetaPlayPromptParams

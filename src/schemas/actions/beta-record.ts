@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/recordResponse` and `.../record`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { BetaPlayablePrompt } from './beta-play-prompt.ts'
 import { RecordResponseParams } from './record-response.ts'
@@ -14,7 +14,7 @@ const betaRecordResponse = {
 /** The body of the beta `call: recordResponse`: the v1.0 parameters and `streamWhileRecording`. */
 export const BetaRecordResponseParams = Type.Object(betaRecordResponse, { additionalProperties: false })
 /** The body of the beta `call: recordResponse`. */
-export type BetaRecordResponseParams = Outbound<Static<typeof BetaRecordResponseParams>>
+export type BetaRecordResponseParams = Types.BetaRecordResponseParams
 
 /** A limit in seconds of the beta `record`, which Graph does not cap at 2 minutes as it does `recordResponse`. */
 const recordSeconds = Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'a whole number of seconds of at least 1' })))
@@ -30,4 +30,4 @@ export const BetaRecordParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: record`. */
-export type BetaRecordParams = Outbound<Static<typeof BetaRecordParams>>
+export type BetaRecordParams = Types.BetaRecordParams

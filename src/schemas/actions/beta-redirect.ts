@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/redirect`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { CallDisposition } from '../beta/enums.ts'
 import { InvitationParticipantInfo } from '../beta/participant.ts'
@@ -18,4 +18,4 @@ export const BetaRedirectParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: redirect`. */
-export type BetaRedirectParams = Outbound<Static<typeof BetaRedirectParams>>
+export type BetaRedirectParams = Types.BetaRedirectParams

@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/participants/{id}/startHoldMusic`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { BetaPlayablePrompt } from './beta-play-prompt.ts'
 import { StartHoldMusicParams } from './start-hold-music.ts'
@@ -11,4 +11,4 @@ export const BetaStartHoldMusicParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `participant: startHoldMusic`. */
-export type BetaStartHoldMusicParams = Outbound<Static<typeof BetaStartHoldMusicParams>>
+export type BetaStartHoldMusicParams = Types.BetaStartHoldMusicParams

@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/startTranscription` and `.../stopTranscription`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 
@@ -13,4 +13,4 @@ export const BetaTranscriptionParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: startTranscription` and `call: stopTranscription`. */
-export type BetaTranscriptionParams = Outbound<Static<typeof BetaTranscriptionParams>>
+export type BetaTranscriptionParams = Types.BetaTranscriptionParams

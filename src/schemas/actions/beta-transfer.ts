@@ -1,6 +1,6 @@
 /** Parameters of the beta `POST /communications/calls/{id}/transfer`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
 
@@ -13,4 +13,4 @@ export const BetaTransferParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of the beta `call: transfer`. */
-export type BetaTransferParams = Outbound<Static<typeof BetaTransferParams>>
+export type BetaTransferParams = Types.BetaTransferParams

@@ -4,11 +4,11 @@
  * `participant: stopHoldMusic`, and the beta `startRecording`, `stopRecording`, `admitFromLobby`,
  * `admitAllFromLobby`, `removeFromLobby`.
  */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { OptionalClientContext } from './common.ts'
 
 /** The body of an action that takes only a `clientContext` (at most 256 characters). */
 export const ClientContextParams = Type.Object({ clientContext: OptionalClientContext }, { additionalProperties: false })
 /** The body of an action that takes only a `clientContext`. */
-export type ClientContextParams = Outbound<Static<typeof ClientContextParams>>
+export type ClientContextParams = Types.ClientContextParams

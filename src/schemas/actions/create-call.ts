@@ -1,6 +1,6 @@
 /** The body of `POST /communications/calls`: place an outgoing call, or join a meeting. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable, ODataType } from '../edm.ts'
 import { OutgoingCallOptions } from '../resources/call-options.ts'
 import { IdentitySet } from '../resources/identity.ts'
@@ -18,7 +18,7 @@ export const MeetingToJoinByToken = Type.Object(
   { additionalProperties: false },
 )
 /** A meeting joined with the token of its join URL. */
-export type MeetingToJoinByToken = Static<typeof MeetingToJoinByToken>
+export type MeetingToJoinByToken = Types.MeetingToJoinByToken
 
 /** A scheduled meeting joined through its organizer (with the meeting's `chatInfo`). */
 export const MeetingToJoinByOrganizer = Type.Object(
@@ -29,7 +29,7 @@ export const MeetingToJoinByOrganizer = Type.Object(
   { additionalProperties: false },
 )
 /** A scheduled meeting joined through its organizer. */
-export type MeetingToJoinByOrganizer = Static<typeof MeetingToJoinByOrganizer>
+export type MeetingToJoinByOrganizer = Types.MeetingToJoinByOrganizer
 
 /** A meeting joined with its join meeting id, and its passcode when it has one. */
 export const MeetingToJoinById = Type.Object(
@@ -41,12 +41,12 @@ export const MeetingToJoinById = Type.Object(
   { additionalProperties: false },
 )
 /** A meeting joined with its join meeting id. */
-export type MeetingToJoinById = Static<typeof MeetingToJoinById>
+export type MeetingToJoinById = Types.MeetingToJoinById
 
 /** The `meetingInfo` of a call that joins a meeting: one of Graph's three kinds, told apart by `@odata.type`. */
 export const MeetingToJoin = Type.Union([MeetingToJoinById, MeetingToJoinByOrganizer, MeetingToJoinByToken])
 /** The `meetingInfo` of a call that joins a meeting. */
-export type MeetingToJoin = Static<typeof MeetingToJoin>
+export type MeetingToJoin = Types.MeetingToJoin
 
 /**
  * The body of "Create call": a `call` with only the properties a bot sets (Graph's read-only ones, such as
@@ -71,4 +71,4 @@ export const CreateCallParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of "Create call". */
-export type CreateCallParams = Outbound<Static<typeof CreateCallParams>>
+export type CreateCallParams = Types.CreateCallParams

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/participants/invite`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { InvitationParticipantInfo } from '../resources/participant.ts'
 import { OptionalClientContext } from './common.ts'
 
@@ -13,4 +13,4 @@ export const InviteParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `participant: invite`. */
-export type InviteParams = Outbound<Static<typeof InviteParams>>
+export type InviteParams = Types.InviteParams

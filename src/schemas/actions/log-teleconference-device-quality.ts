@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/logTeleconferenceDeviceQuality`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Guid, Nullable, ODataType } from '../edm.ts'
 import { TeleconferenceDeviceMediaQuality } from '../resources/teleconference-device.ts'
 
@@ -25,9 +25,9 @@ export const TeleconferenceDeviceQualityReport = Type.Object(
   { additionalProperties: false },
 )
 /** The quality report of a video teleconferencing device's media leg. */
-export type TeleconferenceDeviceQualityReport = Static<typeof TeleconferenceDeviceQualityReport>
+export type TeleconferenceDeviceQualityReport = Types.TeleconferenceDeviceQualityReport
 
 /** The body of `call: logTeleconferenceDeviceQuality` (bound to the call collection, not to one call). */
 export const LogTeleconferenceDeviceQualityParams = Type.Object({ quality: TeleconferenceDeviceQualityReport }, { additionalProperties: false })
 /** The body of `call: logTeleconferenceDeviceQuality`. */
-export type LogTeleconferenceDeviceQualityParams = Outbound<Static<typeof LogTeleconferenceDeviceQualityParams>>
+export type LogTeleconferenceDeviceQualityParams = Types.LogTeleconferenceDeviceQualityParams

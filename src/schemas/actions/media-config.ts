@@ -1,12 +1,13 @@
 /** The media a bot asks for when it answers or places a call, and the prompts it plays. */
-import { Type, type Static } from 'typebox'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable, ODataType } from '../edm.ts'
 import { MediaUrl } from './common.ts'
 
 /** A modality a bot can ask for: Graph's `modality` without `unknownFutureValue`. */
 export const AcceptedModality = Type.Enum(['audio', 'video', 'videoBasedScreenSharing', 'data'])
 /** A modality a bot can ask for. */
-export type AcceptedModality = Static<typeof AcceptedModality>
+export type AcceptedModality = Types.AcceptedModality
 
 /** A media file Graph fetches ahead of playing it: both its location and its id are needed. */
 export const PreFetchMediaInfo = Type.Object(
@@ -18,7 +19,7 @@ export const PreFetchMediaInfo = Type.Object(
   { additionalProperties: false },
 )
 /** A media file Graph fetches ahead of playing it. */
-export type PreFetchMediaInfo = Static<typeof PreFetchMediaInfo>
+export type PreFetchMediaInfo = Types.PreFetchMediaInfo
 
 /** Media the bot hosts itself: the media session configuration blob from the media SDK. */
 export const BotAppHostedMediaConfig = Type.Object(
@@ -29,7 +30,7 @@ export const BotAppHostedMediaConfig = Type.Object(
   { additionalProperties: false },
 )
 /** Media the bot hosts itself. */
-export type BotAppHostedMediaConfig = Static<typeof BotAppHostedMediaConfig>
+export type BotAppHostedMediaConfig = Types.BotAppHostedMediaConfig
 
 /** Media hosted by Graph, with files to fetch ahead of prompts. */
 export const BotServiceHostedMediaConfig = Type.Object(
@@ -40,12 +41,12 @@ export const BotServiceHostedMediaConfig = Type.Object(
   { additionalProperties: false },
 )
 /** Media hosted by Graph. */
-export type BotServiceHostedMediaConfig = Static<typeof BotServiceHostedMediaConfig>
+export type BotServiceHostedMediaConfig = Types.BotServiceHostedMediaConfig
 
 /** The `mediaConfig` of an answered or created call: app-hosted or service-hosted, told apart by `@odata.type`. */
 export const BotMediaConfig = Type.Union([BotAppHostedMediaConfig, BotServiceHostedMediaConfig])
 /** The `mediaConfig` of an answered or created call. */
-export type BotMediaConfig = Static<typeof BotMediaConfig>
+export type BotMediaConfig = Types.BotMediaConfig
 
 /** The media file a prompt plays: its location is needed, its id (a cache key) is not. */
 export const PromptMediaInfo = Type.Object(
@@ -57,7 +58,7 @@ export const PromptMediaInfo = Type.Object(
   { additionalProperties: false },
 )
 /** The media file a prompt plays. */
-export type PromptMediaInfo = Static<typeof PromptMediaInfo>
+export type PromptMediaInfo = Types.PromptMediaInfo
 
 /** A prompt Graph can play: a `mediaPrompt` with the file to play. */
 export const PlayablePrompt = Type.Object(
@@ -68,4 +69,4 @@ export const PlayablePrompt = Type.Object(
   { additionalProperties: false },
 )
 /** A prompt Graph can play. */
-export type PlayablePrompt = Static<typeof PlayablePrompt>
+export type PlayablePrompt = Types.PlayablePrompt

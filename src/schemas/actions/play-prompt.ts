@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/playPrompt`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { OptionalClientContext } from './common.ts'
 import { PlayablePrompt } from './media-config.ts'
 
@@ -13,4 +13,4 @@ export const PlayPromptParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: playPrompt`. */
-export type PlayPromptParams = Outbound<Static<typeof PlayPromptParams>>
+export type PlayPromptParams = Types.PlayPromptParams

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/recordResponse`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 import { PlayablePrompt } from './media-config.ts'
@@ -21,7 +21,7 @@ export const StopTone = Type.Enum(
   { description: "a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')" },
 )
 /** A key that ends a recording. */
-export type StopTone = Static<typeof StopTone>
+export type StopTone = Types.StopTone
 
 /** The body of `call: recordResponse`: at most one prompt, and limits of 1 to 120 seconds. */
 export const RecordResponseParams = Type.Object(
@@ -38,4 +38,4 @@ export const RecordResponseParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: recordResponse`. */
-export type RecordResponseParams = Outbound<Static<typeof RecordResponseParams>>
+export type RecordResponseParams = Types.RecordResponseParams

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/redirect`. */
-import { Type, type Static, type TArray, type TInteger, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type, type TArray, type TInteger, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { InvitationParticipantInfo } from '../resources/participant.ts'
 import { HttpsUrl } from './common.ts'
 
@@ -18,4 +18,4 @@ export const RedirectParams: TObject<{
   { additionalProperties: false },
 )
 /** The body of `call: redirect`. */
-export type RedirectParams = Outbound<Static<typeof RedirectParams>>
+export type RedirectParams = Types.RedirectParams

@@ -1,12 +1,12 @@
 /** Parameters of `POST /communications/calls/{id}/reject`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { HttpsUrl } from './common.ts'
 
 /** Why a bot rejects a call: Graph's `rejectReason` without `unknownFutureValue`. */
 export const RejectCallReason = Type.Enum(['none', 'busy', 'forbidden'])
 /** Why a bot rejects a call. */
-export type RejectCallReason = Static<typeof RejectCallReason>
+export type RejectCallReason = Types.RejectCallReason
 
 /** The body of `call: reject`. */
 export const RejectParams = Type.Object(
@@ -17,4 +17,4 @@ export const RejectParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: reject`. */
-export type RejectParams = Outbound<Static<typeof RejectParams>>
+export type RejectParams = Types.RejectParams

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/sendDtmfTones`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { Tone } from '../resources/enums.ts'
 import { OptionalClientContext } from './common.ts'
@@ -17,4 +17,4 @@ export const SendDtmfTonesParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: sendDtmfTones`. */
-export type SendDtmfTonesParams = Outbound<Static<typeof SendDtmfTonesParams>>
+export type SendDtmfTonesParams = Types.SendDtmfTonesParams

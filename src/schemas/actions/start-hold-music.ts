@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/participants/{id}/startHoldMusic`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { OptionalClientContext } from './common.ts'
 import { PlayablePrompt } from './media-config.ts'
@@ -14,4 +14,4 @@ export const StartHoldMusicParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `participant: startHoldMusic`. */
-export type StartHoldMusicParams = Outbound<Static<typeof StartHoldMusicParams>>
+export type StartHoldMusicParams = Types.StartHoldMusicParams

@@ -1,6 +1,6 @@
 /** Parameters of `POST /communications/calls/{id}/transfer`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { Nullable } from '../edm.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../resources/participant.ts'
 
@@ -13,4 +13,4 @@ export const TransferParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: transfer`. */
-export type TransferParams = Outbound<Static<typeof TransferParams>>
+export type TransferParams = Types.TransferParams

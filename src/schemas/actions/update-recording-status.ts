@@ -1,12 +1,12 @@
 /** Parameters of `POST /communications/calls/{id}/updateRecordingStatus`. */
-import { Type, type Static } from 'typebox'
-import type { Outbound } from '../outbound.ts'
+import { Type } from 'typebox'
+import type * as Types from '../types.generated.ts'
 import { OptionalClientContext } from './common.ts'
 
 /** A recording status a bot can report: the values Graph's docs list (`recordingStatus` without `unknown`). */
 export const RecordingStatusUpdate = Type.Enum(['notRecording', 'recording', 'failed'])
 /** A recording status a bot can report. */
-export type RecordingStatusUpdate = Static<typeof RecordingStatusUpdate>
+export type RecordingStatusUpdate = Types.RecordingStatusUpdate
 
 /** The body of `call: updateRecordingStatus`. */
 export const UpdateRecordingStatusParams = Type.Object(
@@ -17,4 +17,4 @@ export const UpdateRecordingStatusParams = Type.Object(
   { additionalProperties: false },
 )
 /** The body of `call: updateRecordingStatus`. */
-export type UpdateRecordingStatusParams = Outbound<Static<typeof UpdateRecordingStatusParams>>
+export type UpdateRecordingStatusParams = Types.UpdateRecordingStatusParams
