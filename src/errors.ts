@@ -132,10 +132,18 @@ export class AbortError extends GraphCallingError {
   override name = 'AbortError'
   /** The 2xx status Graph had answered with before the signal stopped the rest of its answer; see `ConnectionError.acceptedStatus`. */
   readonly acceptedStatus: number | undefined
-  constructor(message: string, options?: InterruptedRequestOptions) {
+  /** Whether the signal stopped the attempt while it waited for an access token: that attempt was not sent. */
+  readonly waitingForToken: boolean
+  constructor(message: string, options?: AbortErrorOptions) {
     super(message, options)
     this.acceptedStatus = options?.acceptedStatus
+    this.waitingForToken = options?.waitingForToken ?? false
   }
+}
+
+/** Options of an `AbortError`: the signal's reason, the accepted status, and whether the token was still awaited. */
+export interface AbortErrorOptions extends InterruptedRequestOptions {
+  waitingForToken?: boolean | undefined
 }
 
 /** The credential could not give an access token (its own error is the cause); nothing was sent to Graph. */

@@ -297,7 +297,7 @@ export class GraphTransport {
       throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {
       const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isAttemptTimeout(error) ? limit : undefined)
-      if (stoppedBy === 'caller') throw this.#abortError(call)
+      if (stoppedBy === 'caller') throw this.#abortError(call, waitingForToken)
       if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error, waitingForToken)
       if (error instanceof GraphCallingError) throw error
       const { acceptedStatus } = call
@@ -390,10 +390,18 @@ export class GraphTransport {
     return `client-request-id ${call.clientRequestId}, attempt ${call.attempts}`
   }
 
-  #abortError(call: Call): AbortError {
+  #abortError(call: Call, waitingForToken = false): AbortError {
     const { acceptedStatus } = call
-    const accepted = acceptedStatus === undefined ? '' : ` after Graph accepted it with ${acceptedStatus} (it is not sent again)`
-    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal${accepted} (${this.#ids(call)})`, { cause: call.signal?.reason, acceptedStatus })
+    let when = ''
+    // As for a timeout: the caller may send again, since this attempt never left.
+    if (waitingForToken) when = ` while waiting for an access token from the credential; ${this.#unsent(call)}`
+    else if (acceptedStatus !== undefined) when = ` after Graph accepted it with ${acceptedStatus} (it is not sent again)`
+    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal${when} (${this.#ids(call)})`, { cause: call.signal?.reason, acceptedStatus, waitingForToken })
+  }
+
+  /** What of a call stopped while its token was awaited did not reach Graph. */
+  #unsent(call: Call): string {
+    return call.attempts === 1 ? 'nothing was sent to Graph' : `attempt ${call.attempts} was not sent to Graph`
   }
 
   /** The error of a call stopped by `close()`, after `sent` attempts went out (the last one failed with `lastFailure`). */
@@ -416,8 +424,7 @@ export class GraphTransport {
     if (waitingForToken) {
       // The credential, not Graph, was slow: the caller should look at its authentication, and may send again.
       const stopped = stoppedBy === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `was stopped at the deadline ${new Date(call.deadline!).toISOString()}`
-      const unsent = call.attempts === 1 ? 'nothing was sent to Graph' : `attempt ${call.attempts} was not sent to Graph`
-      why = `${stopped} waiting for an access token from the credential; ${unsent}`
+      why = `${stopped} waiting for an access token from the credential; ${this.#unsent(call)}`
     } else if (acceptedStatus !== undefined) {
       // Graph has acted: the caller must not take this for a request that never arrived.
       why =

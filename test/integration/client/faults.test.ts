@@ -630,6 +630,28 @@ describe('tokens', () => {
     expect(graph.requests).toHaveLength(0)
   })
 
+  it('an abort while the token is awaited says so, and that nothing was sent to Graph', async () => {
+    const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }) })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('the caller hung up')), 50)
+    const error = await failure(send(c, { signal: controller.signal }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error.message).toMatch(/ was aborted by the caller's signal while waiting for an access token from the credential; nothing was sent to Graph \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
+    expect(error).toMatchObject({ waitingForToken: true, acceptedStatus: undefined, cause: new Error('the caller hung up') })
+    expect(graph.requests).toHaveLength(0)
+  })
+
+  it('an abort once the request is out does not claim it was waiting for a token', async () => {
+    const controller = new AbortController()
+    graph.reply('hang')
+    void graph.nextRequest().then(() => controller.abort())
+    const error = await failure(send(client(), { signal: controller.signal }))
+    expect(error).toBeInstanceOf(AbortError)
+    expect(error).toMatchObject({ waitingForToken: false })
+    expect(error.message).not.toContain('access token')
+    expect(graph.requests).toHaveLength(1)
+  })
+
   it('after a 401, a new token that does not come times out the second attempt, which is not sent', async () => {
     let asked = 0
     const c = client({
