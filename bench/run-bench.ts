@@ -1,5 +1,5 @@
 /**
- * The benchmark run: builds the package, loads the peer SDKs, runs the four sections one after another (so
+ * The benchmark run: builds the package, loads the peer SDKs, runs the five sections one after another (so
  * none disturbs another's timing) and writes RESULTS.md.
  */
 import { execFileSync } from 'node:child_process'
@@ -16,6 +16,7 @@ import { fullParseScale, measureParse, type ParseScale } from './parse/parse-sec
 import { loadPeers, type Peers } from './peers.ts'
 import { resultsMarkdown } from './report/results-markdown.ts'
 import { measureSize } from './size/size-section.ts'
+import { fullTypeCheckScale, measureTypeCheck, type TypeCheckScale } from './type-check/type-check-section.ts'
 
 /** How big each section runs. */
 export interface BenchScale {
@@ -23,10 +24,11 @@ export interface BenchScale {
   readonly answer: AnswerScale
   readonly parse: ParseScale
   readonly coldStart: ColdStartScale
+  readonly typeCheck: TypeCheckScale
 }
 
 /** The full run (`npm run bench`): under 10 minutes on 2 cores. */
-export const fullScale: BenchScale = { name: 'full', answer: fullAnswerScale, parse: fullParseScale, coldStart: fullColdStartScale }
+export const fullScale: BenchScale = { name: 'full', answer: fullAnswerScale, parse: fullParseScale, coldStart: fullColdStartScale, typeCheck: fullTypeCheckScale }
 
 /** A run of a few seconds that only proves the harness works (its figures mean nothing). */
 export const smokeScale: BenchScale = {
@@ -34,10 +36,11 @@ export const smokeScale: BenchScale = {
   answer: { rounds: 2, batch: 50, warmup: 50, inFlight: 8 },
   parse: { plan: { rounds: 2, batch: 200 } },
   coldStart: { rounds: 1, only: ['node -e 0', 'graph-calling/notifications'] },
+  typeCheck: { rounds: 1, only: ['bot: client, parser, web handler'] },
 }
 
 /** The sections, in the order they run. */
-export const sectionNames = ['answer', 'parse', 'cold-start', 'size'] as const
+export const sectionNames = ['answer', 'parse', 'cold-start', 'size', 'type-check'] as const
 /** One section's name. */
 export type SectionName = (typeof sectionNames)[number]
 
@@ -100,6 +103,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   if (wanted('parse')) sections.push(await measureParse(scale.parse, context))
   if (wanted('cold-start')) sections.push(await measureColdStart(scale.coldStart, context))
   if (wanted('size')) sections.push(await measureSize(context))
+  if (wanted('type-check')) sections.push(measureTypeCheck(scale.typeCheck, context))
 
   const markdown = resultsMarkdown(
     {

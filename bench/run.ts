@@ -2,8 +2,8 @@
  * `npm run bench`: measures the library against the physical limit and the peer SDKs in one run and rewrites
  * bench/RESULTS.md.
  *
- * Flags: --smoke (a few seconds, figures meaningless), --only answer,parse,cold-start,size, --no-build, --no-peers,
- * --no-profile, --out <file>.
+ * Flags: --smoke (a few seconds, figures meaningless), --only answer,parse,cold-start,size,type-check,
+ * --no-build, --no-peers, --no-profile, --out <file>.
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'

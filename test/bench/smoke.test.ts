@@ -14,15 +14,15 @@ let pieces: LibraryPieces
 beforeAll(async () => {
   pieces = await probeLibrary('src')
   run = await runBench({ scale: smokeScale, source: 'src', build: false, peers: 'none', profile: false, log: () => {} })
-}, 60_000)
+}, 120_000)
 
 const goal = (start: string) => run.goals.find((g) => g.goal.startsWith(start))
 
 describe('npm run bench at smoke scale', () => {
-  it('renders RESULTS.md with the machine, the goals and all four sections', () => {
+  it('renders RESULTS.md with the machine, the goals and all five sections', () => {
     expect(run.markdown).toMatch(/^# Benchmark results/)
     expect(run.markdown).toContain(`| Node | ${process.version} |`)
-    for (const heading of ['## Goals', '## 1. Answer over HTTP', '## 2. Parsing notifications', '## 3. Cold start', '## 4. Size', '## Missed goals: why']) {
+    for (const heading of ['## Goals', '## 1. Answer over HTTP', '## 2. Parsing notifications', '## 3. Cold start', '## 4. Size', '## 5. Type-check cost', '## Missed goals: why']) {
       expect(run.markdown).toContain(heading)
     }
   })
@@ -60,6 +60,13 @@ describe('npm run bench at smoke scale', () => {
     expect(run.markdown).toMatch(/\| `answer\(\)` builder alone \| \d+\.\d KB \| \d+\.\d KB \|/)
     const size = goal('Size: the parse-and-verify handler')!
     expect(size.verdict === 'not measured').toBe(!pieces.notificationHandler)
+  })
+
+  it('type-checks a bot against an empty file, with skipLibCheck off and on', () => {
+    for (const lib of ['off', 'on']) {
+      expect(run.markdown).toMatch(new RegExp(`\\| empty file \\| ${lib} \\| \\d+ \\| [\\d.]+ \\(.*\\) \\| 1x \\| \\d+ \\|`))
+      expect(run.markdown).toMatch(new RegExp(`\\| bot: client, parser, web handler \\| ${lib} \\| \\d+ \\| [\\d.]+ \\(.*\\) \\| [\\d.]+x \\(.*\\) \\| \\d+ \\|`))
+    }
   })
 
   it('leaves no child process behind', async () => {
