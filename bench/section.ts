@@ -28,3 +28,11 @@ export interface SectionResult {
   /** Profiles and explanations for the goals it missed, as Markdown. */
   readonly analysis: readonly string[]
 }
+
+/** The scale of a section that runs whole processes in interleaved rounds. */
+export interface RoundsScale {
+  /** Interleaved rounds. */
+  readonly rounds: number
+  /** Only these subjects (by label); all when undefined. */
+  readonly only?: readonly string[]
+}

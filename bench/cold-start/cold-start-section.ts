@@ -8,19 +8,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runChild } from '../child-process.ts'
 import { atMost, notMeasured, type GoalResult } from '../goals.ts'
-import type { SectionContext, SectionResult } from '../section.ts'
+import type { RoundsScale, SectionContext, SectionResult } from '../section.ts'
 import { entryUrl, packageSpecifier, repoRoot, type LibrarySource, type Subpath } from '../library.ts'
 import { num, ratioOf, spreadOf, table } from '../report/markdown.ts'
 import { profileMarkdown, summarizeCpuProfile } from '../report/cpu-profile.ts'
 import { pairedDifference, pairedRatio, rotate, spread, type Spread } from '../stats.ts'
 
-/** How big the section runs. */
-export interface ColdStartScale {
-  /** Interleaved rounds. */
-  readonly rounds: number
-  /** Only these targets (by label); all when undefined. */
-  readonly only?: readonly string[]
-}
+/** How big the section runs: only some targets (by label) when `only` is given. */
+export type ColdStartScale = RoundsScale
 
 /**
  * The full run's scale. A process's start moves by tens of milliseconds on a shared machine, as much as the

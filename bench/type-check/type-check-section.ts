@@ -8,18 +8,13 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SectionContext, SectionResult } from '../section.ts'
+import type { RoundsScale, SectionContext, SectionResult } from '../section.ts'
 import { repoRoot, type LibrarySource } from '../library.ts'
 import { num, ratioOf, spreadOf, table } from '../report/markdown.ts'
-import { median, pairedRatio, spread } from '../stats.ts'
+import { median, pairedRatio, rotate, spread } from '../stats.ts'
 
-/** How much the section runs. */
-export interface TypeCheckScale {
-  /** Rounds, each checking every program once, in rotating order. */
-  readonly rounds: number
-  /** Only the programs with these names (all when undefined). */
-  readonly only?: readonly string[]
-}
+/** How much the section runs: each round checks every program once; only some (by name) when `only` is given. */
+export type TypeCheckScale = RoundsScale
 
 /** The full run: a handful of rounds, since one check of the schemas takes seconds. */
 export const fullTypeCheckScale: TypeCheckScale = { rounds: 3 }
@@ -114,8 +109,7 @@ export function measureTypeCheck(scale: TypeCheckScale, options: SectionContext)
   const runs = new Map<string, Check[]>()
   try {
     for (let round = 0; round < scale.rounds; round++) {
-      for (let i = 0; i < chosen.length; i++) {
-        const program = chosen[(i + round) % chosen.length]!
+      for (const program of rotate(chosen, round)) {
         for (const skipLibCheck of [false, true]) {
           const key = `${program.name}|${skipLibCheck}`
           runs.set(key, [...(runs.get(key) ?? []), check(dir, program, skipLibCheck, options.source)])
