@@ -4,7 +4,7 @@
 import { CallingClient, createKeepAliveScheduler } from 'graph-calling'
 import { createCallTracker, createOperationWaiter, type CallEvent } from 'graph-calling/notifications'
 import { mediaPrompt, serviceHostedMedia } from 'graph-calling/requests'
-import type { InvitationParticipantInfo } from 'graph-calling/schemas'
+import type { InvitationParticipantInfo } from 'graph-calling/types'
 import { createNotificationHandler } from 'graph-calling/web'
 import type { BotSettings } from './bot-settings.ts'
 
