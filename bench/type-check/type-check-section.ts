@@ -13,11 +13,16 @@ import { repoRoot, type LibrarySource } from '../library.ts'
 import { num, ratioOf, spreadOf, table } from '../report/markdown.ts'
 import { median, pairedRatio, rotate, spread } from '../stats.ts'
 
-/** How much the section runs: each round checks every program once; only some (by name) when `only` is given. */
-export type TypeCheckScale = RoundsScale
+/**
+ * How much the section runs: each round checks every program once with each `skipLibCheck` setting; only
+ * some programs (by name) when `only` is given.
+ */
+export interface TypeCheckScale extends RoundsScale {
+  readonly skipLibCheck: readonly boolean[]
+}
 
 /** The full run: a handful of rounds, since one check of the schemas takes seconds. */
-export const fullTypeCheckScale: TypeCheckScale = { rounds: 3 }
+export const fullTypeCheckScale: TypeCheckScale = { rounds: 3, skipLibCheck: [false, true] }
 
 /** One program a bot might be. */
 interface Program {
@@ -110,7 +115,7 @@ export function measureTypeCheck(scale: TypeCheckScale, options: SectionContext)
   try {
     for (let round = 0; round < scale.rounds; round++) {
       for (const program of rotate(chosen, round)) {
-        for (const skipLibCheck of [false, true]) {
+        for (const skipLibCheck of scale.skipLibCheck) {
           const key = `${program.name}|${skipLibCheck}`
           runs.set(key, [...(runs.get(key) ?? []), check(dir, program, skipLibCheck, options.source)])
         }
@@ -121,7 +126,7 @@ export function measureTypeCheck(scale: TypeCheckScale, options: SectionContext)
     rmSync(dir, { recursive: true, force: true })
   }
   const rows: string[][] = []
-  for (const skipLibCheck of [false, true]) {
+  for (const skipLibCheck of scale.skipLibCheck) {
     const empty = runs.get(`${programs[0]!.name}|${skipLibCheck}`)!
     for (const program of chosen) {
       const checks = runs.get(`${program.name}|${skipLibCheck}`)!
