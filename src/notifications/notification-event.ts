@@ -56,7 +56,6 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
   // Setting an array's length is slow even when it changes nothing, so only when it must.
   if (scratchIssues.length > 0) scratchIssues.length = 0
   if (dataPath.length !== 3) dataPath.length = 3
-  dataPath[1] = index
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     scratchIssues.push({ path: `$.value[${index}]`, message: 'expected a notification object' })
     return unknownEvent({ raw: item, reason: 'the notification is not an object' }, batch)
@@ -89,12 +88,14 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
   switch (target.kind) {
     case 'call':
       return callEvent(context, target.callId)
+    // Before the roster and the operations: content sharing's bodies are the smallest, where each
+    // instruction weighs most against the JSON parse.
+    case 'contentSharingSession':
+      return contentSharingEvent(context, target)
     case 'participants':
       return participantsEvent(context, target)
     case 'operation':
       return operationEvent(context, target)
-    case 'contentSharingSession':
-      return contentSharingEvent(context, target)
     default:
       return unknownOf(context, `no event for notifications about ${target.collection}`)
   }
@@ -104,7 +105,7 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
 // gives it its final shape at once, where adding fields to a shared draft made every event grow a store.
 function callEvent(context: ItemContext, callId: string): CallEvent {
   const { item, changeType } = context
-  const data = enterResource(item.resourceData, 'call')
+  const data = enterResource(item.resourceData, 'call', context.index)
   let call: Json = {}
   if (isObject(data)) call = decodeCall(data, scratchIssues, dataPath) as Json
   else if (data != null || changeType !== 'deleted') issue('expected a call object')
@@ -138,6 +139,7 @@ function callEvent(context: ItemContext, callId: string): CallEvent {
 
 function participantsEvent(context: ItemContext, target: ResourceTarget): CallEvent {
   const data: unknown = context.item.resourceData
+  dataPath[1] = context.index
   const participants: Json[] = []
   if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
@@ -160,7 +162,7 @@ function participantsEvent(context: ItemContext, target: ResourceTarget): CallEv
 }
 
 function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent {
-  const data = enterResource(context.item.resourceData, 'operation')
+  const data = enterResource(context.item.resourceData, 'operation', context.index)
   let operation: Json = {}
   if (isObject(data)) operation = decodeCommsOperation(data, scratchIssues, dataPath) as Json
   else issue('expected an operation object')
@@ -179,11 +181,14 @@ function operationEvent(context: ItemContext, target: ResourceTarget): CallEvent
 
 function contentSharingEvent(context: ItemContext, target: ResourceTarget): CallEvent {
   const { item, changeType } = context
-  const data = enterResource(item.resourceData, 'content-sharing session')
   let session: Json | undefined
-  if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
-  else if (data != null) issue('expected a content-sharing session object')
-  leaveResource()
+  // Graph names the session in the URL and sends no `resourceData`, which then costs nothing to read.
+  if (item.resourceData !== undefined) {
+    const data = enterResource(item.resourceData, 'content-sharing session', context.index)
+    if (isObject(data)) session = decodeContentSharingSession(data, scratchIssues, dataPath) as Json
+    else if (data != null) issue('expected a content-sharing session object')
+    leaveResource()
+  }
   const type = changeType === 'created' ? 'contentSharing.started' : changeType === 'deleted' ? 'contentSharing.ended' : 'contentSharing.updated'
   const { resourceUrl, batch } = context
   // A notification about the sessions collection names its session in `resourceData` only.
@@ -206,7 +211,7 @@ function policyNotificationEvent(context: ItemContext, data: Json): CallEvent | 
   const lower = odataType.toLowerCase()
   // `data` already is the element: entering the resource only moves the path onto it and notes any others.
   if (lower === JOINING_TYPE) {
-    enterResource(context.item.resourceData, 'participant joining notification')
+    enterResource(context.item.resourceData, 'participant joining notification', context.index)
     const notification = decodeParticipantJoiningNotification(data, scratchIssues, dataPath) as Json
     leaveResource()
     const callId = callIdOf(context, notification)
@@ -217,7 +222,7 @@ function policyNotificationEvent(context: ItemContext, data: Json): CallEvent | 
     } as CallEvent
   }
   if (lower === LEFT_TYPE) {
-    enterResource(context.item.resourceData, 'participant left notification')
+    enterResource(context.item.resourceData, 'participant left notification', context.index)
     const notification = decodeParticipantLeftNotification(data, scratchIssues, dataPath) as Json
     leaveResource()
     const callId = callIdOf(context, notification)
@@ -245,7 +250,9 @@ function callIdOf(context: ItemContext, notification: Json): string {
  * as an array of it. Of an array the first element is read, with the path moved onto it (`resourceData[0]`)
  * until `leaveResource`; more than one is an issue, and an empty array reads as no resource at all.
  */
-function enterResource(data: unknown, what: string): unknown {
+function enterResource(data: unknown, what: string, index: number): unknown {
+  // The item's index goes on the path only here, when a resource is read: an item without one never pays for it.
+  dataPath[1] = index
   // The object, as nearly every notification sends it, costs only this check.
   if (!Array.isArray(data)) return data
   if (data.length > 1) issue(`expected one ${what}, got an array of ${data.length}; the first is used`)

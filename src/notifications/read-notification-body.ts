@@ -35,7 +35,7 @@ export function readNotificationBody(body: unknown, maxBytes: number): Notificat
 export function readRawNotificationBody(body: unknown, maxBytes: number): NotificationsEnvelope {
   if (typeof body === 'string') {
     if (isOverLimit(body, maxBytes)) throw tooLarge(maxBytes)
-    return envelopeOf(parseJson(body, true))
+    return envelopeOfParsed(parseJson(body, true))
   }
   if (isBytes(body)) return readNotificationBytes(body, maxBytes)
   throw new NotificationParseError([
@@ -56,7 +56,17 @@ export function readNotificationBytes(body: Uint8Array | ArrayBuffer, maxBytes: 
     throw new NotificationParseError([{ path: '$', message: 'expected UTF-8 text; the body holds bytes that are not UTF-8' }])
   }
   // The decoder has already removed a byte-order mark.
-  return envelopeOf(parseJson(text, false))
+  return envelopeOfParsed(parseJson(text, false))
+}
+
+/**
+ * `envelopeOf` for what `JSON.parse` returned, which is never an array with a `value` member: a body with
+ * its array at `value`, as every body Graph sends, is told by one load and one check, and only another
+ * body pays for the checks that name what is wrong.
+ */
+function envelopeOfParsed(root: unknown): NotificationsEnvelope {
+  if (Array.isArray((root as { value?: unknown } | null | undefined)?.value)) return root as NotificationsEnvelope
+  return envelopeOf(root)
 }
 
 function envelopeOf(root: unknown): NotificationsEnvelope {
