@@ -31,11 +31,15 @@ const causes: readonly KnownCause[] = [
     note:
       '**Parse (callgrind, per function with `--perf-basic-prof`; measured at 8ad059f, the cache figures at f4d7d79).** In ' +
       'instructions content sharing, the smallest body (274 bytes, no `resourceData`), sits on the limit, the others at ' +
-      '1.06–1.14x. Its own count holds still (9,832 at ed4e81e, 9,835 at c24dfef, the parse code unchanged between them), ' +
+      '1.06–1.14x. At ae20a08 it takes 9,787 against 7,834 for `JSON.parse` (1.249x), 57 fewer than before: a parsed body ' +
+      'is told to be `{ value: [...] }` by one check (~25), the item\'s index goes on the issue path only when a ' +
+      'resource is read (~16), an item without `resourceData` skips reading it (~14); passing the body reader\'s ' +
+      'result to a shared `eventsOf` instead of the reader itself cost 52 more, and reading `resourceUrl` once ' +
+      'into a local, or ids matched by `[^/]` with `includes` for `?` and `#`, changed nothing. Its own count holds still (9,832 at ed4e81e, 9,835 at c24dfef, the parse code unchanged between them), ' +
       'but the count of `JSON.parse` of the same text in the same process moves with what else the process has loaded: ' +
       '7,880 at ed4e81e and 7,830 at c24dfef, measured side by side in one session (7,830 twice, to the instruction). So the ratio is ' +
-      '1.248x or 1.256x, met or missed by 0.006x, with no change to what is measured; closing it for good takes about 50 ' +
-      'instructions off this path. Measured at c24dfef: ids read with `[\\w-]` rather than `[^/?#]` cost 88 more (9,923), ' +
+      '1.248x or 1.256x, met or missed by 0.006x, with no change to what is measured (before the 57 instructions above; ' +
+      'a baseline of 7,880 would now give 1.242x, one of 7,830 1.250x). Measured at c24dfef: ids read with `[\\w-]` rather than `[^/?#]` cost 88 more (9,923), ' +
       'and not entering a missing `resourceData` saves 8.5 (9,826), too little to keep. In an esbuild build of the same ' +
       'sources (9,932 at c24dfef): passing each classifier its arguments instead of one item-context object changes ' +
       'nothing (9,936), so that object costs nothing; returning a content-sharing event before the policy-based ' +
