@@ -20,6 +20,12 @@ export interface NotificationPlan {
    * notification's POST.
    */
   operationEndFirst?: boolean | undefined
+  /**
+   * Posts each of a call's notifications once the one before has been handed to the bot, without waiting
+   * for its answer, as Graph may: the bot's handler then reads several of one call's notifications at once,
+   * and can finish a later one first. In order (the default), each waits for the bot's answer to the one before.
+   */
+  concurrent?: boolean | undefined
 }
 
 const CALL_STATES: ReadonlySet<string> = new Set<CallState>(['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'])
@@ -66,6 +72,8 @@ export class NotificationSender {
     // The delay starts now, not when the notifications before this one are done: a test that advances the
     // clock by the delay right after the answer sees the notification go.
     const delayed = label !== 'incoming' && (plan.delayMs ?? 0) > 0 ? this.#clock.sleep(plan.delayMs ?? 0, this.#lifetime) : undefined
+    let handedOver!: () => void
+    const handed = new Promise<void>((resolve) => (handedOver = resolve))
     const run = async (): Promise<RecordedNotification | undefined> => {
       try {
         await delayed
@@ -76,13 +84,15 @@ export class NotificationSender {
       if (this.#lifetime.aborted) return undefined
       const body = build()
       if (body === undefined) return undefined
-      const first = await this.#post(call, label, body)
+      const first = await this.#post(call, label, body, handedOver)
       if (isCallState(label)) call.notified(label)
       if (plan.duplicate && !this.#lifetime.aborted) await this.#post(call, label, body)
       return first
     }
     const sent = call.deliveries.then(run)
-    call.deliveries = sent.then(
+    // The next notification of the call waits for this one's answer, or, concurrent, only until it is handed
+    // over (a notification that is not sent settles `sent` at once).
+    call.deliveries = (plan.concurrent ? Promise.race([handed, sent]) : sent).then(
       () => undefined,
       () => undefined,
     )
@@ -101,7 +111,8 @@ export class NotificationSender {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
 
-  async #post(call: SimulatedCallState, label: string, body: CommsNotificationsBody): Promise<RecordedNotification> {
+  /** Posts one notification to the bot; `handedOver` is called once the request is with the bot, before its answer. */
+  async #post(call: SimulatedCallState, label: string, body: CommsNotificationsBody, handedOver?: () => void): Promise<RecordedNotification> {
     const at = this.#clock.now()
     const finish = this.#log.begin()
     const url = call.callbackUri
@@ -109,7 +120,9 @@ export class NotificationSender {
     let error: string | undefined
     try {
       const headers = { 'content-type': 'application/json', authorization: await this.#signer.authorizationHeader() }
-      const answer = await this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }), this.#context)
+      const answering = this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }), this.#context)
+      handedOver?.()
+      const answer = await answering
       status = answer.status
       await answer.body?.cancel()
     } catch (cause) {

@@ -3,7 +3,7 @@ import { ValidationError } from '../../../src/index.ts'
 import { verifyNotificationToken } from '../../../src/notifications/index.ts'
 import { answer, getCall, hangUp, redirect, reject } from '../../../src/requests/index.ts'
 import { buildParticipantsNotification } from '../../../src/testing/index.ts'
-import { createHarness, labelOf, serviceHostedAnswer } from './simulator-harness.ts'
+import { createHarness, labelOf, serviceHostedAnswer, type Received } from './simulator-harness.ts'
 
 describe('the call lifecycle', () => {
   it('incoming -> answer -> establishing -> established -> hangUp -> terminated, each notification signed', async () => {
@@ -181,6 +181,45 @@ describe('notification plans, for testing how tolerant the bot is', () => {
     expect(received.map(labelOf)).toEqual(['incoming', 'establishing', 'established'])
     const [establishing] = simulator.notifications.filter((n) => n.label === 'establishing')
     expect(establishing!.at - call.placedAt).toBe(2_000)
+  })
+
+  it('concurrent: the next notification of a call goes while the bot still answers the one before', async () => {
+    // A bot that answers the notifications after the incoming one only when the test lets it, and logs when
+    // each arrives and when it is answered. The test lets the oldest answer go once nothing new has arrived
+    // for a while (signing a notification takes real time), so an in-order simulator can go on.
+    const inBot = async (concurrent: boolean) => {
+      const log: string[] = []
+      const waiting: (() => void)[] = []
+      let lastArrival = Date.now()
+      const { simulator, send } = await createHarness({
+        notifications: { concurrent },
+        deliver: async (notification) => {
+          const body = (await notification.json()) as Received['body']
+          const label = labelOf({ url: notification.url, authorization: null, body })
+          lastArrival = Date.now()
+          if (label !== 'incoming') {
+            log.push(`arrived ${label}`)
+            await new Promise<void>((resolve) => waiting.push(resolve))
+            log.push(`answered ${label}`)
+          }
+          return new Response(null, { status: 202 })
+        },
+      })
+      const call = await simulator.placeIncomingCall()
+      await send(answer(call.id, serviceHostedAnswer))
+      while (log.filter((l) => l.startsWith('answered')).length < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        if (waiting.length > 0 && Date.now() - lastArrival > 500) waiting.shift()!()
+      }
+      await simulator.idle()
+      return { log, notified: simulator.call(call.id).notifiedStates }
+    }
+    const inOrder = await inBot(false)
+    expect(inOrder.log).toEqual(['arrived establishing', 'answered establishing', 'arrived established', 'answered established'])
+    const concurrent = await inBot(true)
+    expect(concurrent.log).toEqual(['arrived establishing', 'arrived established', 'answered establishing', 'answered established'])
+    // Sent in order all the same, each once, and the call's states noted in that order.
+    expect(concurrent.notified).toEqual(['incoming', 'establishing', 'established'])
   })
 
   it('a per-call plan overrides the simulator plan', async () => {
