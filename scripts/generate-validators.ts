@@ -47,8 +47,9 @@ export function renderValidators(): Map<string, string> {
 
 /** A type test holding each plain type to be exactly what TypeBox's `Static` gives for its schema. */
 function renderTypeTests(): string {
+  const modules = { resources: 'Resources', actions: 'Actions', beta: 'Beta' }
   const lines = namedSchemas().map((s) => {
-    const source = s.name in resources ? `Resources.${s.name}` : s.name in actions ? `Actions.${s.name}` : `Beta.${s.name.slice('Beta'.length)}`
+    const source = `${modules[s.exported.from]}.${s.exported.as}`
     const expected = s.isParams ? `Outbound<Static<typeof ${source}>>` : `Static<typeof ${source}>`
     return `  expectTypeOf<Plain.${s.name}>().toEqualTypeOf<${expected}>()`
   })

@@ -9,9 +9,11 @@ import * as resources from '../src/schemas/resources/index.ts'
 import * as actions from '../src/schemas/actions/index.ts'
 import * as betaResources from '../src/schemas/beta/index.ts'
 
-/** One exported schema: its generated name, the schema, the JSDoc of its type in the source, and whether it is a request's parameters. */
+/** One exported schema: its generated name, where it is exported, the schema, the JSDoc of its type in the source, and whether it is a request's parameters. */
 export interface NamedSchema {
   readonly name: string
+  /** The folder of `src/schemas` whose index exports it, and the name it is exported by there. */
+  readonly exported: { readonly from: 'resources' | 'actions' | 'beta'; readonly as: string }
   readonly schema: Record<string, any>
   readonly doc: string
   readonly isParams: boolean
@@ -21,7 +23,7 @@ const schemas = resolve(import.meta.dirname, '../src/schemas')
 
 /** The exported schemas, in naming order. */
 export function namedSchemas(): NamedSchema[] {
-  const groups: [string, Record<string, unknown>, string][] = [
+  const groups: [NamedSchema['exported']['from'], Record<string, unknown>, string][] = [
     ['resources', resources, ''],
     ['actions', actions, ''],
     ['beta', betaResources, 'Beta'],
@@ -30,6 +32,7 @@ export function namedSchemas(): NamedSchema[] {
     const docs = docsIn(join(schemas, dir))
     return Object.entries(module).map(([name, schema]) => ({
       name: prefix + name,
+      exported: { from: dir, as: name },
       schema: schema as Record<string, any>,
       doc: docs.get(name) ?? `Graph's \`${name}\`.`,
       // Every action's parameters are typed `Outbound<...>`: a bot may write an optional member as `undefined`.
