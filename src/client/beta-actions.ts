@@ -1,6 +1,20 @@
 import { beta, type ClientContextParams } from '../requests/index.ts'
 import type { Inbound } from '../schemas/inbound.ts'
-import type { BetaAdmitAllFromLobbyOperation, BetaAdmitFromLobbyOperation, BetaCall, BetaInviteParticipantsOperation, BetaMuteParticipantsOperation, BetaPlayPromptOperation, BetaRecordOperation, BetaRemoveFromLobbyOperation, BetaStartHoldMusicOperation, BetaStartRecordingOperation, BetaStartTranscriptionOperation, BetaStopRecordingOperation, BetaStopTranscriptionOperation } from '../schemas/types.generated.ts'
+import type {
+  BetaAdmitAllFromLobbyOperation,
+  BetaAdmitFromLobbyOperation,
+  BetaCall,
+  BetaInviteParticipantsOperation,
+  BetaMuteParticipantsOperation,
+  BetaPlayPromptOperation,
+  BetaRecordOperation,
+  BetaRemoveFromLobbyOperation,
+  BetaStartHoldMusicOperation,
+  BetaStartRecordingOperation,
+  BetaStartTranscriptionOperation,
+  BetaStopRecordingOperation,
+  BetaStopTranscriptionOperation,
+} from '../schemas/types.generated.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 

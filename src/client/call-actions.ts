@@ -37,7 +37,18 @@ import type { GraphRequest } from '../requests/graph-request.ts'
 import type { Call } from '../schemas/types.generated.ts'
 import type { Inbound } from '../schemas/inbound.ts'
 import type { ApiVersion } from '../transport/clouds.ts'
-import type { AddLargeGalleryViewOperation, CancelMediaProcessingOperation, CommsOperation, MuteParticipantOperation, PlayPromptOperation, RecordOperation, SendDtmfTonesOperation, SubscribeToToneOperation, UnmuteParticipantOperation, UpdateRecordingStatusOperation } from '../schemas/types.generated.ts'
+import type {
+  AddLargeGalleryViewOperation,
+  CancelMediaProcessingOperation,
+  CommsOperation,
+  MuteParticipantOperation,
+  PlayPromptOperation,
+  RecordOperation,
+  SendDtmfTonesOperation,
+  SubscribeToToneOperation,
+  UnmuteParticipantOperation,
+  UpdateRecordingStatusOperation,
+} from '../schemas/types.generated.ts'
 import type { GraphResponse, SendOptions } from '../transport/graph-transport.ts'
 import { act, type Send } from './act.ts'
 

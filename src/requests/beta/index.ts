@@ -28,7 +28,14 @@ export type { BetaMuteAllParams as MuteAllParams } from '../../schemas/types.gen
 export type { BetaAnswerParams as AnswerParams } from '../../schemas/types.generated.ts'
 export type { BetaTransferParams as TransferParams } from '../../schemas/types.generated.ts'
 export type { BetaStartHoldMusicParams as StartHoldMusicParams } from '../../schemas/types.generated.ts'
-export type { BetaLogTeleconferenceDeviceQualityParams as LogTeleconferenceDeviceQualityParams, BetaTeleconferenceDeviceQualityReport as TeleconferenceDeviceQualityReport } from '../../schemas/types.generated.ts'
+export type {
+  BetaLogTeleconferenceDeviceQualityParams as LogTeleconferenceDeviceQualityParams,
+  BetaTeleconferenceDeviceQualityReport as TeleconferenceDeviceQualityReport,
+} from '../../schemas/types.generated.ts'
 export type { BetaInviteParams as InviteParams } from '../../schemas/types.generated.ts'
 export type { BetaCreateCallParams as CreateCallParams } from '../../schemas/types.generated.ts'
-export type { BetaBotMediaConfig as BotMediaConfig, BetaBotAppHostedMediaConfig as BotAppHostedMediaConfig, BetaBotServiceHostedMediaConfig as BotServiceHostedMediaConfig } from '../../schemas/types.generated.ts'
+export type {
+  BetaBotMediaConfig as BotMediaConfig,
+  BetaBotAppHostedMediaConfig as BotAppHostedMediaConfig,
+  BetaBotServiceHostedMediaConfig as BotServiceHostedMediaConfig,
+} from '../../schemas/types.generated.ts'
