@@ -10,6 +10,7 @@ export type { AudioRoutingGroupActions } from './client/audio-routing-group-acti
 export type { ContentSharingSessionActions } from './client/content-sharing-session-actions.ts'
 export type { BetaCallActions, BetaParticipantActions } from './client/beta-actions.ts'
 export type { GraphResponse, SendOptions } from './transport/graph-transport.ts'
+export type { AttemptReport, AttemptReporter } from './transport/attempt-report.ts'
 export { clouds } from './transport/clouds.ts'
 export type { ApiVersion, Cloud, CloudName } from './transport/clouds.ts'
 export type { AccessToken, Credential, GetToken, GetTokenOptions, TokenCredential } from './transport/token-credential.ts'

@@ -1,3 +1,4 @@
+import type { AttemptReporter } from '../transport/attempt-report.ts'
 import type { Clock } from '../transport/clock.ts'
 import type { ApiVersion, CloudName } from '../transport/clouds.ts'
 import type { Dispatcher } from '../transport/dispatcher.ts'
@@ -59,4 +60,11 @@ export interface CallingClientOptions {
    * @default the system clock (`Date.now` and timers)
    */
   clock?: Clock | undefined
+  /**
+   * Told of every attempt of every call once it ends, the retries included: method, URL, status,
+   * `request-id`, `client-request-id`, attempt number, duration and error, for logs and metrics; never a
+   * token or a body. An exception it throws is ignored, with a process warning.
+   * @default none
+   */
+  onAttempt?: AttemptReporter | undefined
 }

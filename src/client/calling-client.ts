@@ -54,6 +54,7 @@ export class CallingClient {
       maxRetries: resolved.maxRetries,
       userAgent: resolved.userAgent,
       clock: resolved.clock ?? systemClock,
+      onAttempt: resolved.onAttempt,
     })
     this.cloud = resolved.cloud
     this.apiVersion = resolved.apiVersion

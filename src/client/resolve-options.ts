@@ -12,7 +12,7 @@ const PRINTABLE = /^[\x20-\x7e]+$/
 
 /** The options with every default filled in, once checked. */
 export type ResolvedOptions = { [K in 'credential' | 'cloud' | 'apiVersion' | 'timeoutMs' | 'maxRetries']-?: NonNullable<CallingClientOptions[K]> } &
-  Pick<CallingClientOptions, 'baseUrl' | 'dispatcher' | 'userAgent' | 'clock'>
+  Pick<CallingClientOptions, 'baseUrl' | 'dispatcher' | 'userAgent' | 'clock' | 'onAttempt'>
 
 /** Checks a client's options, reporting every bad one by its path, and fills in the defaults. */
 export function resolveOptions(options: CallingClientOptions): ResolvedOptions {
@@ -20,7 +20,7 @@ export function resolveOptions(options: CallingClientOptions): ResolvedOptions {
     throw new ValidationError('CallingClient options', [{ path: '$', message: 'expected an object with at least a credential' }])
   }
   const issues: Issue[] = []
-  const { credential, cloud = 'global', apiVersion = 'v1.0', baseUrl, dispatcher, userAgent, clock } = options
+  const { credential, cloud = 'global', apiVersion = 'v1.0', baseUrl, dispatcher, userAgent, clock, onAttempt } = options
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxRetries = DEFAULT_MAX_RETRIES } = options
   if (typeof credential !== 'function' && typeof (credential as { getToken?: unknown } | undefined)?.getToken !== 'function') {
     issues.push({ path: '$.credential', message: 'expected a TokenCredential (an object with getToken) or a getToken function' })
@@ -44,8 +44,9 @@ export function resolveOptions(options: CallingClientOptions): ResolvedOptions {
   if (clock !== undefined && (typeof clock?.now !== 'function' || typeof clock?.sleep !== 'function')) {
     issues.push({ path: '$.clock', message: 'expected an object with now() and sleep(ms, signal)' })
   }
+  if (onAttempt !== undefined && typeof onAttempt !== 'function') issues.push({ path: '$.onAttempt', message: 'expected a function taking an attempt report' })
   if (issues.length > 0) throw new ValidationError('CallingClient options', issues)
-  return { credential, cloud: cloud as CloudName, apiVersion, baseUrl, dispatcher, timeoutMs, maxRetries, userAgent, clock }
+  return { credential, cloud: cloud as CloudName, apiVersion, baseUrl, dispatcher, timeoutMs, maxRetries, userAgent, clock, onAttempt }
 }
 
 function baseUrlProblem(value: unknown): string | undefined {

@@ -11,6 +11,7 @@ import {
   type Issue,
 } from '../errors.ts'
 import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
+import type { AttemptReport, AttemptReporter } from './attempt-report.ts'
 import { AttemptStop } from './attempt-stop.ts'
 import type { Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
@@ -34,6 +35,8 @@ export interface TransportConfig {
   /** The caller's product, put before graph-calling's in `User-Agent`. */
   readonly userAgent: string | undefined
   readonly clock: Clock
+  /** Told of every attempt's outcome. */
+  readonly onAttempt: AttemptReporter | undefined
 }
 
 /** Options of one call. */
@@ -109,6 +112,7 @@ export class GraphTransport {
   readonly #maxRetries: number
   readonly #userAgent: string
   readonly #clock: Clock
+  readonly #onAttempt: AttemptReporter | undefined
   /** Set by `close()`: nothing is sent from then on. */
   #closed = false
   /** Aborted by `close()`, to cut short the waits before retries. */
@@ -131,6 +135,7 @@ export class GraphTransport {
     this.#maxRetries = config.maxRetries
     this.#userAgent = userAgent(config.userAgent)
     this.#clock = config.clock
+    this.#onAttempt = config.onAttempt
   }
 
   /**
@@ -242,7 +247,49 @@ export class GraphTransport {
     return call
   }
 
-  async #attempt<Result>(call: Call): Promise<GraphResponse<Result>> {
+  /** One attempt, reported to `onAttempt` when the client has one. */
+  #attempt<Result>(call: Call): Promise<GraphResponse<Result>> {
+    const reporter = this.#onAttempt
+    if (reporter === undefined) return this.#attemptOnce<Result>(call)
+    const startedAt = this.#clock.now()
+    const attemptsBefore = call.attempts
+    return this.#attemptOnce<Result>(call).then(
+      (response) => {
+        this.#report(reporter, call, startedAt, response.status, response.requestId, undefined)
+        return response
+      },
+      (error: unknown) => {
+        // A call refused before its attempt began (aborted, past its deadline, closed) made none.
+        if (call.attempts > attemptsBefore) {
+          const status = error instanceof GraphApiError ? error.status : error instanceof ConnectionError || error instanceof AbortError ? error.acceptedStatus : undefined
+          const requestId = error instanceof GraphApiError ? error.requestId : undefined
+          this.#report(reporter, call, startedAt, status, requestId, error instanceof GraphCallingError ? error : new GraphCallingError(String(error)))
+        }
+        throw error
+      },
+    )
+  }
+
+  #report(reporter: AttemptReporter, call: Call, startedAt: number, status: number | undefined, requestId: string | undefined, error: GraphCallingError | undefined): void {
+    const report: AttemptReport = {
+      method: call.method,
+      url: this.#origin + call.path,
+      clientRequestId: call.clientRequestId,
+      attempt: call.attempts,
+      status,
+      requestId,
+      durationMs: this.#clock.now() - startedAt,
+      error,
+    }
+    try {
+      reporter(report)
+    } catch (thrown) {
+      // A failing logger must not fail a call Graph may have acted on, nor go unseen.
+      process.emitWarning(`graph-calling: onAttempt threw, and was ignored: ${thrown instanceof Error ? thrown.message : String(thrown)}`)
+    }
+  }
+
+  async #attemptOnce<Result>(call: Call): Promise<GraphResponse<Result>> {
     let budget = call.timeoutMs
     let limit: 'timeout' | 'deadline' = 'timeout'
     if (call.deadline !== undefined) {

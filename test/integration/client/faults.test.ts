@@ -13,6 +13,7 @@ import {
   CredentialError,
   GraphApiError,
   TimeoutError,
+  type AttemptReport,
   type CallingClientOptions,
   type Clock,
 } from '../../../src/index.ts'
@@ -765,5 +766,87 @@ describe('error answers', () => {
     const error = await failure(send(client()))
     expect(error.message).toContain('Graph answered 400 Bad Request with a JSON body that does not parse (truncated?): "{\\"error\\":{\\"code\\":\\"BadRequest\\",\\"mess"')
     expect(error.body).toBe('{"error":{"code":"BadRequest","mess')
+  })
+})
+
+describe('onAttempt: a report of every attempt, for logs and metrics', () => {
+  const reporting = (options: Partial<CallingClientOptions> = {}) => {
+    const reports: AttemptReport[] = []
+    return { reports, c: client({ onAttempt: (r) => void reports.push(r), ...options }) }
+  }
+
+  it('reports an accepted call once: method, URL, status, ids and attempt; no token and no body', async () => {
+    graph.reply({ status: 202, headers: { 'request-id': 'graph-request-1' } })
+    const { reports, c } = reporting({ clock: fakeClock({ realNow: true }) })
+    const response = await c.calls.answer(callId, { callbackUri: 'https://bot.contoso.com/cb', acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+    expect(reports).toEqual([
+      {
+        method: 'POST',
+        url: `${graph.url}/v1.0/communications/calls/${callId}/answer`,
+        clientRequestId: response.clientRequestId,
+        attempt: 1,
+        status: 202,
+        requestId: 'graph-request-1',
+        durationMs: expect.any(Number),
+        error: undefined,
+      },
+    ])
+    expect(reports[0]!.durationMs).toBeGreaterThanOrEqual(0)
+    expectNoSecret(reports, secret)
+    expect(JSON.stringify(reports)).not.toContain('callbackUri')
+  })
+
+  it('reports each retry under the call\'s client-request-id, with the error that led to it', async () => {
+    graph.reply({ status: 503, headers: { 'request-id': 'graph-request-1' } }, 'reset', { status: 204 })
+    const { reports, c } = reporting()
+    await send(c)
+    expect(reports.map((r) => [r.attempt, r.status, r.error?.name])).toEqual([
+      [1, 503, 'GraphApiError'],
+      [2, undefined, 'ConnectionError'],
+      [3, 204, undefined],
+    ])
+    expect(new Set(reports.map((r) => r.clientRequestId))).toEqual(new Set(ids()))
+    expect(reports[0]!.requestId).toBe('graph-request-1')
+    expectNoSecret(reports, secret)
+  })
+
+  it('reports the attempt a refused token ended, and the one with the new token', async () => {
+    graph.reply({ status: 401, body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}' }, { status: 204 })
+    const { reports, c } = reporting()
+    await send(c)
+    expect(reports.map((r) => [r.attempt, r.status])).toEqual([
+      [1, 401],
+      [2, 204],
+    ])
+    expectNoSecret(reports, secret)
+  })
+
+  it('reports nothing for a call refused before any attempt', async () => {
+    const { reports, c } = reporting()
+    await failure(send(c, { signal: AbortSignal.abort() }))
+    await failure(send(c, { deadline: new Date(NOW - 1) }))
+    expect(reports).toEqual([])
+  })
+
+  it('a report hook that throws leaves the call as it was, with a process warning', async () => {
+    const warnings: string[] = []
+    const onWarning = (warning: Error) => void warnings.push(warning.message)
+    process.on('warning', onWarning)
+    try {
+      const c = client({
+        onAttempt: () => {
+          throw new Error('the log is full')
+        },
+      })
+      await expect(send(c)).resolves.toMatchObject({ status: 202 })
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(warnings).toEqual(['graph-calling: onAttempt threw, and was ignored: the log is full'])
+    } finally {
+      process.off('warning', onWarning)
+    }
+  })
+
+  it('refuses an onAttempt that is not a function', () => {
+    expect(() => client({ onAttempt: 'log' as never })).toThrow(/\$\.onAttempt: expected a function taking an attempt report/)
   })
 })

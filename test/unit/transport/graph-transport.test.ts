@@ -32,6 +32,7 @@ function transport(config: Partial<TransportConfig> = {}): GraphTransport {
     maxRetries: 3,
     userAgent: undefined,
     clock,
+    onAttempt: undefined,
     ...config,
   })
 }
