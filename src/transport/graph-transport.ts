@@ -263,7 +263,9 @@ export class GraphTransport {
         if (call.attempts > attemptsBefore) {
           const status = error instanceof GraphApiError ? error.status : error instanceof ConnectionError || error instanceof AbortError ? error.acceptedStatus : undefined
           const requestId = error instanceof GraphApiError ? error.requestId : undefined
-          this.#report(reporter, call, startedAt, status, requestId, error instanceof GraphCallingError ? error : new GraphCallingError(String(error)))
+          // Every failure of an attempt is one of the library's errors; anything else is named, not quoted.
+          const reported = error instanceof GraphCallingError ? error : new GraphCallingError(`the attempt failed with ${error instanceof Error ? `a ${error.name}` : 'a value that is not an Error'}`)
+          this.#report(reporter, call, startedAt, status, requestId, reported)
         }
         throw error
       },
