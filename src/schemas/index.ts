@@ -5,13 +5,14 @@
  * The top level is Graph v1.0; `beta` holds the beta API's versions of the same types, with the beta-only
  * types, properties and enum members.
  */
+import type { Inbound as InboundOf } from './inbound.ts'
+import type { Outbound as OutboundOf } from './outbound.ts'
+
 export * from './resources/index.ts'
 export * as beta from './beta/index.ts'
 export { Int32, Int64, Double, Guid, DateTimeOffset, Duration, Nullable, ODataType } from './edm.ts'
 export * from './actions/index.ts'
 export { toInboundSchema } from './inbound-schema.ts'
-import type { Inbound as InboundOf } from './inbound.ts'
-import type { Outbound as OutboundOf } from './outbound.ts'
 
 // Declared here rather than re-exported: the declarations of the other entries then take the two from
 // `graph-calling/types`, never from this entry's, which loads TypeBox's.
