@@ -36,7 +36,7 @@ describe('options under exactOptionalPropertyTypes', () => {
     createOperationWaiter({ defaultTimeoutMs: maxBytes, keepFinishedMs: maxBytes, maxFinished: maxBytes, now: undefined }).wait('c', { id: 'op' }, { timeoutMs: maxBytes, signal })
     createCallTracker({ terminatedGraceMs: maxBytes, maxCalls: maxBytes, maxAgeMs: maxBytes, deltaRoster: flag, now: undefined })
     createKeepAliveScheduler({ send: async () => {}, intervalMs: maxBytes, onError: undefined, timers: undefined })
-    new CallingClient({ credential: async () => null, cloud: undefined, baseUrl: text, timeoutMs: maxBytes, userAgent: text })
+    new CallingClient({ credential: async () => null, cloud: undefined, baseUrl: text, timeoutMs: maxBytes, userAgent: text, onAttempt: undefined })
   })
 
   it('take undefined for the optional members of the media helpers', () => {
@@ -45,7 +45,7 @@ describe('options under exactOptionalPropertyTypes', () => {
   })
 
   it('take undefined for the optional members of the testing kit', async () => {
-    await createGraphSimulator({ callbackUri: 'https://bot.contoso.com/calls', appId: text, tenantId: text, baseUrl: text, answerTimeoutMs: maxBytes, notifications: { duplicate: flag, delayMs: maxBytes }, clock: undefined, onRecord: undefined })
+    await createGraphSimulator({ callbackUri: 'https://bot.contoso.com/calls', appId: text, tenantId: text, baseUrl: text, answerTimeoutMs: maxBytes, notifications: { duplicate: flag, delayMs: maxBytes, concurrent: flag }, clock: undefined, onRecord: undefined })
     await createTestSigner({ appId: text, tenantId: text, issuer: text, openIdConfigurationUrl: text, now: undefined })
     const signer = await createTestSigner()
     await signer.sign({}, { header: undefined, lifetimeSec: maxBytes })
