@@ -6,7 +6,7 @@
  * its own `--extendedDiagnostics` totals.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RoundsScale, SectionContext, SectionResult } from '../section.ts'
 import { repoRoot, type LibrarySource } from '../library.ts'
@@ -100,15 +100,19 @@ function check(dir: string, program: Program, skipLibCheck: boolean, source: Lib
   } catch (error) {
     throw new Error(`tsc failed on "${program.name}":\n${String((error as { stdout?: string }).stdout ?? error).slice(0, 4000)}`)
   }
-  const figure = (label: string) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(out)?.[1] ?? NaN)
+  const figure = (label: string): number => {
+    const found = new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(out)?.[1]
+    if (found === undefined) throw new Error(`tsc --extendedDiagnostics printed no "${label}" for "${program.name}"`)
+    return Number(found)
+  }
   return { files: figure('Files'), seconds: figure('Total time'), megabytes: figure('Memory used') / 1024 }
 }
 
 /** Runs the section. */
 export function measureTypeCheck(scale: TypeCheckScale, options: SectionContext): SectionResult {
-  const dir = join(repoRoot, '.tmp', 'bench-type-check')
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+  // Inside the repository, so that the package is found by its own name; a folder of its own per run.
+  mkdirSync(join(repoRoot, '.tmp'), { recursive: true })
+  const dir = mkdtempSync(join(repoRoot, '.tmp', 'bench-type-check-'))
   // The empty file first: every other program is compared with it.
   const chosen = programs.filter((p) => p === programs[0] || !scale.only || scale.only.includes(p.name))
   const runs = new Map<string, Check[]>()
