@@ -18,6 +18,7 @@ import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
 import { exchange, ExchangeTimeoutError, type BodyHandling, type Exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
+import { redactSecret } from './redact-secret.ts'
 import { TokenCache } from './token-cache.ts'
 import type { Credential } from './token-credential.ts'
 import { userAgent } from './user-agent.ts'
@@ -555,9 +556,9 @@ function isAttemptTimeout(error: unknown): boolean {
 /** An error from the HTTP stack in a few words, its message and code, without the token it may quote. */
 function describeCause(error: unknown, token?: string): string {
   if (error instanceof GraphCallingError) return error.message
-  if (!(error instanceof Error)) return redact(String(error), token)
+  if (!(error instanceof Error)) return redactSecret(String(error), token)
   const code = (error as { code?: unknown }).code
-  return redact(typeof code === 'string' ? `${error.message} (${code})` : error.message, token)
+  return redactSecret(typeof code === 'string' ? `${error.message} (${code})` : error.message, token)
 }
 
 /**
@@ -566,7 +567,7 @@ function describeCause(error: unknown, token?: string): string {
  */
 function withoutSecret(error: unknown, token: string | undefined): unknown {
   if (!(error instanceof Error)) return error
-  const message = redact(error.message, token)
+  const message = redactSecret(error.message, token)
   if (message === error.message) return error
   const copy = new Error(message)
   copy.name = error.name
@@ -575,9 +576,3 @@ function withoutSecret(error: unknown, token: string | undefined): unknown {
   return copy
 }
 
-/** `text` with the token, and any bearer credential, replaced by `[redacted]`. */
-function redact(text: string, token: string | undefined): string {
-  let out = token !== undefined && token.length > 0 ? text.split(token).join('[redacted]') : text
-  out = out.replace(/(bearer\s+)(?!\[redacted\])[^\s"',;}]+/gi, '$1[redacted]')
-  return out
-}

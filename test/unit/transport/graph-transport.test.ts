@@ -56,6 +56,14 @@ describe('GraphTransport: the token stays out of errors', () => {
     expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(token)
     expect(inspect(error, { depth: Infinity })).not.toContain('secret-token')
   })
+  it("a short placeholder token (a test's) is not cut out of the words of a connection error", async () => {
+    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x', method: 'GET' }).replyWithError(new Error('connect ECONNREFUSED 127.0.0.1:443'))
+    const error = await transport({ credential: async () => ({ token: 't', expiresOnTimestamp: NOW + 3_600_000 }), maxRetries: 0 })
+      .send({ method: 'GET', path: '/communications/calls/x' })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toContain('connect ECONNREFUSED 127.0.0.1:443')
+  })
 })
 
 describe('GraphTransport: where it sends', () => {
