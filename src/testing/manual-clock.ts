@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.ts'
 import type { SimulatorClock } from './simulator-clock.ts'
 
 interface Sleeper {
@@ -19,9 +20,14 @@ export class ManualClock implements SimulatorClock {
   #sleepers: Sleeper[] = []
   #nextId = 1
 
-  /** @param start the time to start at, in milliseconds since the epoch */
-  constructor(start = Date.UTC(2026, 0, 1)) {
-    this.#now = start
+  /** @param start the time to start at: milliseconds since the epoch, or a `Date` */
+  constructor(start: number | Date = Date.UTC(2026, 0, 1)) {
+    const ms = start instanceof Date ? start.getTime() : start
+    // A clock that returned anything but a number would fail far from here (a token's expiry, a deadline).
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+      throw new ValidationError('manual clock start', [{ path: '$', message: `expected milliseconds since the epoch or a valid Date, got ${described(start)}` }])
+    }
+    this.#now = ms
   }
 
   now(): number {
@@ -57,6 +63,9 @@ export class ManualClock implements SimulatorClock {
 
   /** Moves the clock `ms` forward, waking every sleep due on the way. */
   async advance(ms: number): Promise<void> {
+    if (typeof ms !== 'number' || !(ms >= 0) || ms === Infinity) {
+      throw new ValidationError('manual clock advance', [{ path: '$', message: `expected a finite number of milliseconds, 0 or more, got ${described(ms)}` }])
+    }
     const until = this.#now + ms
     await settle()
     for (;;) {
@@ -69,4 +78,11 @@ export class ManualClock implements SimulatorClock {
     }
     this.#now = until
   }
+}
+
+/** A time or duration that was refused, as an issue names it. */
+function described(value: unknown): string {
+  if (value instanceof Date) return 'an invalid Date'
+  if (value === null) return 'null'
+  return typeof value === 'number' ? String(value) : `a ${typeof value}`
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ValidationError } from '../../../src/errors.ts'
 import { ManualClock } from '../../../src/testing/index.ts'
 
 describe('ManualClock', () => {
@@ -33,5 +34,21 @@ describe('ManualClock', () => {
     expect(clock.pendingSleeps).toBe(0)
     await expect(clock.sleep(0)).resolves.toBeUndefined()
     await expect(clock.sleep(5, AbortSignal.abort(new Error('already')))).rejects.toThrow('already')
+  })
+
+  it('starts at a Date as at its milliseconds', () => {
+    expect(new ManualClock(new Date(Date.UTC(2026, 5, 1))).now()).toBe(Date.UTC(2026, 5, 1))
+  })
+
+  it('refuses a start that is not a time, and an advance that is not a duration, naming what it got', async () => {
+    expect(() => new ManualClock(new Date('not a date'))).toThrow(ValidationError)
+    expect(() => new ManualClock(new Date('not a date'))).toThrow('got an invalid Date')
+    expect(() => new ManualClock('2026-01-01' as unknown as number)).toThrow('expected milliseconds since the epoch or a valid Date, got a string')
+    expect(() => new ManualClock(Number.NaN)).toThrow('got NaN')
+    const clock = new ManualClock(1_000)
+    await expect(clock.advance(-1)).rejects.toThrow('expected a finite number of milliseconds, 0 or more, got -1')
+    await expect(clock.advance(Number.POSITIVE_INFINITY)).rejects.toThrow(ValidationError)
+    await expect(clock.advance('5' as unknown as number)).rejects.toThrow('got a string')
+    expect(clock.now()).toBe(1_000)
   })
 })

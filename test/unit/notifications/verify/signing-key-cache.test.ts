@@ -136,6 +136,20 @@ describe('SigningKeyCache', () => {
     expect(keySource.requests).toHaveLength(6)
   })
 
+  it('after a forged kid, misses a key rotated in within the interval, and with an interval of 0 finds it', async () => {
+    for (const [interval, found] of [[300_000, false], [0, true]] as const) {
+      let keys = [rsa]
+      const keySource = source(() => keys)
+      const cache = cacheOver(keySource, { unknownKeyRefetchIntervalMs: interval })
+      await cache.keyFor('rsa', 'RS256', 0)
+      expect((await failure(cache.keyFor('forged', 'RS256', 10_000))).reason).toBe('bad-signature')
+      keys = [rsa, ec]
+      const lookup = cache.keyFor('ec', 'ES256', 20_000)
+      if (found) await expect(lookup).resolves.toMatchObject({ type: 'public' })
+      else expect((await failure(lookup)).reason).toBe('bad-signature')
+    }
+  })
+
   it('finds a key rotated in right after a scheduled refresh', async () => {
     let keys = [rsa]
     const keySource = source(() => keys)
