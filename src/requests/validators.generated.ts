@@ -405,7 +405,7 @@ function cMeetingToJoinByOrganizer(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
-      default: P.push(k); fail("is not a property of MeetingToJoinByOrganizer; expected one of @odata.type, organizer"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
@@ -421,7 +421,7 @@ function cMeetingToJoinById(v: any): any {
       case "@odata.type": P.push(k); c33(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
       case "passcode": P.push(k); c24(x); P.pop(); break
-      default: P.push(k); fail("is not a property of MeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
@@ -1130,7 +1130,7 @@ function cBetaMeetingToJoinByOrganizer(v: any): any {
       case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
       case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
-      default: P.push(k); fail("is not a property of BetaMeetingToJoinByOrganizer; expected one of @odata.type, organizer, allowConversationWithoutHost"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
@@ -1151,7 +1151,7 @@ function cBetaMeetingToJoinById(v: any): any {
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
       case "passcode": P.push(k); c24(x); P.pop(); break
       case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
-      default: P.push(k); fail("is not a property of BetaMeetingToJoinById; expected one of @odata.type, joinMeetingId, passcode, allowConversationWithoutHost"); P.pop()
+      default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }

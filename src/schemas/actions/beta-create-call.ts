@@ -7,15 +7,16 @@ import { BetaBotMediaConfig } from './beta-media-config.ts'
 import { CreateCallParams, MeetingToJoinById, MeetingToJoinByOrganizer, MeetingToJoinByToken } from './create-call.ts'
 
 // Beta's `meetingInfo` declares whether the meeting may go on without its host, for every kind of meeting.
+// The organizer's and the join meeting id's kinds are open types, as on v1.0; the token's is not.
 const allowConversationWithoutHost = Type.Optional(Nullable(Type.Boolean()))
 
 /** Beta: a meeting joined with its join meeting id; v1.0's, and whether it may go on without its host. */
-export const BetaMeetingToJoinById = Type.Object({ ...MeetingToJoinById.properties, allowConversationWithoutHost }, { additionalProperties: false })
+export const BetaMeetingToJoinById = Type.Object({ ...MeetingToJoinById.properties, allowConversationWithoutHost })
 /** Beta: a meeting joined with its join meeting id. */
 export type BetaMeetingToJoinById = Types.BetaMeetingToJoinById
 
 /** Beta: a scheduled meeting joined through its organizer; v1.0's, and whether it may go on without its host. */
-export const BetaMeetingToJoinByOrganizer = Type.Object({ ...MeetingToJoinByOrganizer.properties, allowConversationWithoutHost }, { additionalProperties: false })
+export const BetaMeetingToJoinByOrganizer = Type.Object({ ...MeetingToJoinByOrganizer.properties, allowConversationWithoutHost })
 /** Beta: a scheduled meeting joined through its organizer. */
 export type BetaMeetingToJoinByOrganizer = Types.BetaMeetingToJoinByOrganizer
 

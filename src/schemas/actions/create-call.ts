@@ -20,26 +20,23 @@ export const MeetingToJoinByToken = Type.Object(
 /** A meeting joined with the token of its join URL. */
 export type MeetingToJoinByToken = Types.MeetingToJoinByToken
 
-/** A scheduled meeting joined through its organizer (with the meeting's `chatInfo`). */
-export const MeetingToJoinByOrganizer = Type.Object(
-  {
-    '@odata.type': ODataType('#microsoft.graph.organizerMeetingInfo'),
-    organizer: IdentitySet,
-  },
-  { additionalProperties: false },
-)
+/**
+ * A scheduled meeting joined through its organizer (with the meeting's `chatInfo`). An open type, as in
+ * Graph's contract: Graph's own example adds `allowConversationWithoutHost`, which goes through as given.
+ */
+export const MeetingToJoinByOrganizer = Type.Object({
+  '@odata.type': ODataType('#microsoft.graph.organizerMeetingInfo'),
+  organizer: IdentitySet,
+})
 /** A scheduled meeting joined through its organizer. */
 export type MeetingToJoinByOrganizer = Types.MeetingToJoinByOrganizer
 
-/** A meeting joined with its join meeting id, and its passcode when it has one. */
-export const MeetingToJoinById = Type.Object(
-  {
-    '@odata.type': ODataType('#microsoft.graph.joinMeetingIdMeetingInfo'),
-    joinMeetingId: Type.String({ minLength: 1 }),
-    passcode: Type.Optional(Nullable(Type.String())),
-  },
-  { additionalProperties: false },
-)
+/** A meeting joined with its join meeting id, and its passcode when it has one. An open type, as in Graph's contract. */
+export const MeetingToJoinById = Type.Object({
+  '@odata.type': ODataType('#microsoft.graph.joinMeetingIdMeetingInfo'),
+  joinMeetingId: Type.String({ minLength: 1 }),
+  passcode: Type.Optional(Nullable(Type.String())),
+})
 /** A meeting joined with its join meeting id. */
 export type MeetingToJoinById = Types.MeetingToJoinById
 
