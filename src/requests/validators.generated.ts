@@ -272,7 +272,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
       case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
       case "cloudServiceName": P.push(k); c24(x); P.pop(); break
-      default: P.push(k); fail("is not a property of TeleconferenceDeviceQualityReport; expected one of @odata.type, callChainId, participantId, mediaLegId, deviceName, deviceDescription, mediaQualityList, cloudServiceDeploymentEnvironment, cloudServiceDeploymentId, cloudServiceInstanceName, cloudServiceName"); P.pop()
+      default: break
     }
   }
   if (v.callChainId === undefined) { P.push("callChainId"); fail("is required: expected a GUID"); P.pop() }
@@ -770,7 +770,7 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
       case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
       case "cloudServiceName": P.push(k); c24(x); P.pop(); break
-      default: P.push(k); fail("is not a property of BetaTeleconferenceDeviceQualityReport; expected one of @odata.type, callChainId, participantId, mediaLegId, deviceName, deviceDescription, mediaQualityList, cloudServiceDeploymentEnvironment, cloudServiceDeploymentId, cloudServiceInstanceName, cloudServiceName"); P.pop()
+      default: break
     }
   }
   if (v.callChainId === undefined) { P.push("callChainId"); fail("is required: expected a GUID"); P.pop() }

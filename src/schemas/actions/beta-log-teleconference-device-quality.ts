@@ -7,7 +7,7 @@ import { TeleconferenceDeviceQualityReport } from './log-teleconference-device-q
 /** One media quality of a beta report: audio, video or screen sharing, told apart by `@odata.type` (one flat union, so each issue names its member). */
 const BetaTeleconferenceDeviceMediaQuality = Type.Union([TeleconferenceDeviceAudioQuality, TeleconferenceDeviceVideoQualityBase, TeleconferenceDeviceScreenSharingQuality])
 
-/** The quality report of a device's media leg on beta, whose media qualities include screen sharing. */
+/** The quality report of a device's media leg on beta, whose media qualities include screen sharing; an open type, as on v1.0. */
 export const BetaTeleconferenceDeviceQualityReport = Type.Object(
   {
     ...TeleconferenceDeviceQualityReport.properties,
@@ -15,7 +15,6 @@ export const BetaTeleconferenceDeviceQualityReport = Type.Object(
       description: 'an array of teleconferenceDeviceAudioQuality, teleconferenceDeviceVideoQuality and teleconferenceDeviceScreenSharingQuality objects',
     }),
   },
-  { additionalProperties: false },
 )
 /** The quality report of a device's media leg on beta. */
 export type BetaTeleconferenceDeviceQualityReport = Types.BetaTeleconferenceDeviceQualityReport

@@ -7,6 +7,7 @@ import { TeleconferenceDeviceMediaQuality } from '../resources/teleconference-de
 /**
  * The quality report of a video teleconferencing device's media leg: a `teleconferenceDeviceQuality` with
  * every property Graph's contract says cannot be null given (ids of the call chain, participant and leg).
+ * An open type, as in the contract: a property it does not declare goes through as given.
  */
 export const TeleconferenceDeviceQualityReport = Type.Object(
   {
@@ -22,7 +23,6 @@ export const TeleconferenceDeviceQualityReport = Type.Object(
     cloudServiceInstanceName: Type.Optional(Nullable(Type.String())),
     cloudServiceName: Type.Optional(Nullable(Type.String())),
   },
-  { additionalProperties: false },
 )
 /** The quality report of a video teleconferencing device's media leg. */
 export type TeleconferenceDeviceQualityReport = Types.TeleconferenceDeviceQualityReport

@@ -89,6 +89,12 @@ describe('logTeleconferenceDeviceQuality', () => {
     ])
   })
 
+  it('takes a property the report does not declare, as the contract makes it an open type', () => {
+    const body = { quality: { ...quality, deviceFirmwareVersion: '2.1' } }
+    expect(requests.logTeleconferenceDeviceQuality(body as LogTeleconferenceDeviceQualityParams).body).toEqual(body)
+    expect(issues({ quality, extra: 1 })).toEqual([{ path: '$.extra', message: expect.stringContaining('is not a property of LogTeleconferenceDeviceQualityParams') }])
+  })
+
   it.each(['callChainId', 'participantId', 'mediaLegId'])('needs %s, a GUID', (name) => {
     const { [name as 'callChainId']: _, ...rest } = quality
     expect(issues({ quality: rest })).toEqual([{ path: `$.quality.${name}`, message: 'is required: expected a GUID' }])
