@@ -53,11 +53,11 @@ function cUpdateAudioRoutingGroupParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c12(x); P.pop(); break
+      case "@odata.type": P.push(k); c15(x); P.pop(); break
       case "id": P.push(k); c2(x); P.pop(); break
       case "routingMode": P.push(k); cAudioRoutingMode(x); P.pop(); break
-      case "sources": P.push(k); c13(x); P.pop(); break
-      case "receivers": P.push(k); c13(x); P.pop(); break
+      case "sources": P.push(k); c16(x); P.pop(); break
+      case "receivers": P.push(k); c16(x); P.pop(); break
       default: P.push(k); fail("is not a property of UpdateAudioRoutingGroupParams; expected one of @odata.type, id, routingMode, sources, receivers"); P.pop()
     }
   }
@@ -70,7 +70,7 @@ function cTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c78(x); P.pop(); break
+      case "transferee": P.push(k); c79(x); P.pop(); break
       default: P.push(k); fail("is not a property of TransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -83,13 +83,13 @@ function cStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c89(x); P.pop(); break
+      case "customPrompt": P.push(k); c90(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of StartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c89(v: any): any {
+function c90(v: any): any {
   if (v !== null) cPlayablePrompt(v)
 }
 function cSendDtmfTonesParams(v: any): any {
@@ -99,23 +99,23 @@ function cSendDtmfTonesParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "tones": P.push(k); c86(x); P.pop(); break
-      case "delayBetweenTonesMs": P.push(k); c87(x); P.pop(); break
+      case "tones": P.push(k); c87(x); P.pop(); break
+      case "delayBetweenTonesMs": P.push(k); c88(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of SendDtmfTonesParams; expected one of tones, delayBetweenTonesMs, clientContext"); P.pop()
     }
   }
   if (v.tones === undefined) { P.push("tones"); fail("is required: expected an array of one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash' values"); P.pop() }
 }
-function c87(v: any): any {
-  if (v !== null) c88(v)
-}
 function c88(v: any): any {
+  if (v !== null) c89(v)
+}
+function c89(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v < 0) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v > 2147483647) return fail("expected a whole number of milliseconds from 0 to 2147483647")
 }
-function c86(v: any): any {
+function c87(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -134,13 +134,13 @@ function cRejectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "reason": P.push(k); c85(x); P.pop(); break
-      case "callbackUri": P.push(k); c73(x); P.pop(); break
+      case "reason": P.push(k); c86(x); P.pop(); break
+      case "callbackUri": P.push(k); c74(x); P.pop(); break
       default: P.push(k); fail("is not a property of RejectParams; expected one of reason, callbackUri"); P.pop()
     }
   }
 }
-function c85(v: any): any {
+function c86(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
@@ -153,15 +153,15 @@ function cRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c84(x); P.pop(); break
-      case "timeout": P.push(k); c71(x); P.pop(); break
-      case "callbackUri": P.push(k); c73(x); P.pop(); break
+      case "targets": P.push(k); c85(x); P.pop(); break
+      case "timeout": P.push(k); c72(x); P.pop(); break
+      case "callbackUri": P.push(k); c74(x); P.pop(); break
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
     }
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c84(v: any): any {
+function c85(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -178,22 +178,22 @@ function cRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c82(x); P.pop(); break
-      case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c69(x); P.pop(); break
-      case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c67(x); P.pop(); break
+      case "prompts": P.push(k); c83(x); P.pop(); break
+      case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c70(x); P.pop(); break
+      case "playBeep": P.push(k); c13(x); P.pop(); break
+      case "stopTones": P.push(k); c68(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of RecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext"); P.pop()
     }
   }
 }
-function c82(v: any): any {
-  if (v !== null) c83(v)
-}
 function c83(v: any): any {
+  if (v !== null) c84(v)
+}
+function c84(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -209,14 +209,14 @@ function cPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c81(x); P.pop(); break
+      case "prompts": P.push(k); c82(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayPromptParams; expected one of prompts, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of PlayablePrompt objects"); P.pop() }
 }
-function c81(v: any): any {
+function c82(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -233,7 +233,7 @@ function cPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c62(x); P.pop(); break
+      case "@odata.type": P.push(k); c63(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo"); P.pop()
     }
@@ -261,17 +261,17 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c46(x); P.pop(); break
-      case "callChainId": P.push(k); c47(x); P.pop(); break
-      case "participantId": P.push(k); c47(x); P.pop(); break
-      case "mediaLegId": P.push(k); c47(x); P.pop(); break
-      case "deviceName": P.push(k); c16(x); P.pop(); break
-      case "deviceDescription": P.push(k); c16(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c80(x); P.pop(); break
-      case "cloudServiceDeploymentEnvironment": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceName": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c47(x); P.pop(); break
+      case "callChainId": P.push(k); c48(x); P.pop(); break
+      case "participantId": P.push(k); c48(x); P.pop(); break
+      case "mediaLegId": P.push(k); c48(x); P.pop(); break
+      case "deviceName": P.push(k); c8(x); P.pop(); break
+      case "deviceDescription": P.push(k); c8(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c81(x); P.pop(); break
+      case "cloudServiceDeploymentEnvironment": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceDeploymentId": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceInstanceName": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceName": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
@@ -282,7 +282,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects"); P.pop() }
 }
-function c80(v: any): any {
+function c81(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -307,14 +307,14 @@ function cInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c79(x); P.pop(); break
+      case "participants": P.push(k); c80(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of InviteParams; expected one of participants, clientContext"); P.pop()
     }
   }
   if (v.participants === undefined) { P.push("participants"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c79(v: any): any {
+function c80(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -331,25 +331,25 @@ function cCreateCallParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c17(x); P.pop(); break
+      case "@odata.type": P.push(k); c19(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c77(x); P.pop(); break
+      case "targets": P.push(k); c78(x); P.pop(); break
       case "meetingInfo": P.push(k); cMeetingToJoin(x); P.pop(); break
-      case "chatInfo": P.push(k); c36(x); P.pop(); break
-      case "source": P.push(k); c78(x); P.pop(); break
-      case "tenantId": P.push(k); c24(x); P.pop(); break
-      case "subject": P.push(k); c24(x); P.pop(); break
-      case "callChainId": P.push(k); c24(x); P.pop(); break
-      case "callOptions": P.push(k); c41(x); P.pop(); break
+      case "chatInfo": P.push(k); c37(x); P.pop(); break
+      case "source": P.push(k); c79(x); P.pop(); break
+      case "tenantId": P.push(k); c7(x); P.pop(); break
+      case "subject": P.push(k); c7(x); P.pop(); break
+      case "callChainId": P.push(k); c7(x); P.pop(); break
+      case "callOptions": P.push(k); c42(x); P.pop(); break
       default: P.push(k); fail("is not a property of CreateCallParams; expected one of @odata.type, callbackUri, mediaConfig, requestedModalities, targets, meetingInfo, chatInfo, source, tenantId, subject, callChainId, callOptions"); P.pop()
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c78(v: any): any {
+function c79(v: any): any {
   if (v !== null) cParticipantInfo(v)
 }
 function cParticipantInfo(v: any): any {
@@ -359,13 +359,13 @@ function cParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c39(x); P.pop(); break
-      case "countryCode": P.push(k); c24(x); P.pop(); break
-      case "endpointType": P.push(k); c20(x); P.pop(); break
+      case "@odata.type": P.push(k); c40(x); P.pop(); break
+      case "countryCode": P.push(k); c7(x); P.pop(); break
+      case "endpointType": P.push(k); c22(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "languageId": P.push(k); c24(x); P.pop(); break
-      case "participantId": P.push(k); c24(x); P.pop(); break
-      case "region": P.push(k); c24(x); P.pop(); break
+      case "languageId": P.push(k); c7(x); P.pop(); break
+      case "participantId": P.push(k); c7(x); P.pop(); break
+      case "region": P.push(k); c7(x); P.pop(); break
       default: P.push(k); fail("is not a property of ParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, participantId, region"); P.pop()
     }
   }
@@ -388,7 +388,7 @@ function cMeetingToJoinByToken(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c35(x); P.pop(); break
+      case "@odata.type": P.push(k); c36(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
       default: P.push(k); fail("is not a property of MeetingToJoinByToken; expected one of @odata.type, token"); P.pop()
     }
@@ -403,7 +403,7 @@ function cMeetingToJoinByOrganizer(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c34(x); P.pop(); break
+      case "@odata.type": P.push(k); c35(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
       default: break
     }
@@ -418,16 +418,16 @@ function cMeetingToJoinById(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
-      case "passcode": P.push(k); c24(x); P.pop(); break
+      case "passcode": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c77(v: any): any {
+function c78(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -443,12 +443,12 @@ function cInvitationParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c19(x); P.pop(); break
-      case "hidden": P.push(k); c10(x); P.pop(); break
+      case "@odata.type": P.push(k); c21(x); P.pop(); break
+      case "hidden": P.push(k); c13(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "participantId": P.push(k); c24(x); P.pop(); break
-      case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
-      case "replacesCallId": P.push(k); c24(x); P.pop(); break
+      case "participantId": P.push(k); c7(x); P.pop(); break
+      case "removeFromDefaultAudioRoutingGroup": P.push(k); c13(x); P.pop(); break
+      case "replacesCallId": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
@@ -490,7 +490,7 @@ function cBetaTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cBetaInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c38(x); P.pop(); break
+      case "transferee": P.push(k); c39(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -503,13 +503,13 @@ function cBetaTranscriptionParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "language": P.push(k); c76(x); P.pop(); break
+      case "language": P.push(k); c77(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTranscriptionParams; expected one of language, clientContext"); P.pop()
     }
   }
 }
-function c76(v: any): any {
+function c77(v: any): any {
   if (v !== null) c2(v)
 }
 function cBetaStartHoldMusicParams(v: any): any {
@@ -519,13 +519,13 @@ function cBetaStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c75(x); P.pop(); break
+      case "customPrompt": P.push(k); c76(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaStartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c75(v: any): any {
+function c76(v: any): any {
   if (v !== null) cBetaPlayablePrompt(v)
 }
 function cBetaRedirectParams(v: any): any {
@@ -535,35 +535,35 @@ function cBetaRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c70(x); P.pop(); break
-      case "timeout": P.push(k); c71(x); P.pop(); break
-      case "callbackUri": P.push(k); c73(x); P.pop(); break
-      case "targetDisposition": P.push(k); c74(x); P.pop(); break
-      case "maskCallee": P.push(k); c10(x); P.pop(); break
-      case "maskCaller": P.push(k); c10(x); P.pop(); break
+      case "targets": P.push(k); c71(x); P.pop(); break
+      case "timeout": P.push(k); c72(x); P.pop(); break
+      case "callbackUri": P.push(k); c74(x); P.pop(); break
+      case "targetDisposition": P.push(k); c75(x); P.pop(); break
+      case "maskCallee": P.push(k); c13(x); P.pop(); break
+      case "maskCaller": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRedirectParams; expected one of targets, timeout, callbackUri, targetDisposition, maskCallee, maskCaller"); P.pop()
     }
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of BetaInvitationParticipantInfo objects"); P.pop() }
 }
-function c74(v: any): any {
+function c75(v: any): any {
   if (v !== null) cBetaCallDisposition(v)
 }
 function cBetaCallDisposition(v: any): any {
   if (!K9.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
 }
-function c73(v: any): any {
+function c74(v: any): any {
   if (v !== null) cHttpsUrl(v)
 }
-function c71(v: any): any {
-  if (v !== null) c72(v)
-}
 function c72(v: any): any {
+  if (v !== null) c73(v)
+}
+function c73(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds from 15 to 90")
   if (v < 15) return fail("expected a whole number of seconds from 15 to 90")
   if (v > 90) return fail("expected a whole number of seconds from 15 to 90")
 }
-function c70(v: any): any {
+function c71(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -580,20 +580,20 @@ function cBetaRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c63(x); P.pop(); break
-      case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c69(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c69(x); P.pop(); break
-      case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c67(x); P.pop(); break
+      case "prompts": P.push(k); c64(x); P.pop(); break
+      case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c70(x); P.pop(); break
+      case "playBeep": P.push(k); c13(x); P.pop(); break
+      case "stopTones": P.push(k); c68(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
-      case "streamWhileRecording": P.push(k); c10(x); P.pop(); break
+      case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c69(v: any): any {
+function c70(v: any): any {
   if (v !== null) cRecordingSeconds(v)
 }
 function cRecordingSeconds(v: any): any {
@@ -608,23 +608,23 @@ function cBetaRecordParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c63(x); P.pop(); break
-      case "bargeInAllowed": P.push(k); c10(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c65(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c65(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c65(x); P.pop(); break
-      case "playBeep": P.push(k); c10(x); P.pop(); break
-      case "stopTones": P.push(k); c67(x); P.pop(); break
+      case "prompts": P.push(k); c64(x); P.pop(); break
+      case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c66(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c66(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c66(x); P.pop(); break
+      case "playBeep": P.push(k); c13(x); P.pop(); break
+      case "stopTones": P.push(k); c68(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
-      case "streamWhileRecording": P.push(k); c10(x); P.pop(); break
+      case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c67(v: any): any {
-  if (v !== null) c68(v)
-}
 function c68(v: any): any {
+  if (v !== null) c69(v)
+}
+function c69(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -635,18 +635,18 @@ function c68(v: any): any {
 function cStopTone(v: any): any {
   if (!K8.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
 }
-function c65(v: any): any {
-  if (v !== null) c66(v)
-}
 function c66(v: any): any {
+  if (v !== null) c67(v)
+}
+function c67(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
   if (v < 1) return fail("expected a whole number of seconds of at least 1")
   if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
 }
-function c63(v: any): any {
-  if (v !== null) c64(v)
-}
 function c64(v: any): any {
+  if (v !== null) c65(v)
+}
+function c65(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -662,15 +662,15 @@ function cBetaPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c61(x); P.pop(); break
-      case "loop": P.push(k); c10(x); P.pop(); break
+      case "prompts": P.push(k); c62(x); P.pop(); break
+      case "loop": P.push(k); c13(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayPromptParams; expected one of prompts, loop, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of BetaPlayablePrompt objects"); P.pop() }
 }
-function c61(v: any): any {
+function c62(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -687,9 +687,9 @@ function cBetaPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c62(x); P.pop(); break
+      case "@odata.type": P.push(k); c63(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
-      case "loop": P.push(k); c43(x); P.pop(); break
+      case "loop": P.push(k); c44(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayablePrompt; expected one of @odata.type, mediaInfo, loop"); P.pop()
     }
   }
@@ -703,15 +703,15 @@ function cPromptMediaInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c5(x); P.pop(); break
+      case "@odata.type": P.push(k); c6(x); P.pop(); break
       case "uri": P.push(k); cMediaUrl(x); P.pop(); break
-      case "resourceId": P.push(k); c24(x); P.pop(); break
+      case "resourceId": P.push(k); c7(x); P.pop(); break
       default: P.push(k); fail("is not a property of PromptMediaInfo; expected one of @odata.type, uri, resourceId"); P.pop()
     }
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
 }
-function c62(v: any): any {
+function c63(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaPrompt'")
   if (v !== "#microsoft.graph.mediaPrompt") return fail("expected '#microsoft.graph.mediaPrompt'")
 }
@@ -722,16 +722,16 @@ function cBetaMuteAllParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c59(x); P.pop(); break
+      case "participants": P.push(k); c60(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMuteAllParams; expected one of participants, clientContext"); P.pop()
     }
   }
 }
-function c59(v: any): any {
-  if (v !== null) c60(v)
-}
 function c60(v: any): any {
+  if (v !== null) c61(v)
+}
+function c61(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -759,17 +759,17 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c46(x); P.pop(); break
-      case "callChainId": P.push(k); c47(x); P.pop(); break
-      case "participantId": P.push(k); c47(x); P.pop(); break
-      case "mediaLegId": P.push(k); c47(x); P.pop(); break
-      case "deviceName": P.push(k); c16(x); P.pop(); break
-      case "deviceDescription": P.push(k); c16(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c48(x); P.pop(); break
-      case "cloudServiceDeploymentEnvironment": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceDeploymentId": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceInstanceName": P.push(k); c24(x); P.pop(); break
-      case "cloudServiceName": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c47(x); P.pop(); break
+      case "callChainId": P.push(k); c48(x); P.pop(); break
+      case "participantId": P.push(k); c48(x); P.pop(); break
+      case "mediaLegId": P.push(k); c48(x); P.pop(); break
+      case "deviceName": P.push(k); c8(x); P.pop(); break
+      case "deviceDescription": P.push(k); c8(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c49(x); P.pop(); break
+      case "cloudServiceDeploymentEnvironment": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceDeploymentId": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceInstanceName": P.push(k); c7(x); P.pop(); break
+      case "cloudServiceName": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
@@ -780,15 +780,15 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality, teleconferenceDeviceVideoQuality and teleconferenceDeviceScreenSharingQuality objects"); P.pop() }
 }
-function c48(v: any): any {
+function c49(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
-    c49(v[i])
+    c50(v[i])
     P.pop()
   }
 }
-function c49(v: any): any {
+function c50(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   const t = v['@odata.type']
   switch (t) {
@@ -806,38 +806,38 @@ function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c58(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "channelIndex": P.push(k); c44(x); P.pop(); break
-      case "inboundPackets": P.push(k); c55(x); P.pop(); break
-      case "localIPAddress": P.push(k); c24(x); P.pop(); break
-      case "localPort": P.push(k); c43(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "mediaDuration": P.push(k); c51(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
-      case "outboundPackets": P.push(k); c55(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
-      case "remotePort": P.push(k); c43(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c53(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c53(x); P.pop(); break
+      case "@odata.type": P.push(k); c59(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "channelIndex": P.push(k); c45(x); P.pop(); break
+      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "localIPAddress": P.push(k); c7(x); P.pop(); break
+      case "localPort": P.push(k); c44(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "mediaDuration": P.push(k); c52(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
+      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
+      case "remotePort": P.push(k); c44(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c54(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c54(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop() }
 }
-function c58(v: any): any {
+function c59(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceScreenSharingQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
 }
@@ -848,38 +848,38 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c57(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "channelIndex": P.push(k); c44(x); P.pop(); break
-      case "inboundPackets": P.push(k); c55(x); P.pop(); break
-      case "localIPAddress": P.push(k); c24(x); P.pop(); break
-      case "localPort": P.push(k); c43(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "mediaDuration": P.push(k); c51(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
-      case "outboundPackets": P.push(k); c55(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
-      case "remotePort": P.push(k); c43(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c53(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c53(x); P.pop(); break
+      case "@odata.type": P.push(k); c58(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "channelIndex": P.push(k); c45(x); P.pop(); break
+      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "localIPAddress": P.push(k); c7(x); P.pop(); break
+      case "localPort": P.push(k); c44(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "mediaDuration": P.push(k); c52(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
+      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
+      case "remotePort": P.push(k); c44(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c54(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c54(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
 }
-function c57(v: any): any {
+function c58(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceVideoQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
 }
@@ -890,61 +890,61 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c50(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "channelIndex": P.push(k); c44(x); P.pop(); break
-      case "inboundPackets": P.push(k); c55(x); P.pop(); break
-      case "localIPAddress": P.push(k); c24(x); P.pop(); break
-      case "localPort": P.push(k); c43(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c51(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c53(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c51(x); P.pop(); break
-      case "mediaDuration": P.push(k); c51(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c55(x); P.pop(); break
-      case "outboundPackets": P.push(k); c55(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c24(x); P.pop(); break
-      case "remotePort": P.push(k); c43(x); P.pop(); break
+      case "@odata.type": P.push(k); c51(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "channelIndex": P.push(k); c45(x); P.pop(); break
+      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "localIPAddress": P.push(k); c7(x); P.pop(); break
+      case "localPort": P.push(k); c44(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "mediaDuration": P.push(k); c52(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
+      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
+      case "remotePort": P.push(k); c44(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
 }
-function c55(v: any): any {
-  if (v !== null) c56(v)
-}
 function c56(v: any): any {
+  if (v !== null) c57(v)
+}
+function c57(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
 }
-function c53(v: any): any {
-  if (v !== null) c54(v)
-}
 function c54(v: any): any {
+  if (v !== null) c55(v)
+}
+function c55(v: any): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
 }
-function c51(v: any): any {
-  if (v !== null) c52(v)
-}
 function c52(v: any): any {
+  if (v !== null) c53(v)
+}
+function c53(v: any): any {
   if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
   if (!K7.test(v)) return fail("expected an ISO 8601 duration")
 }
-function c50(v: any): any {
+function c51(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceAudioQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
 }
-function c47(v: any): any {
+function c48(v: any): any {
   if (typeof v !== 'string') return fail("expected a GUID")
   if (!K6.test(v)) return fail("expected a GUID")
 }
-function c46(v: any): any {
+function c47(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
 }
@@ -955,7 +955,7 @@ function cBetaInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c45(x); P.pop(); break
+      case "participants": P.push(k); c46(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaInviteParams; expected one of participants, clientContext"); P.pop()
     }
@@ -969,7 +969,7 @@ function cClientContext(v: any): any {
   if (typeof v !== 'string') return fail("expected a string")
   if (v.length > 256) return fail("expected at most 256 characters")
 }
-function c45(v: any): any {
+function c46(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -986,34 +986,34 @@ function cBetaCreateCallParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c17(x); P.pop(); break
+      case "@odata.type": P.push(k); c19(x); P.pop(); break
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBetaBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c18(x); P.pop(); break
+      case "targets": P.push(k); c20(x); P.pop(); break
       case "meetingInfo": P.push(k); cBetaMeetingToJoin(x); P.pop(); break
-      case "chatInfo": P.push(k); c36(x); P.pop(); break
-      case "source": P.push(k); c38(x); P.pop(); break
-      case "tenantId": P.push(k); c24(x); P.pop(); break
-      case "subject": P.push(k); c24(x); P.pop(); break
-      case "callChainId": P.push(k); c24(x); P.pop(); break
-      case "callOptions": P.push(k); c41(x); P.pop(); break
-      case "ringingTimeoutInSeconds": P.push(k); c43(x); P.pop(); break
+      case "chatInfo": P.push(k); c37(x); P.pop(); break
+      case "source": P.push(k); c39(x); P.pop(); break
+      case "tenantId": P.push(k); c7(x); P.pop(); break
+      case "subject": P.push(k); c7(x); P.pop(); break
+      case "callChainId": P.push(k); c7(x); P.pop(); break
+      case "callOptions": P.push(k); c42(x); P.pop(); break
+      case "ringingTimeoutInSeconds": P.push(k); c44(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaCreateCallParams; expected a known property"); P.pop()
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c43(v: any): any {
-  if (v !== null) c44(v)
-}
 function c44(v: any): any {
+  if (v !== null) c45(v)
+}
+function c45(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer from -2147483648 to 2147483647")
   if (v < -2147483648) return fail("expected an integer from -2147483648 to 2147483647")
   if (v > 2147483647) return fail("expected an integer from -2147483648 to 2147483647")
 }
-function c41(v: any): any {
+function c42(v: any): any {
   if (v !== null) cOutgoingCallOptions(v)
 }
 function cOutgoingCallOptions(v: any): any {
@@ -1023,21 +1023,21 @@ function cOutgoingCallOptions(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c42(x); P.pop(); break
-      case "hideBotAfterEscalation": P.push(k); c10(x); P.pop(); break
-      case "isContentSharingNotificationEnabled": P.push(k); c10(x); P.pop(); break
-      case "isDeltaRosterEnabled": P.push(k); c10(x); P.pop(); break
-      case "isInteractiveRosterEnabled": P.push(k); c10(x); P.pop(); break
+      case "@odata.type": P.push(k); c43(x); P.pop(); break
+      case "hideBotAfterEscalation": P.push(k); c13(x); P.pop(); break
+      case "isContentSharingNotificationEnabled": P.push(k); c13(x); P.pop(); break
+      case "isDeltaRosterEnabled": P.push(k); c13(x); P.pop(); break
+      case "isInteractiveRosterEnabled": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of OutgoingCallOptions; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.outgoingCallOptions'"); P.pop() }
 }
-function c42(v: any): any {
+function c43(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.outgoingCallOptions'")
   if (v !== "#microsoft.graph.outgoingCallOptions") return fail("expected '#microsoft.graph.outgoingCallOptions'")
 }
-function c38(v: any): any {
+function c39(v: any): any {
   if (v !== null) cBetaParticipantInfo(v)
 }
 function cBetaParticipantInfo(v: any): any {
@@ -1047,27 +1047,27 @@ function cBetaParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c39(x); P.pop(); break
-      case "countryCode": P.push(k); c24(x); P.pop(); break
-      case "endpointType": P.push(k); c20(x); P.pop(); break
+      case "@odata.type": P.push(k); c40(x); P.pop(); break
+      case "countryCode": P.push(k); c7(x); P.pop(); break
+      case "endpointType": P.push(k); c22(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "languageId": P.push(k); c24(x); P.pop(); break
-      case "nonAnonymizedIdentity": P.push(k); c40(x); P.pop(); break
-      case "participantId": P.push(k); c24(x); P.pop(); break
-      case "platformId": P.push(k); c24(x); P.pop(); break
-      case "region": P.push(k); c24(x); P.pop(); break
+      case "languageId": P.push(k); c7(x); P.pop(); break
+      case "nonAnonymizedIdentity": P.push(k); c41(x); P.pop(); break
+      case "participantId": P.push(k); c7(x); P.pop(); break
+      case "platformId": P.push(k); c7(x); P.pop(); break
+      case "region": P.push(k); c7(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaParticipantInfo; expected one of @odata.type, countryCode, endpointType, identity, languageId, nonAnonymizedIdentity, participantId, platformId, region"); P.pop()
     }
   }
 }
-function c40(v: any): any {
+function c41(v: any): any {
   if (v !== null) cIdentitySet(v)
 }
-function c39(v: any): any {
+function c40(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.participantInfo'")
   if (v !== "#microsoft.graph.participantInfo") return fail("expected '#microsoft.graph.participantInfo'")
 }
-function c36(v: any): any {
+function c37(v: any): any {
   if (v !== null) cChatInfo(v)
 }
 function cChatInfo(v: any): any {
@@ -1077,15 +1077,15 @@ function cChatInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c37(x); P.pop(); break
-      case "messageId": P.push(k); c24(x); P.pop(); break
-      case "replyChainMessageId": P.push(k); c24(x); P.pop(); break
-      case "threadId": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c38(x); P.pop(); break
+      case "messageId": P.push(k); c7(x); P.pop(); break
+      case "replyChainMessageId": P.push(k); c7(x); P.pop(); break
+      case "threadId": P.push(k); c7(x); P.pop(); break
       default: P.push(k); fail("is not a property of ChatInfo; expected one of @odata.type, messageId, replyChainMessageId, threadId"); P.pop()
     }
   }
 }
-function c37(v: any): any {
+function c38(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.chatInfo'")
   if (v !== "#microsoft.graph.chatInfo") return fail("expected '#microsoft.graph.chatInfo'")
 }
@@ -1107,16 +1107,16 @@ function cBetaMeetingToJoinByToken(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c35(x); P.pop(); break
+      case "@odata.type": P.push(k); c36(x); P.pop(); break
       case "token": P.push(k); c2(x); P.pop(); break
-      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      case "allowConversationWithoutHost": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMeetingToJoinByToken; expected one of @odata.type, token, allowConversationWithoutHost"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.tokenMeetingInfo'"); P.pop() }
   if (v.token === undefined) { P.push("token"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c35(v: any): any {
+function c36(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.tokenMeetingInfo'")
   if (v !== "#microsoft.graph.tokenMeetingInfo") return fail("expected '#microsoft.graph.tokenMeetingInfo'")
 }
@@ -1127,16 +1127,16 @@ function cBetaMeetingToJoinByOrganizer(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c34(x); P.pop(); break
+      case "@odata.type": P.push(k); c35(x); P.pop(); break
       case "organizer": P.push(k); cIdentitySet(x); P.pop(); break
-      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      case "allowConversationWithoutHost": P.push(k); c13(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.organizerMeetingInfo'"); P.pop() }
   if (v.organizer === undefined) { P.push("organizer"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.identitySet', '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
-function c34(v: any): any {
+function c35(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.organizerMeetingInfo'")
   if (v !== "#microsoft.graph.organizerMeetingInfo") return fail("expected '#microsoft.graph.organizerMeetingInfo'")
 }
@@ -1147,21 +1147,21 @@ function cBetaMeetingToJoinById(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "@odata.type": P.push(k); c34(x); P.pop(); break
       case "joinMeetingId": P.push(k); c2(x); P.pop(); break
-      case "passcode": P.push(k); c24(x); P.pop(); break
-      case "allowConversationWithoutHost": P.push(k); c10(x); P.pop(); break
+      case "passcode": P.push(k); c7(x); P.pop(); break
+      case "allowConversationWithoutHost": P.push(k); c13(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c33(v: any): any {
+function c34(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.joinMeetingIdMeetingInfo'")
   if (v !== "#microsoft.graph.joinMeetingIdMeetingInfo") return fail("expected '#microsoft.graph.joinMeetingIdMeetingInfo'")
 }
-function c18(v: any): any {
+function c20(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -1177,13 +1177,13 @@ function cBetaInvitationParticipantInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c19(x); P.pop(); break
-      case "endpointType": P.push(k); c20(x); P.pop(); break
-      case "hidden": P.push(k); c10(x); P.pop(); break
+      case "@odata.type": P.push(k); c21(x); P.pop(); break
+      case "endpointType": P.push(k); c22(x); P.pop(); break
+      case "hidden": P.push(k); c13(x); P.pop(); break
       case "identity": P.push(k); cIdentitySet(x); P.pop(); break
-      case "participantId": P.push(k); c24(x); P.pop(); break
-      case "removeFromDefaultAudioRoutingGroup": P.push(k); c10(x); P.pop(); break
-      case "replacesCallId": P.push(k); c24(x); P.pop(); break
+      case "participantId": P.push(k); c7(x); P.pop(); break
+      case "removeFromDefaultAudioRoutingGroup": P.push(k); c13(x); P.pop(); break
+      case "replacesCallId": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
@@ -1206,24 +1206,24 @@ function cCommunicationsIdentitySet(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c32(x); P.pop(); break
-      case "application": P.push(k); c22(x); P.pop(); break
-      case "device": P.push(k); c22(x); P.pop(); break
-      case "user": P.push(k); c22(x); P.pop(); break
-      case "applicationInstance": P.push(k); c22(x); P.pop(); break
-      case "assertedIdentity": P.push(k); c22(x); P.pop(); break
-      case "azureCommunicationServicesUser": P.push(k); c22(x); P.pop(); break
-      case "encrypted": P.push(k); c22(x); P.pop(); break
-      case "endpointType": P.push(k); c20(x); P.pop(); break
-      case "guest": P.push(k); c22(x); P.pop(); break
-      case "onPremises": P.push(k); c22(x); P.pop(); break
-      case "phone": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c33(x); P.pop(); break
+      case "application": P.push(k); c24(x); P.pop(); break
+      case "device": P.push(k); c24(x); P.pop(); break
+      case "user": P.push(k); c24(x); P.pop(); break
+      case "applicationInstance": P.push(k); c24(x); P.pop(); break
+      case "assertedIdentity": P.push(k); c24(x); P.pop(); break
+      case "azureCommunicationServicesUser": P.push(k); c24(x); P.pop(); break
+      case "encrypted": P.push(k); c24(x); P.pop(); break
+      case "endpointType": P.push(k); c22(x); P.pop(); break
+      case "guest": P.push(k); c24(x); P.pop(); break
+      case "onPremises": P.push(k); c24(x); P.pop(); break
+      case "phone": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsIdentitySet'"); P.pop() }
 }
-function c32(v: any): any {
+function c33(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsIdentitySet'")
   if (v !== "#microsoft.graph.communicationsIdentitySet") return fail("expected '#microsoft.graph.communicationsIdentitySet'")
 }
@@ -1234,23 +1234,23 @@ function cIdentitySetBase(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c21(x); P.pop(); break
-      case "application": P.push(k); c22(x); P.pop(); break
-      case "device": P.push(k); c22(x); P.pop(); break
-      case "user": P.push(k); c22(x); P.pop(); break
-      case "applicationInstance": P.push(k); c22(x); P.pop(); break
-      case "assertedIdentity": P.push(k); c22(x); P.pop(); break
-      case "azureCommunicationServicesUser": P.push(k); c22(x); P.pop(); break
-      case "encrypted": P.push(k); c22(x); P.pop(); break
-      case "endpointType": P.push(k); c20(x); P.pop(); break
-      case "guest": P.push(k); c22(x); P.pop(); break
-      case "onPremises": P.push(k); c22(x); P.pop(); break
-      case "phone": P.push(k); c22(x); P.pop(); break
+      case "@odata.type": P.push(k); c23(x); P.pop(); break
+      case "application": P.push(k); c24(x); P.pop(); break
+      case "device": P.push(k); c24(x); P.pop(); break
+      case "user": P.push(k); c24(x); P.pop(); break
+      case "applicationInstance": P.push(k); c24(x); P.pop(); break
+      case "assertedIdentity": P.push(k); c24(x); P.pop(); break
+      case "azureCommunicationServicesUser": P.push(k); c24(x); P.pop(); break
+      case "encrypted": P.push(k); c24(x); P.pop(); break
+      case "endpointType": P.push(k); c22(x); P.pop(); break
+      case "guest": P.push(k); c24(x); P.pop(); break
+      case "onPremises": P.push(k); c24(x); P.pop(); break
+      case "phone": P.push(k); c24(x); P.pop(); break
       default: break
     }
   }
 }
-function c22(v: any): any {
+function c24(v: any): any {
   if (v !== null) cIdentity(v)
 }
 function cIdentity(v: any): any {
@@ -1276,16 +1276,16 @@ function cCommunicationsUserIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c31(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "tenantId": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c32(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "tenantId": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsUserIdentity'"); P.pop() }
 }
-function c31(v: any): any {
+function c32(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsUserIdentity'")
   if (v !== "#microsoft.graph.communicationsUserIdentity") return fail("expected '#microsoft.graph.communicationsUserIdentity'")
 }
@@ -1296,15 +1296,15 @@ function cCommunicationsPhoneIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c30(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c31(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsPhoneIdentity'"); P.pop() }
 }
-function c30(v: any): any {
+function c31(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsPhoneIdentity'")
   if (v !== "#microsoft.graph.communicationsPhoneIdentity") return fail("expected '#microsoft.graph.communicationsPhoneIdentity'")
 }
@@ -1315,16 +1315,16 @@ function cCommunicationsGuestIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c29(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "email": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c30(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "email": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsGuestIdentity'"); P.pop() }
 }
-function c29(v: any): any {
+function c30(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsGuestIdentity'")
   if (v !== "#microsoft.graph.communicationsGuestIdentity") return fail("expected '#microsoft.graph.communicationsGuestIdentity'")
 }
@@ -1335,15 +1335,15 @@ function cCommunicationsEncryptedIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c28(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c29(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsEncryptedIdentity'"); P.pop() }
 }
-function c28(v: any): any {
+function c29(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsEncryptedIdentity'")
   if (v !== "#microsoft.graph.communicationsEncryptedIdentity") return fail("expected '#microsoft.graph.communicationsEncryptedIdentity'")
 }
@@ -1354,17 +1354,17 @@ function cCommunicationsApplicationInstanceIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c27(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "hidden": P.push(k); c10(x); P.pop(); break
-      case "tenantId": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c28(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "hidden": P.push(k); c13(x); P.pop(); break
+      case "tenantId": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationInstanceIdentity'"); P.pop() }
 }
-function c27(v: any): any {
+function c28(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationInstanceIdentity'")
   if (v !== "#microsoft.graph.communicationsApplicationInstanceIdentity") return fail("expected '#microsoft.graph.communicationsApplicationInstanceIdentity'")
 }
@@ -1375,17 +1375,17 @@ function cCommunicationsApplicationIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c26(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "applicationType": P.push(k); c24(x); P.pop(); break
-      case "hidden": P.push(k); c10(x); P.pop(); break
+      case "@odata.type": P.push(k); c27(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "applicationType": P.push(k); c7(x); P.pop(); break
+      case "hidden": P.push(k); c13(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.communicationsApplicationIdentity'"); P.pop() }
 }
-function c26(v: any): any {
+function c27(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.communicationsApplicationIdentity'")
   if (v !== "#microsoft.graph.communicationsApplicationIdentity") return fail("expected '#microsoft.graph.communicationsApplicationIdentity'")
 }
@@ -1396,16 +1396,16 @@ function cAzureCommunicationServicesUserIdentity(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c25(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "azureCommunicationServicesResourceId": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c26(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "azureCommunicationServicesResourceId": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.azureCommunicationServicesUserIdentity'"); P.pop() }
 }
-function c25(v: any): any {
+function c26(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.azureCommunicationServicesUserIdentity'")
   if (v !== "#microsoft.graph.azureCommunicationServicesUserIdentity") return fail("expected '#microsoft.graph.azureCommunicationServicesUserIdentity'")
 }
@@ -1416,40 +1416,37 @@ function cIdentityBase(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c23(x); P.pop(); break
-      case "displayName": P.push(k); c24(x); P.pop(); break
-      case "id": P.push(k); c24(x); P.pop(); break
-      case "azureCommunicationServicesResourceId": P.push(k); c24(x); P.pop(); break
-      case "applicationType": P.push(k); c24(x); P.pop(); break
-      case "hidden": P.push(k); c10(x); P.pop(); break
-      case "tenantId": P.push(k); c24(x); P.pop(); break
-      case "email": P.push(k); c24(x); P.pop(); break
+      case "@odata.type": P.push(k); c25(x); P.pop(); break
+      case "displayName": P.push(k); c7(x); P.pop(); break
+      case "id": P.push(k); c7(x); P.pop(); break
+      case "azureCommunicationServicesResourceId": P.push(k); c7(x); P.pop(); break
+      case "applicationType": P.push(k); c7(x); P.pop(); break
+      case "hidden": P.push(k); c13(x); P.pop(); break
+      case "tenantId": P.push(k); c7(x); P.pop(); break
+      case "email": P.push(k); c7(x); P.pop(); break
       default: break
     }
   }
 }
-function c24(v: any): any {
-  if (v !== null) c16(v)
-}
-function c23(v: any): any {
+function c25(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.identity'")
   if (v !== "#microsoft.graph.identity") return fail("expected '#microsoft.graph.identity'")
 }
-function c21(v: any): any {
+function c23(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.identitySet'")
   if (v !== "#microsoft.graph.identitySet") return fail("expected '#microsoft.graph.identitySet'")
 }
-function c20(v: any): any {
+function c22(v: any): any {
   if (v !== null) cEndpointType(v)
 }
 function cEndpointType(v: any): any {
   if (!K5.has(v)) fail("expected one of 'default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'")
 }
-function c19(v: any): any {
+function c21(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.invitationParticipantInfo'")
   if (v !== "#microsoft.graph.invitationParticipantInfo") return fail("expected '#microsoft.graph.invitationParticipantInfo'")
 }
-function c17(v: any): any {
+function c19(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.call'")
   if (v !== "#microsoft.graph.call") return fail("expected '#microsoft.graph.call'")
 }
@@ -1463,8 +1460,8 @@ function cBetaAnswerParams(v: any): any {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "acceptedModalities": P.push(k); c0(x); P.pop(); break
       case "mediaConfig": P.push(k); cBetaBotMediaConfig(x); P.pop(); break
-      case "participantCapacity": P.push(k); c6(x); P.pop(); break
-      case "callOptions": P.push(k); c8(x); P.pop(); break
+      case "participantCapacity": P.push(k); c9(x); P.pop(); break
+      case "callOptions": P.push(k); c11(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaAnswerParams; expected one of callbackUri, acceptedModalities, mediaConfig, participantCapacity, callOptions"); P.pop()
     }
   }
@@ -1490,14 +1487,14 @@ function cBetaBotServiceHostedMediaConfig(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c3(x); P.pop(); break
       case "preFetchMedia": P.push(k); c4(x); P.pop(); break
-      case "removeFromDefaultAudioGroup": P.push(k); c10(x); P.pop(); break
-      case "liveCaptionOptions": P.push(k); c14(x); P.pop(); break
+      case "removeFromDefaultAudioGroup": P.push(k); c13(x); P.pop(); break
+      case "liveCaptionOptions": P.push(k); c17(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaBotServiceHostedMediaConfig; expected one of @odata.type, preFetchMedia, removeFromDefaultAudioGroup, liveCaptionOptions"); P.pop()
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c14(v: any): any {
+function c17(v: any): any {
   if (v !== null) cBetaLiveCaptionOptions(v)
 }
 function cBetaLiveCaptionOptions(v: any): any {
@@ -1507,16 +1504,13 @@ function cBetaLiveCaptionOptions(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c15(x); P.pop(); break
-      case "streamUrl": P.push(k); c16(x); P.pop(); break
+      case "@odata.type": P.push(k); c18(x); P.pop(); break
+      case "streamUrl": P.push(k); c8(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaLiveCaptionOptions; expected one of @odata.type, streamUrl"); P.pop()
     }
   }
 }
-function c16(v: any): any {
-  if (typeof v !== 'string') return fail("expected a string")
-}
-function c15(v: any): any {
+function c18(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.liveCaptionOptions'")
   if (v !== "#microsoft.graph.liveCaptionOptions") return fail("expected '#microsoft.graph.liveCaptionOptions'")
 }
@@ -1529,7 +1523,7 @@ function cBetaBotAppHostedMediaConfig(v: any): any {
     switch (k) {
       case "@odata.type": P.push(k); c1(x); P.pop(); break
       case "blob": P.push(k); c2(x); P.pop(); break
-      case "removeFromDefaultAudioGroup": P.push(k); c10(x); P.pop(); break
+      case "removeFromDefaultAudioGroup": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaBotAppHostedMediaConfig; expected one of @odata.type, blob, removeFromDefaultAudioGroup"); P.pop()
     }
   }
@@ -1543,11 +1537,11 @@ function cAudioRoutingGroupParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c12(x); P.pop(); break
+      case "@odata.type": P.push(k); c15(x); P.pop(); break
       case "id": P.push(k); c2(x); P.pop(); break
       case "routingMode": P.push(k); cAudioRoutingMode(x); P.pop(); break
-      case "sources": P.push(k); c13(x); P.pop(); break
-      case "receivers": P.push(k); c13(x); P.pop(); break
+      case "sources": P.push(k); c16(x); P.pop(); break
+      case "receivers": P.push(k); c16(x); P.pop(); break
       default: P.push(k); fail("is not a property of AudioRoutingGroupParams; expected one of @odata.type, id, routingMode, sources, receivers"); P.pop()
     }
   }
@@ -1555,7 +1549,7 @@ function cAudioRoutingGroupParams(v: any): any {
   if (v.sources === undefined) { P.push("sources"); fail("is required: expected an array of non-empty strings"); P.pop() }
   if (v.receivers === undefined) { P.push("receivers"); fail("is required: expected an array of non-empty strings"); P.pop() }
 }
-function c13(v: any): any {
+function c16(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   const seen = new Set()
@@ -1570,7 +1564,7 @@ function c13(v: any): any {
 function cAudioRoutingMode(v: any): any {
   if (!K4.has(v)) fail("expected one of 'oneToOne', 'multicast'")
 }
-function c12(v: any): any {
+function c15(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.audioRoutingGroup'")
   if (v !== "#microsoft.graph.audioRoutingGroup") return fail("expected '#microsoft.graph.audioRoutingGroup'")
 }
@@ -1584,15 +1578,15 @@ function cAnswerParams(v: any): any {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "acceptedModalities": P.push(k); c0(x); P.pop(); break
       case "mediaConfig": P.push(k); cBotMediaConfig(x); P.pop(); break
-      case "participantCapacity": P.push(k); c6(x); P.pop(); break
-      case "callOptions": P.push(k); c8(x); P.pop(); break
+      case "participantCapacity": P.push(k); c9(x); P.pop(); break
+      case "callOptions": P.push(k); c11(x); P.pop(); break
       default: P.push(k); fail("is not a property of AnswerParams; expected one of callbackUri, acceptedModalities, mediaConfig, participantCapacity, callOptions"); P.pop()
     }
   }
   if (v.acceptedModalities === undefined) { P.push("acceptedModalities"); fail("is required: expected an array of one of 'audio', 'video', 'videoBasedScreenSharing', 'data' values"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c8(v: any): any {
+function c11(v: any): any {
   if (v !== null) cIncomingCallOptionsAsDeclared(v)
 }
 function cIncomingCallOptionsAsDeclared(v: any): any {
@@ -1602,29 +1596,29 @@ function cIncomingCallOptionsAsDeclared(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c9(x); P.pop(); break
-      case "hideBotAfterEscalation": P.push(k); c10(x); P.pop(); break
-      case "isContentSharingNotificationEnabled": P.push(k); c10(x); P.pop(); break
-      case "isDeltaRosterEnabled": P.push(k); c10(x); P.pop(); break
-      case "isInteractiveRosterEnabled": P.push(k); c10(x); P.pop(); break
+      case "@odata.type": P.push(k); c12(x); P.pop(); break
+      case "hideBotAfterEscalation": P.push(k); c13(x); P.pop(); break
+      case "isContentSharingNotificationEnabled": P.push(k); c13(x); P.pop(); break
+      case "isDeltaRosterEnabled": P.push(k); c13(x); P.pop(); break
+      case "isInteractiveRosterEnabled": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of IncomingCallOptionsAsDeclared; expected one of @odata.type, hideBotAfterEscalation, isContentSharingNotificationEnabled, isDeltaRosterEnabled, isInteractiveRosterEnabled"); P.pop()
     }
   }
 }
-function c10(v: any): any {
-  if (v !== null) c11(v)
+function c13(v: any): any {
+  if (v !== null) c14(v)
 }
-function c11(v: any): any {
+function c14(v: any): any {
   if (typeof v !== 'boolean') fail("expected a boolean")
 }
-function c9(v: any): any {
+function c12(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.incomingCallOptions'")
   if (v !== "#microsoft.graph.incomingCallOptions") return fail("expected '#microsoft.graph.incomingCallOptions'")
 }
-function c6(v: any): any {
-  if (v !== null) c7(v)
+function c9(v: any): any {
+  if (v !== null) c10(v)
 }
-function c7(v: any): any {
+function c10(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer from 1 to 2147483647")
   if (v < 1) return fail("expected an integer from 1 to 2147483647")
   if (v > 2147483647) return fail("expected an integer from 1 to 2147483647")
@@ -1654,6 +1648,9 @@ function cBotServiceHostedMediaConfig(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
 function c4(v: any): any {
+  if (v !== null) c5(v)
+}
+function c5(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -1668,21 +1665,26 @@ function cPreFetchMediaInfo(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c5(x); P.pop(); break
+      case "@odata.type": P.push(k); c6(x); P.pop(); break
       case "uri": P.push(k); cMediaUrl(x); P.pop(); break
-      case "resourceId": P.push(k); c2(x); P.pop(); break
+      case "resourceId": P.push(k); c7(x); P.pop(); break
       default: P.push(k); fail("is not a property of PreFetchMediaInfo; expected one of @odata.type, uri, resourceId"); P.pop()
     }
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
-  if (v.resourceId === undefined) { P.push("resourceId"); fail("is required: expected a non-empty string"); P.pop() }
+}
+function c7(v: any): any {
+  if (v !== null) c8(v)
+}
+function c8(v: any): any {
+  if (typeof v !== 'string') return fail("expected a string")
 }
 function cMediaUrl(v: any): any {
   if (typeof v !== 'string') return fail("expected an absolute http or https URL")
   if (!K2.test(v)) return fail("expected an absolute http or https URL")
   if (!K3.test(v)) return fail("expected an absolute http or https URL")
 }
-function c5(v: any): any {
+function c6(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaInfo'")
   if (v !== "#microsoft.graph.mediaInfo") return fail("expected '#microsoft.graph.mediaInfo'")
 }

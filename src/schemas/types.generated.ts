@@ -687,7 +687,7 @@ export type BetaBotMediaConfig = BetaBotAppHostedMediaConfig | BetaBotServiceHos
 /** Media hosted by Graph, on beta. */
 export type BetaBotServiceHostedMediaConfig = {
   '@odata.type': '#microsoft.graph.serviceHostedMediaConfig'
-  preFetchMedia?: PreFetchMediaInfo[]
+  preFetchMedia?: PreFetchMediaInfo[] | null
   removeFromDefaultAudioGroup?: boolean | null
   liveCaptionOptions?: BetaLiveCaptionOptions | null
 }
@@ -846,7 +846,7 @@ export type BotMediaConfig = BotAppHostedMediaConfig | BotServiceHostedMediaConf
 /** Media hosted by Graph. */
 export type BotServiceHostedMediaConfig = {
   '@odata.type': '#microsoft.graph.serviceHostedMediaConfig'
-  preFetchMedia?: PreFetchMediaInfo[]
+  preFetchMedia?: PreFetchMediaInfo[] | null
 }
 
 /** The body of `call: changeScreenSharingRole`. */
@@ -939,7 +939,7 @@ export type PlayablePrompt = {
 export type PreFetchMediaInfo = {
   '@odata.type'?: '#microsoft.graph.mediaInfo'
   uri: string
-  resourceId: string
+  resourceId?: string | null
 }
 
 /** The media file a prompt plays. */

@@ -31,7 +31,7 @@ export const contractExceptions = {
     '*': { clientContext: 'at most 256 characters ("Max limit is 256 chars")' },
     'call.answer': {
       acceptedModalities: 'required and non-empty, without duplicates or unknownFutureValue ("Required for answering a call")',
-      mediaConfig: 'narrowed to app-hosted (non-empty blob) or service-hosted (preFetchMedia items need uri and resourceId)',
+      mediaConfig: 'narrowed to app-hosted (non-empty blob) or service-hosted (each preFetchMedia item needs its uri)',
       callbackUri: 'an absolute https URL ("This must be https")',
       participantCapacity: 'a positive Int32',
     },

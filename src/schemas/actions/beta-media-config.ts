@@ -24,7 +24,7 @@ export type BetaBotAppHostedMediaConfig = Types.BetaBotAppHostedMediaConfig
 export const BetaBotServiceHostedMediaConfig = Type.Object(
   {
     '@odata.type': ODataType('#microsoft.graph.serviceHostedMediaConfig'),
-    preFetchMedia: Type.Optional(Type.Array(PreFetchMediaInfo)),
+    preFetchMedia: Type.Optional(Nullable(Type.Array(PreFetchMediaInfo))),
     removeFromDefaultAudioGroup,
     liveCaptionOptions: Type.Optional(Nullable(LiveCaptionOptions)),
   },

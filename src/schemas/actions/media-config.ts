@@ -9,14 +9,18 @@ export const AcceptedModality = Type.Enum(['audio', 'video', 'videoBasedScreenSh
 /** A modality a bot can ask for. */
 export type AcceptedModality = Types.AcceptedModality
 
-/** A media file Graph fetches ahead of playing it: both its location and its id are needed. */
+/**
+ * A media file Graph fetches ahead of playing it: its location is needed; its id, optional as Graph's
+ * `mediaInfo` page says, is the key Graph caches it under, which a prompt that plays it then gives too.
+ */
 export const PreFetchMediaInfo = Type.Object(
   {
     '@odata.type': Type.Optional(ODataType('#microsoft.graph.mediaInfo')),
     uri: MediaUrl,
-    resourceId: Type.String({ minLength: 1 }),
+    resourceId: Type.Optional(Nullable(Type.String())),
   },
-  { additionalProperties: false },
+  // The same members as a prompt's `mediaInfo`; the description keeps the two apart in what issues name.
+  { additionalProperties: false, description: 'a media file to fetch ahead of playing it' },
 )
 /** A media file Graph fetches ahead of playing it. */
 export type PreFetchMediaInfo = Types.PreFetchMediaInfo
@@ -36,7 +40,7 @@ export type BotAppHostedMediaConfig = Types.BotAppHostedMediaConfig
 export const BotServiceHostedMediaConfig = Type.Object(
   {
     '@odata.type': ODataType('#microsoft.graph.serviceHostedMediaConfig'),
-    preFetchMedia: Type.Optional(Type.Array(PreFetchMediaInfo)),
+    preFetchMedia: Type.Optional(Nullable(Type.Array(PreFetchMediaInfo))),
   },
   { additionalProperties: false },
 )

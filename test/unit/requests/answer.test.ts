@@ -112,7 +112,7 @@ describe('answer: validation', () => {
     ['mediaConfig of an unknown type', { ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.mediaConfig' } }, '$.mediaConfig["@odata.type"]', "expected one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"],
     ['empty blob', { ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.appHostedMediaConfig', blob: '' } }, '$.mediaConfig.blob', 'expected a non-empty string'],
     ['app-hosted without blob', { ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.appHostedMediaConfig' } }, '$.mediaConfig.blob', 'is required: expected a non-empty string'],
-    ['prefetch without resourceId', { ...ok, mediaConfig: serviceHostedMedia({ preFetchMedia: [{ uri: 'https://cdn/x.wav' } as any] }) }, '$.mediaConfig.preFetchMedia[0].resourceId', 'is required: expected a non-empty string'],
+    ['prefetch with a resourceId that is not a string', { ...ok, mediaConfig: serviceHostedMedia({ preFetchMedia: [{ uri: 'https://cdn/x.wav', resourceId: 5 } as any] }) }, '$.mediaConfig.preFetchMedia[0].resourceId', 'expected a string'],
     ['prefetch without uri', { ...ok, mediaConfig: serviceHostedMedia({ preFetchMedia: [{ resourceId: 'r' } as any] }) }, '$.mediaConfig.preFetchMedia[0].uri', 'is required: expected an absolute http or https URL'],
     ['prefetch with relative uri', { ...ok, mediaConfig: serviceHostedMedia({ preFetchMedia: [{ uri: 'beep.wav', resourceId: 'r' }] }) }, '$.mediaConfig.preFetchMedia[0].uri', 'expected an absolute http or https URL'],
     ['zero capacity', { ...ok, participantCapacity: 0 }, '$.participantCapacity', 'expected an integer from 1 to 2147483647'],
@@ -132,6 +132,12 @@ describe('answer: validation', () => {
     expect(issuesOf({ ...ok, participantCapacity: null, callOptions: null })).toEqual([])
     expect(issuesOf({ ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.appHostedMediaConfig', blob: 'b' } })).toEqual([])
     expect(issuesOf({ ...ok, acceptedModalities: ['audio', 'video', 'videoBasedScreenSharing', 'data'] })).toEqual([])
+  })
+
+  it("takes media to pre-fetch without its resourceId, and a null preFetchMedia, as Graph's contract and mediaInfo page allow", () => {
+    const media = { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' as const, preFetchMedia: [{ uri: 'https://cdn.contoso.com/beep.wav' }, { uri: 'https://cdn.contoso.com/cool.wav', resourceId: null }] }
+    expect(answer('abc', { ...ok, mediaConfig: media }).body).toEqual({ ...ok, mediaConfig: media })
+    expect(issuesOf({ ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', preFetchMedia: null } })).toEqual([])
   })
 
   it('takes call options with or without their @odata.type: the action declares incomingCallOptions itself', () => {
