@@ -119,6 +119,16 @@ const DECODE_RUNTIME = [
   '}',
 ]
 
+/**
+ * Members Graph's own payloads spell in another casing, by type and canonical name: a decoder reads the
+ * other spelling when the canonical one is absent and puts its value under the canonical name, the member
+ * as sent being kept too. Graph's transfer page shows a failure as `"resultInfo": { "code": 500, "subCode": 7000 }`.
+ */
+const DECODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ResultInfo: { subcode: 'subCode' },
+  BetaResultInfo: { subcode: 'subCode' },
+}
+
 /** The values an `enum` or a `const` allows; undefined for any other schema. */
 function enumValuesOf(schema: Schema): unknown[] | undefined {
   return schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined)
@@ -170,7 +180,7 @@ export class ValidatorCompiler {
     const name = base ? `${this.mode === 'check' ? 'c' : 'd'}${base}` : `${this.mode === 'check' ? 'c' : 'd'}${this.anonymous++}`
     this.byJson.set(json, name)
     for (const key of Object.keys(schema)) if (!KNOWN_KEYWORDS.has(key)) throw new Error(`unsupported keyword "${key}" in ${json.slice(0, 200)}`)
-    const body = this.mode === 'check' ? this.checkBody(schema, base) : this.decodeBody(schema)
+    const body = this.mode === 'check' ? this.checkBody(schema, base) : this.decodeBody(schema, base)
     // Schemas that differ only in their descriptions decode alike: one function serves them all.
     const twin = this.mode === 'decode' ? this.byBody.get(body) : undefined
     if (twin) {
@@ -343,7 +353,7 @@ export class ValidatorCompiler {
   // Every decoder takes the value and the key it sits under in its parent (`k`, undefined at the top): a
   // value that decodes (the common case) costs no path bookkeeping; only a failure, or a container whose
   // children are decoded, puts `k` on the path.
-  private decodeBody(schema: Schema): string {
+  private decodeBody(schema: Schema, name: string | undefined): string {
     const fail = (message: string) => `fail(${JSON.stringify(message)}, k)`
     const nullable = isNullable(schema)
     if (nullable) return `  return v === null ? v : ${this.fn(nullable)}(v, k)`
@@ -403,6 +413,11 @@ export class ValidatorCompiler {
           // A name Object.prototype has would be read from the prototype when the payload lacks it.
           if (key in Object.prototype) throw new Error(`cannot decode property ${JSON.stringify(key)}: Object.prototype has it`)
           lines.push(`  if ((x = v${prop(key)}) !== undefined && (y = ${this.decodeExpression(sub, JSON.stringify(key))}) !== x) (o = copied(o, v))${prop(key)} = y`)
+        }
+        for (const [key, alias] of Object.entries(DECODE_ALIASES[name ?? ''] ?? {})) {
+          const sub = schema.properties?.[key]
+          if (sub === undefined) throw new Error(`cannot alias ${alias} to ${key}: ${name} has no such property`)
+          lines.push(`  if (v${prop(key)} === undefined && (x = v${prop(alias)}) !== undefined) (o = copied(o, v))${prop(key)} = ${this.decodeExpression(sub, JSON.stringify(alias))}`)
         }
         lines.push(`  if (k !== undefined) P.pop()`, `  return o`)
         return lines.join('\n')

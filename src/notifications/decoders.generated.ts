@@ -546,6 +546,7 @@ function dResultInfo(v: any, k?: Key): any {
   if ((x = v.code) !== undefined && (y = d5(x, "code")) !== x) (o = copied(o, v)).code = y
   if ((x = v.message) !== undefined && (y = x === null ? x : d0(x, "message")) !== x) (o = copied(o, v)).message = y
   if ((x = v.subcode) !== undefined && (y = d5(x, "subcode")) !== x) (o = copied(o, v)).subcode = y
+  if (v.subcode === undefined && (x = v.subCode) !== undefined) (o = copied(o, v)).subcode = d5(x, "subCode")
   if (k !== undefined) P.pop()
   return o
 }

@@ -65,6 +65,17 @@ describe('lenient decoders', () => {
     expect(JSON.stringify(input)).toBe(frozen)
   })
 
+  it("read resultInfo's subcode from the subCode of Graph's transfer page when subcode is absent, keeping what came", () => {
+    const input = { resultInfo: { code: 500, subCode: '7000', message: 'transfer failed' } }
+    const { result, issues } = decode(input)
+    expect(issues).toEqual([])
+    expect(result.resultInfo).toEqual({ code: 500, subCode: '7000', subcode: 7000, message: 'transfer failed' })
+    expect(input.resultInfo).toEqual({ code: 500, subCode: '7000', message: 'transfer failed' })
+    // Graph's own spelling wins; a wrong value is named where it came.
+    expect(decode({ resultInfo: { subcode: 1, subCode: 2 } }).result.resultInfo.subcode).toBe(1)
+    expect(decode({ resultInfo: { subCode: 'soon' } }).issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.subCode', message: 'expected an integer' }])
+  })
+
   it('keep unknown properties and enum values this version does not know', () => {
     const { result, issues } = decode({ id: 'p1', isMuted: true, extra: { any: 1 }, '@odata.etag': 'W/"1"' }, decodeParticipant)
     expect(issues).toEqual([])
