@@ -14,7 +14,7 @@ function fail(message: string): void {
   I.push({ path: pathOf(P), message })
 }
 
-const K0 = /^https:\/\/[^\s/?#]+([/?#]\S*)?$/
+const K0 = /^[Hh][Tt][Tt][Pp][Ss]:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K1 = new Set(["audio","video","videoBasedScreenSharing","data"])
 const K2 = /^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-Fa-f]{2})*$/
 const K3 = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//

@@ -878,7 +878,7 @@ export type CreateCallParams = Outbound<{
   callOptions?: OutgoingCallOptions | null
 }>
 
-/** An absolute `https` URL, as Graph requires for callback URIs. */
+/** An absolute `https` URL, as Graph requires for callback URIs; its scheme in any casing, as URLs allow. */
 export type HttpsUrl = string
 
 /** The body of `participant: invite`. */

@@ -1,8 +1,8 @@
 /** Parameter shapes shared by several call actions. */
 import { Type, type TNull, type TOptional, type TString, type TUnion } from 'typebox'
 
-/** An absolute `https` URL, as Graph requires for callback URIs. */
-export const HttpsUrl: TString = Type.String({ pattern: '^https://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute https URL' })
+/** An absolute `https` URL, as Graph requires for callback URIs; its scheme in any casing, as URLs allow. */
+export const HttpsUrl: TString = Type.String({ pattern: '^[Hh][Tt][Tt][Pp][Ss]://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute https URL' })
 
 /**
  * Where Graph fetches a media file from: an absolute `http` or `https` URL. Graph's media servers download

@@ -140,6 +140,11 @@ describe('answer: validation', () => {
     expect(issuesOf({ ...ok, mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', preFetchMedia: null } })).toEqual([])
   })
 
+  it('takes an https callback whose scheme is written in capitals, as URLs allow', () => {
+    expect(issuesOf({ ...ok, callbackUri: 'HTTPS://bot.contoso.com/api/calls' })).toEqual([])
+    expect(issuesOf({ ...ok, callbackUri: 'HTTP://bot.contoso.com/api/calls' })).toEqual([{ path: '$.callbackUri', message: 'expected an absolute https URL' }])
+  })
+
   it('takes call options with or without their @odata.type: the action declares incomingCallOptions itself', () => {
     const untagged = { ...ok, callOptions: { isContentSharingNotificationEnabled: true } }
     expect(answer('abc', untagged).body).toEqual(untagged)
