@@ -70,11 +70,17 @@ export function requestFromNode(req: IncomingMessage, res: ServerResponse): { re
 
 function urlOf(req: IncomingMessage): string {
   const host = req.headers.host ?? 'localhost'
+  let url: URL
   try {
-    return new URL(req.url ?? '/', `http://${host}`).href
+    url = new URL(req.url ?? '/', `http://${host}`)
   } catch {
-    return new URL(req.url ?? '/', 'http://localhost').href
+    url = new URL(req.url ?? '/', 'http://localhost')
   }
+  // A Web Request refuses a URL with credentials, which a client controls (`Host: a@b`, or an absolute
+  // target `http://user:pw@host/`): they name nobody the handler needs.
+  url.username = ''
+  url.password = ''
+  return url.href
 }
 
 /** The body a middleware already read: its bytes, or the JSON of the object it parsed. */

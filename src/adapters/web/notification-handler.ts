@@ -169,24 +169,25 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
     let joinResponse: ParticipantJoiningResponse | undefined
     if (!hooks.onEvent) return undefined
     for (const event of events) {
-      let result: unknown
+      let settled: Promise<unknown> | undefined
+      // The result is read inside the guard too: a `then` (or a getter) of the handler's that throws is its
+      // failure, not the batch's.
       try {
-        result = hooks.onEvent(event, context)
+        const result = hooks.onEvent(event, context)
+        if (isThenable(result)) settled = Promise.resolve(result).then(undefined, (error: unknown) => report(error, event))
+        else if (event.type === 'participant.joining' && joinResponse === undefined && isJoinResponse(result)) joinResponse = result
       } catch (error) {
         report(error, event)
         continue
       }
-      if (isThenable(result)) {
-        const settled = result.then(undefined, (error: unknown) => report(error, event))
-        // Called as a method: a host's own `waitUntil` may need its `this`.
-        if (context?.waitUntil) {
-          try {
-            context.waitUntil(Promise.resolve(settled))
-          } catch (error) {
-            report(error, event)
-          }
+      // Called as a method: a host's own `waitUntil` may need its `this`.
+      if (settled && context?.waitUntil) {
+        try {
+          context.waitUntil(settled)
+        } catch (error) {
+          report(error, event)
         }
-      } else if (event.type === 'participant.joining' && joinResponse === undefined && isJoinResponse(result)) joinResponse = result
+      }
     }
     return joinResponse
   }

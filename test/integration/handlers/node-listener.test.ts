@@ -5,7 +5,7 @@
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { Pool, request } from 'undici'
@@ -154,6 +154,23 @@ describe('toNodeListener over real HTTP', () => {
     expect(response.statusCode).toBe(405)
     expect(response.headers.allow).toBe('POST')
     expect(await response.body.text()).toBe('Graph posts notifications; TRACE is not accepted here.')
+  })
+
+  it.each([
+    ['a Host with credentials', 'POST /api/calls HTTP/1.1', 'user:pw@127.0.0.1'],
+    ['a Host with an @', 'POST /api/calls HTTP/1.1', 'a@b'],
+    ['an absolute target with credentials', 'POST http://u:p@127.0.0.1/api/calls HTTP/1.1', '127.0.0.1'],
+  ])('answers a request with %s as any other, which a Web Request would refuse', async (_, requestLine, host) => {
+    const body = JSON.stringify(mixedBatch.body)
+    const { port } = new URL(url)
+    const socket = connect(Number(port), '127.0.0.1')
+    await once(socket, 'connect')
+    socket.end(`${requestLine}\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    let answer = ''
+    for await (const chunk of socket) answer += String(chunk)
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 202 Accepted')
+    expect(received.map((e) => e.type)).toEqual(mixedBatch.expected.map((e) => e.type))
+    expect(failures).toEqual([])
   })
 
   it('serves many notifications over one kept-alive connection', async () => {

@@ -108,6 +108,22 @@ describe('notification handler: accepted bodies', () => {
     expect(errors.map((e) => [(e.error as Error).message, e.event?.type])).toEqual([['bug in the app', 'operation.completed']])
   })
 
+  it("a result whose then throws, or whose then is a getter that throws, is that event's failure, not the batch's", async () => {
+    const seen: string[] = []
+    const { handle, errors } = handler({
+      onEvent: (event) => {
+        seen.push(event.type)
+        if (event.type === 'operation.completed') return { then: () => { throw new Error('then broke') } }
+        if (event.type === 'participants.updated') return { get then() { throw new Error('getter broke') } }
+        return undefined
+      },
+    })
+    expect((await handle(post(mixedBatch))).status).toBe(202)
+    expect(seen).toHaveLength(5)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(errors.map((e) => [(e.error as Error).message, e.event?.type]).sort()).toEqual([['getter broke', 'participants.updated'], ['then broke', 'operation.completed']])
+  })
+
   it('an onError hook that throws does not break the response', async () => {
     const handle = handleNotificationsWith(async () => ({}), {
       onEvent: () => {
