@@ -55,12 +55,13 @@ export interface VerifyNotificationTokenOptions {
    */
   failedKeyFetchRetryMs?: number | undefined
   /**
-   * Time limit of each request to the key endpoints.
+   * Time limit of each request to the key endpoints, given to `fetch` as its `signal`.
    * @default 10_000
    */
   keyFetchTimeoutMs?: number | undefined
   /**
-   * The function that fetches the OpenID configuration and the key set.
+   * The function that fetches the OpenID configuration and the key set. It must honour `init.signal`:
+   * the time limit is that signal, and verifications wait for the fetch under way.
    * @default globalThis.fetch
    */
   fetch?: KeyFetch | undefined
