@@ -148,6 +148,13 @@ export class TokenCache {
     // An abandoned request's late answer is not kept: a newer request may have stored its token already.
     if (signal.aborted) throw signal.reason
     const now = this.#clock.now()
+    // Graph would only refuse it, with a 401 that names nothing; a credential giving seconds instead of
+    // milliseconds, or a clock far off, shows here.
+    if (expiresOn <= now) {
+      throw new CredentialError(
+        `The credential returned a token for ${this.#scope} that had already expired (expiresOnTimestamp ${timeOf(expiresOn)}, now ${timeOf(now)}); nothing was sent. expiresOnTimestamp is in milliseconds since the epoch: check the credential and the clock`,
+      )
+    }
     this.#usableUntil = expiresOn - EXPIRY_MARGIN_MS
     // Renew when the issuer says, else 5 minutes before expiry; a short-lived token at half its life.
     const renewAt = result.refreshAfterTimestamp ?? Math.max(expiresOn - RENEW_BEFORE_EXPIRY_MS, now + (expiresOn - now) / 2)
@@ -155,6 +162,11 @@ export class TokenCache {
     this.#token = result.token
     return result.token
   }
+}
+
+/** A time for a message: ISO 8601 when it is one, else the number as it came. */
+function timeOf(ms: number): string {
+  return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms)
 }
 
 function messageOf(error: unknown): string {

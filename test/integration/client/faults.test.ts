@@ -600,6 +600,15 @@ describe('tokens', () => {
     expect(graph.requests).toHaveLength(0)
   })
 
+  it('a credential that gives an expired token (seconds for milliseconds) is a CredentialError, and nothing is sent', async () => {
+    const c = client({ credential: async () => ({ token: 'expired-token-0123456789', expiresOnTimestamp: Math.floor(Date.now() / 1000) + 3600 }) })
+    const error = await failure(send(c))
+    expect(error).toBeInstanceOf(CredentialError)
+    expect(error.message).toContain('that had already expired')
+    expect(error.message).not.toContain('expired-token-0123456789')
+    expect(graph.requests).toHaveLength(0)
+  })
+
   it('a credential that does not answer times the attempt out; nothing is sent', async () => {
     const c = client({ credential: () => new Promise(() => {}), clock: fakeClock({ realNow: true }) })
     const error = await failure(send(c, { timeoutMs: 100 }))

@@ -133,6 +133,35 @@ describe('TokenCache', () => {
   })
 
   it.each([
+    ['in seconds', 1_795_000_000, '1970-01-21T18:36:40.000Z'],
+    ['a minute ago', Date.UTC(2026, 10, 23, 11, 59), '2026-11-23T11:59:00.000Z'],
+    ['now', Date.UTC(2026, 10, 23, 12), '2026-11-23T12:00:00.000Z'],
+    ['-Infinity', Number.NEGATIVE_INFINITY, '-Infinity'],
+  ])('refuses a token that has already expired (%s), and asks again on the next call', async (_, expiresOnTimestamp, shown) => {
+    let asked = 0
+    const now = Date.UTC(2026, 10, 23, 12)
+    const cache = new TokenCache(async () => (++asked, { token: 'expired-token-value', expiresOnTimestamp }), SCOPE, { now: () => now, sleep: async () => {} })
+    const error = await cache.fetch().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CredentialError)
+    expect((error as Error).message).toBe(
+      `The credential returned a token for ${SCOPE} that had already expired (expiresOnTimestamp ${shown}, now 2026-11-23T12:00:00.000Z); nothing was sent. expiresOnTimestamp is in milliseconds since the epoch: check the credential and the clock`,
+    )
+    expect(cache.peek()).toBeUndefined()
+    await cache.fetch().catch(() => {})
+    expect(asked).toBe(2)
+  })
+
+  it('sends a token the credential gives in its last 30 s, and asks the credential again for the next call', async () => {
+    const { cache, asked, issue } = setup()
+    const first = cache.fetch()
+    issue('short', 10_000)
+    await expect(first).resolves.toBe('short')
+    expect(cache.peek()).toBeUndefined()
+    void cache.fetch()
+    expect(asked).toHaveLength(2)
+  })
+
+  it.each([
     ['null', null, `The credential returned no token for ${SCOPE}`],
     ['an empty token', { token: '', expiresOnTimestamp: 1 }, `The credential returned no token for ${SCOPE}`],
     ['no expiry', { token: 'x' }, `The credential returned a token for ${SCOPE} without expiresOnTimestamp (expected milliseconds since the epoch)`],
