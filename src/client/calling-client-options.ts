@@ -44,7 +44,7 @@ export interface CallingClientOptions {
   timeoutMs?: number | undefined
   /**
    * How many times a call is tried again after a 429 or 503 answer or a connection that did not open,
-   * and, for a request Graph cannot act on twice (GET, DELETE, answer, reject, redirect: see
+   * and, for a request Graph cannot act on twice (GET, DELETE, answer, reject, redirect, an audio routing group's update: see
    * `GraphRequest.resendable`), after a 504 or a connection that broke once open (besides the one retry
    * with a new token after a 401). 0 turns retries off.
    * @default 3

@@ -87,6 +87,8 @@ interface Call {
   readonly deadline: number | undefined
   /** Whether sending the request twice cannot make Graph act twice, so it may follow a failure Graph may have acted on. */
   readonly resendable: boolean
+  /** Whether Graph answers the request with a resource (its `resultType`), not with nothing. */
+  readonly expectsBody: boolean
   attempts: number
   retries: number
   tokenRenewed: boolean
@@ -236,6 +238,7 @@ export class GraphTransport {
       timeoutMs,
       deadline,
       resendable: isResendable(request),
+      expectsBody: request.resultType !== undefined,
       attempts: 0,
       retries: 0,
       tokenRenewed: false,
@@ -344,7 +347,9 @@ export class GraphTransport {
         const body = status === 204 ? undefined : this.#successBody(response.text, status, call)
         return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result, issues: NO_ISSUES }
       }
-      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
+      // A proxy, or a server that echoes the request, may quote the token back.
+      const text = redactSecret(response.text, token)
+      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
     } catch (error) {
       const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isAttemptTimeout(error) ? limit : undefined)
       if (stoppedBy === 'caller') throw this.#abortError(call, waitingForToken)
@@ -376,13 +381,26 @@ export class GraphTransport {
   }
 
   #successBody(text: string, status: number, call: Call): unknown {
-    if (text === '') return undefined
+    if (text === '') {
+      // A GET asks for its resource, which a 200 carries: one without it is not the resource its result is typed as.
+      if (status === 200 && call.method === 'GET' && call.expectsBody) throw this.#unreadableAnswerError(call, status, 'no body')
+      return undefined
+    }
     try {
       return JSON.parse(text)
     } catch (cause) {
-      const quoted = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}...` : text)
-      throw new GraphCallingError(`Graph answered ${status} to ${this.#describe(call)} with a body that is not JSON: ${quoted} (${this.#ids(call)})`, { cause })
+      // Graph has done an action that answers with nothing: what a proxy put in the body changes nothing.
+      if (!call.expectsBody && call.method !== 'GET') return undefined
+      const quoted = JSON.stringify(redactSecret(text.length > 200 ? `${text.slice(0, 200)}...` : text, call.token))
+      throw this.#unreadableAnswerError(call, status, `a body that is not JSON: ${quoted}`, cause)
     }
+  }
+
+  /** A 2xx whose body cannot be read as the result: Graph may have acted, which the error says (`acceptedStatus`). */
+  #unreadableAnswerError(call: Call, status: number, what: string, cause?: unknown): ConnectionError {
+    const { acceptedStatus } = call
+    const accepted = acceptedStatus === undefined ? '' : `; Graph accepted the request, so it is not sent again`
+    return new ConnectionError(`Graph answered ${status} to ${this.#describe(call)} with ${what}${accepted} (${this.#ids(call)})`, { cause, acceptedStatus })
   }
 
   /** The wait before the next attempt, or throws when there is to be none. */

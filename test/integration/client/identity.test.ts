@@ -28,7 +28,10 @@ class FakeAuthority {
           res.end(JSON.stringify({ issuer: `${root}/v2.0`, token_endpoint: `${root}/oauth2/v2.0/token`, authorization_endpoint: `${root}/oauth2/v2.0/authorize`, jwks_uri: `${root}/discovery/v2.0/keys` }))
         } else if (req.method === 'POST' && req.url?.startsWith(`/${TENANT}/oauth2/v2.0/token`)) {
           this.tokenRequests.push(body)
-          res.end(JSON.stringify({ token_type: 'Bearer', expires_in: EXPIRES_IN_S, access_token: `identity-token-${this.tokenRequests.length}` }))
+          // @azure/identity dates a token's expiry by the real clock, while a test may move the client's by
+          // hand: from the third token on, tokens live long enough to stay ahead of a clock moved past the first two.
+          const expiresIn = this.tokenRequests.length >= 3 ? 100 * EXPIRES_IN_S : EXPIRES_IN_S
+          res.end(JSON.stringify({ token_type: 'Bearer', expires_in: expiresIn, access_token: `identity-token-${this.tokenRequests.length}` }))
         } else {
           res.statusCode = 404
           res.end('{}')

@@ -56,6 +56,20 @@ describe('GraphTransport: the token stays out of errors', () => {
     expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(token)
     expect(inspect(error, { depth: Infinity })).not.toContain('secret-token')
   })
+  it('an error answer that quotes the token back (an echoing proxy) loses it, in the message, the body and everything the error holds', async () => {
+    const token = 'eyJ0eXAi.secret-token-4f1c'
+    agent
+      .get('https://graph.microsoft.com')
+      .intercept({ path: '/v1.0/communications/calls/x', method: 'GET' })
+      .reply((options) => ({ statusCode: 400, data: JSON.stringify({ error: { code: 'BadRequest', message: `bad token ${String((options.headers as Record<string, string>).authorization)}` } }) }))
+    const error = await transport({ credential: async () => ({ token, expiresOnTimestamp: NOW + 3_600_000 }), maxRetries: 0 })
+      .send({ method: 'GET', path: '/communications/calls/x' })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect((error as GraphApiError).message).toContain('bad token Bearer [redacted]')
+    expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain('secret-token')
+  })
+
   it("a short placeholder token (a test's) is not cut out of the words of a connection error", async () => {
     agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x', method: 'GET' }).replyWithError(new Error('connect ECONNREFUSED 127.0.0.1:443'))
     const error = await transport({ credential: async () => ({ token: 't', expiresOnTimestamp: NOW + 3_600_000 }), maxRetries: 0 })
@@ -107,11 +121,36 @@ describe('GraphTransport: where it sends', () => {
     expect((await t.send<unknown>({ method: 'GET', path: '/communications/calls/x' })).body).toBeUndefined()
   })
 
-  it('a success with a body that is not JSON is an error that quotes it', async () => {
-    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x' }).reply(200, '<html>hi</html>')
+  it('a success with a body that is not JSON is a ConnectionError that quotes it, without the token', async () => {
+    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x' }).reply(200, '<html>hi, Bearer tok</html>')
     const error = await transport().send({ method: 'GET', path: '/communications/calls/x' }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(GraphCallingError)
-    expect((error as Error).message).toMatch(/^Graph answered 200 to GET https:\/\/graph\.microsoft\.com\/v1\.0\/communications\/calls\/x with a body that is not JSON: "<html>hi<\/html>"/)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toMatch(/^Graph answered 200 to GET https:\/\/graph\.microsoft\.com\/v1\.0\/communications\/calls\/x with a body that is not JSON: "<html>hi, Bearer \[redacted\]<\/html>" \(client-request-id /)
+    expect((error as ConnectionError).acceptedStatus).toBeUndefined()
+  })
+
+  it('a success with a body that is not JSON for an action with a result says Graph accepted it, and is not sent again', async () => {
+    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/c-1/playPrompt', method: 'POST' }).reply(200, 'OK')
+    const error = await transport().send({ method: 'POST', path: '/communications/calls/c-1/playPrompt', body: {}, resultType: 'CommsOperation' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as ConnectionError).acceptedStatus).toBe(200)
+    expect((error as Error).message).toContain('with a body that is not JSON: "OK"; Graph accepted the request, so it is not sent again')
+  })
+
+  it('a body that is not JSON on an action that answers with nothing is let go: Graph has acted', async () => {
+    const pool = agent.get('https://graph.microsoft.com')
+    pool.intercept({ path: '/v1.0/communications/calls/c-1/answer', method: 'POST' }).reply(202, 'Accepted', { headers: { 'content-type': 'text/plain' } })
+    pool.intercept({ path: '/v1.0/communications/calls/c-1', method: 'DELETE' }).reply(200, 'OK')
+    const t = transport()
+    expect(await t.send(post)).toMatchObject({ status: 202, body: undefined })
+    expect(await t.send({ method: 'DELETE', path: '/communications/calls/c-1' })).toMatchObject({ status: 200, body: undefined })
+  })
+
+  it('an empty 200 to a GET for a resource is a ConnectionError: the resource did not come', async () => {
+    agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/x' }).reply(200, '')
+    const error = await transport().send({ method: 'GET', path: '/communications/calls/x', resultType: 'Call' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as Error).message).toMatch(/^Graph answered 200 to GET \S+ with no body \(client-request-id /)
   })
 
   it('a redirect status is an error answer, not followed', async () => {
