@@ -38,6 +38,21 @@ const limits = new TimeLimits()
 
 /** How much of a skipped body is read, so that the connection can serve again, before it is closed instead. */
 const SKIPPED_BODY_LIMIT = 128 * 1024
+/**
+ * The most of an error answer's body that is read: Graph's error bodies are a few hundred bytes, and the
+ * error quotes at most 16 KiB of one. The rest of a longer one (a proxy's page) is not read.
+ */
+export const ERROR_BODY_LIMIT = 64 * 1024
+/** The longest answer body read whole: Graph's largest (a roster page) are far smaller. */
+export const RESPONSE_BODY_LIMIT = 32 * 1024 * 1024
+
+/** What `exchange` rejects with when a body it must read whole is longer than `RESPONSE_BODY_LIMIT`. */
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError'
+  constructor() {
+    super(`the answer's body is longer than ${RESPONSE_BODY_LIMIT} bytes, the most read`)
+  }
+}
 
 /**
  * Sends one request with `dispatcher.dispatch` and resolves once its response has been read to the end
@@ -68,6 +83,7 @@ export function exchange(
     let chunks: Buffer[] | undefined
     let handling: BodyHandling = 'read'
     let skipped = 0
+    let received = 0
     let settled = false
     // Why the exchange was stopped; undici hears it as soon as it gives a controller (it gives none
     // while the request waits for a connection or while that connection is being made).
@@ -111,8 +127,21 @@ export function exchange(
       onResponseData(_controller, chunk) {
         if (settled) return
         if (handling !== 'skip') {
+          received += chunk.length
           if (chunks === undefined) chunks = [chunk]
           else chunks.push(chunk)
+          // Memory stays bounded whatever a server (or a proxy before Graph) sends.
+          if (statusCode >= 300 && received > ERROR_BODY_LIMIT) {
+            answer()
+            controller?.abort(new Error('the rest of the error body is not read'))
+          } else if (received > RESPONSE_BODY_LIMIT) {
+            // A body wanted only whole is let go, as when it breaks; one that must be read fails the exchange.
+            if (handling === 'optional') {
+              chunks = undefined
+              answer()
+              controller?.abort(new ResponseTooLargeError())
+            } else stop(new ResponseTooLargeError())
+          }
         } else if ((skipped += chunk.length) > SKIPPED_BODY_LIMIT) {
           answer()
           controller?.abort(new Error('the skipped response body is too long to read through'))

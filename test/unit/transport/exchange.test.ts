@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import { Pool } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exchange, ExchangeTimeoutError } from '../../../src/transport/exchange.ts'
+import { ERROR_BODY_LIMIT, exchange, ExchangeTimeoutError, RESPONSE_BODY_LIMIT, ResponseTooLargeError } from '../../../src/transport/exchange.ts'
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -154,6 +154,41 @@ describe('exchange', () => {
     expect(await get('/endless')).toMatchObject({ statusCode: 202, text: '' })
     expect(await get('/empty')).toMatchObject({ statusCode: 202 })
     expect(ports[0]).not.toBe(ports[1])
+  })
+
+  /** A route that streams `status` with an endless body, and says how many bytes it got to send. */
+  function endless(status: number) {
+    const sent = { bytes: 0 }
+    const route: Route = (_req, res) => {
+      res.writeHead(status, { 'content-type': 'text/html' })
+      const chunk = Buffer.alloc(64 * 1024, 'x')
+      const pump = () => {
+        while (res.write(chunk)) sent.bytes += chunk.length
+        sent.bytes += chunk.length
+      }
+      res.on('drain', pump)
+      pump()
+    }
+    return { route, sent }
+  }
+
+  it('reads no more than 64 KiB of an error body, and answers with what it read', async () => {
+    const { route, sent } = endless(502)
+    routes.set('/proxy-page', route)
+    const answer = await get('/proxy-page')
+    expect(answer.statusCode).toBe(502)
+    expect(answer.text.length).toBeGreaterThan(ERROR_BODY_LIMIT)
+    expect(answer.text.length).toBeLessThanOrEqual(ERROR_BODY_LIMIT + 64 * 1024)
+    expect(sent.bytes).toBeLessThan(RESPONSE_BODY_LIMIT)
+  })
+
+  it('fails a body it must read once it is longer than 32 MiB, and lets go of one wanted only whole', async () => {
+    const read = endless(200)
+    routes.set('/huge', read.route)
+    await expect(get('/huge')).rejects.toBeInstanceOf(ResponseTooLargeError)
+    expect(read.sent.bytes).toBeLessThan(2 * RESPONSE_BODY_LIMIT)
+    routes.set('/huge-optional', endless(206).route)
+    expect(await get('/huge-optional')).toMatchObject({ statusCode: 206, text: '' })
   })
 
   it('rejects with the reason of a signal aborted before it starts, and sends nothing', async () => {
