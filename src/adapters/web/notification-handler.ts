@@ -105,7 +105,7 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
   // A NaN from a bad environment variable would turn the size limit off, or the join wait into 1 ms.
   const issues: Issue[] = []
   if (!(Number.isInteger(maxBytes) && maxBytes >= 1)) issues.push({ path: '$.maxBytes', message: 'expected a whole number of bytes, 1 or more' })
-  if (!(joiningTimeoutMs >= 0 && joiningTimeoutMs <= MAX_TIMER_MS)) issues.push({ path: '$.participantJoiningTimeoutMs', message: `expected a number of milliseconds from 0 to ${MAX_TIMER_MS}` })
+  if (!(joiningTimeoutMs > 0 && joiningTimeoutMs <= MAX_TIMER_MS)) issues.push({ path: '$.participantJoiningTimeoutMs', message: `expected a number of milliseconds from 1 to ${MAX_TIMER_MS}` })
   if (issues.length > 0) throw new ValidationError('notification handler options', issues)
   const now = hooks.now ?? Date.now
   const onError = hooks.onError ?? logError

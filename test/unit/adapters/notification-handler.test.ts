@@ -227,9 +227,11 @@ describe('notification handler: refused requests', () => {
     [{ maxBytes: Number.NaN }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
     [{ maxBytes: 0 }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
     [{ maxBytes: 1.5 }, '$.maxBytes', 'expected a whole number of bytes, 1 or more'],
-    [{ participantJoiningTimeoutMs: Number.NaN }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
-    [{ participantJoiningTimeoutMs: -1 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
-    [{ participantJoiningTimeoutMs: 2 ** 31 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 0 to 2147483647'],
+    [{ participantJoiningTimeoutMs: Number.NaN }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 1 to 2147483647'],
+    [{ participantJoiningTimeoutMs: -1 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 1 to 2147483647'],
+    // 0 would never call the hook, and onError would blame the time the request took.
+    [{ participantJoiningTimeoutMs: 0 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 1 to 2147483647'],
+    [{ participantJoiningTimeoutMs: 2 ** 31 }, '$.participantJoiningTimeoutMs', 'expected a number of milliseconds from 1 to 2147483647'],
   ])('refuses options it cannot keep when created: %o', (options, path, message) => {
     expect(() => createNotificationHandler({ appId: 'app', verify: false, onEvent: () => {}, ...options })).toThrow(expect.objectContaining({ name: 'ValidationError', issues: [{ path, message }] }))
   })
