@@ -120,6 +120,17 @@ const DECODE_RUNTIME = [
 ]
 
 /**
+ * Members the decoders keep as sent, by type. A call's participants, operations, audio routing groups and
+ * content-sharing sessions are navigation properties: Graph serves each at its own URL
+ * (`/communications/calls/{id}/participants`, ...) and sends none of them inside a call, in a notification
+ * or an answer. Decoding them would put their decoders (the audio routing group's among them) in every
+ * notification handler's bundle for members that never come.
+ */
+const DECODE_LEFT_AS_SENT: Readonly<Record<string, readonly string[]>> = {
+  Call: ['audioRoutingGroups', 'contentSharingSessions', 'operations', 'participants'],
+}
+
+/**
  * Members Graph's own payloads spell in another casing, by type and canonical name: a decoder reads the
  * other spelling when the canonical one is absent and puts its value under the canonical name, the member
  * as sent being kept too. Graph's transfer page shows a failure as `"resultInfo": { "code": 500, "subCode": 7000 }`.
@@ -409,7 +420,9 @@ export class ValidatorCompiler {
           `  let o = v`,
           `  let x, y`,
         ]
+        const leftAsSent = new Set(DECODE_LEFT_AS_SENT[name ?? ''] ?? [])
         for (const [key, sub] of Object.entries<Schema>(schema.properties ?? {})) {
+          if (leftAsSent.has(key)) continue
           // A name Object.prototype has would be read from the prototype when the payload lacks it.
           if (key in Object.prototype) throw new Error(`cannot decode property ${JSON.stringify(key)}: Object.prototype has it`)
           lines.push(`  if ((x = v${prop(key)}) !== undefined && (y = ${this.decodeExpression(sub, JSON.stringify(key))}) !== x) (o = copied(o, v))${prop(key)} = y`)

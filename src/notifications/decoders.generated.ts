@@ -68,13 +68,13 @@ const K11 = byLowercase("incoming", "establishing", "established", "hold", "tran
 const K12 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
 const K13 = byLowercase("tone0", "tone1", "tone2", "tone3", "tone4", "tone5", "tone6", "tone7", "tone8", "tone9", "star", "pound", "a", "b", "c", "d", "flash")
 const K14 = byLowercase("notStarted", "active", "inactive", "unknownFutureValue")
-const K15 = byLowercase("oneToOne", "multicast", "unknownFutureValue")
-const K16 = byLowercase("NotStarted", "Running", "Completed", "Failed")
-const K17 = byLowercase("unknown", "completedSuccessfully", "mediaOperationCanceled", "unknownFutureValue")
-const K18 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
-const K19 = byLowercase("inactive", "sendOnly", "receiveOnly", "sendReceive")
-const K20 = byLowercase("unknown", "notRecording", "recording", "failed", "unknownFutureValue")
-const K21 = byLowercase("watermarkProtection", "unknownFutureValue")
+const K15 = byLowercase("inactive", "sendOnly", "receiveOnly", "sendReceive")
+const K16 = byLowercase("unknown", "notRecording", "recording", "failed", "unknownFutureValue")
+const K17 = byLowercase("watermarkProtection", "unknownFutureValue")
+const K18 = byLowercase("NotStarted", "Running", "Completed", "Failed")
+const K19 = byLowercase("unknown", "completedSuccessfully", "mediaOperationCanceled", "unknownFutureValue")
+const K20 = new Map<string, Decoder>([["#microsoft.graph.commsoperation", dCommsOperationBase], ["#microsoft.graph.addlargegalleryviewoperation", dAddLargeGalleryViewOperation], ["#microsoft.graph.cancelmediaprocessingoperation", dCancelMediaProcessingOperation], ["#microsoft.graph.inviteparticipantsoperation", dInviteParticipantsOperation], ["#microsoft.graph.muteparticipantoperation", dMuteParticipantOperation], ["#microsoft.graph.playpromptoperation", dPlayPromptOperation], ["#microsoft.graph.recordoperation", dRecordOperation], ["#microsoft.graph.senddtmftonesoperation", dSendDtmfTonesOperation], ["#microsoft.graph.startholdmusicoperation", dStartHoldMusicOperation], ["#microsoft.graph.stopholdmusicoperation", dStopHoldMusicOperation], ["#microsoft.graph.subscribetotoneoperation", dSubscribeToToneOperation], ["#microsoft.graph.unmuteparticipantoperation", dUnmuteParticipantOperation], ["#microsoft.graph.updaterecordingstatusoperation", dUpdateRecordingStatusOperation]])
+const K21 = byLowercase("oneToOne", "multicast", "unknownFutureValue")
 const K22 = byLowercase("created", "updated", "deleted")
 
 function dChangeType(v: any, k?: Key): any {
@@ -103,122 +103,34 @@ function dParticipantJoiningNotification(v: any, k?: Key): any {
   if (k !== undefined) P.pop()
   return o
 }
-function dCall(v: any, k?: Key): any {
+function dAudioRoutingGroup(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.call")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.audioRoutingGroup")) !== x) (o = copied(o, v))["@odata.type"] = y
   if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.callbackUri) !== undefined && (y = d0(x, "callbackUri")) !== x) (o = copied(o, v)).callbackUri = y
-  if ((x = v.callChainId) !== undefined && (y = x === null ? x : d0(x, "callChainId")) !== x) (o = copied(o, v)).callChainId = y
-  if ((x = v.callOptions) !== undefined && (y = x === null ? x : dCallOptions(x, "callOptions")) !== x) (o = copied(o, v)).callOptions = y
-  if ((x = v.callRoutes) !== undefined && (y = x === null ? x : d2(x, "callRoutes")) !== x) (o = copied(o, v)).callRoutes = y
-  if ((x = v.chatInfo) !== undefined && (y = x === null ? x : dChatInfo(x, "chatInfo")) !== x) (o = copied(o, v)).chatInfo = y
-  if ((x = v.direction) !== undefined && (y = x === null ? x : dCallDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
-  if ((x = v.incomingContext) !== undefined && (y = x === null ? x : dIncomingContext(x, "incomingContext")) !== x) (o = copied(o, v)).incomingContext = y
-  if ((x = v.mediaConfig) !== undefined && (y = x === null ? x : dMediaConfig(x, "mediaConfig")) !== x) (o = copied(o, v)).mediaConfig = y
-  if ((x = v.mediaState) !== undefined && (y = x === null ? x : dCallMediaState(x, "mediaState")) !== x) (o = copied(o, v)).mediaState = y
-  if ((x = v.meetingInfo) !== undefined && (y = x === null ? x : dMeetingInfo(x, "meetingInfo")) !== x) (o = copied(o, v)).meetingInfo = y
-  if ((x = v.myParticipantId) !== undefined && (y = x === null ? x : d0(x, "myParticipantId")) !== x) (o = copied(o, v)).myParticipantId = y
-  if ((x = v.requestedModalities) !== undefined && (y = x === null ? x : d4(x, "requestedModalities")) !== x) (o = copied(o, v)).requestedModalities = y
-  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.source) !== undefined && (y = x === null ? x : dParticipantInfo(x, "source")) !== x) (o = copied(o, v)).source = y
-  if ((x = v.state) !== undefined && (y = x === null ? x : dCallState(x, "state")) !== x) (o = copied(o, v)).state = y
-  if ((x = v.subject) !== undefined && (y = x === null ? x : d0(x, "subject")) !== x) (o = copied(o, v)).subject = y
-  if ((x = v.targets) !== undefined && (y = x === null ? x : d6(x, "targets")) !== x) (o = copied(o, v)).targets = y
-  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
-  if ((x = v.toneInfo) !== undefined && (y = x === null ? x : dToneInfo(x, "toneInfo")) !== x) (o = copied(o, v)).toneInfo = y
-  if ((x = v.transcription) !== undefined && (y = x === null ? x : dCallTranscriptionInfo(x, "transcription")) !== x) (o = copied(o, v)).transcription = y
-  if ((x = v.audioRoutingGroups) !== undefined && (y = x === null ? x : d9(x, "audioRoutingGroups")) !== x) (o = copied(o, v)).audioRoutingGroups = y
-  if ((x = v.contentSharingSessions) !== undefined && (y = x === null ? x : d11(x, "contentSharingSessions")) !== x) (o = copied(o, v)).contentSharingSessions = y
-  if ((x = v.operations) !== undefined && (y = x === null ? x : d12(x, "operations")) !== x) (o = copied(o, v)).operations = y
-  if ((x = v.participants) !== undefined && (y = x === null ? x : d13(x, "participants")) !== x) (o = copied(o, v)).participants = y
+  if ((x = v.receivers) !== undefined && (y = x === null ? x : d10(x, "receivers")) !== x) (o = copied(o, v)).receivers = y
+  if ((x = v.routingMode) !== undefined && (y = dRoutingMode(x, "routingMode")) !== x) (o = copied(o, v)).routingMode = y
+  if ((x = v.sources) !== undefined && (y = x === null ? x : d10(x, "sources")) !== x) (o = copied(o, v)).sources = y
   if (k !== undefined) P.pop()
   return o
 }
-function d13(v: any, k?: Key): any {
-  return decodeArray(v, dParticipant, k)
+function dRoutingMode(v: any, k?: Key): any {
+  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K21)
 }
-function dParticipant(v: any, k?: Key): any {
+function d10(v: any, k?: Key): any {
+  return decodeArray(v, d0, k)
+}
+function dContentSharingSession(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participant")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.contentSharingSession")) !== x) (o = copied(o, v))["@odata.type"] = y
   if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.info) !== undefined && (y = dParticipantInfo(x, "info")) !== x) (o = copied(o, v)).info = y
-  if ((x = v.isInLobby) !== undefined && (y = d1(x, "isInLobby")) !== x) (o = copied(o, v)).isInLobby = y
-  if ((x = v.isMuted) !== undefined && (y = d1(x, "isMuted")) !== x) (o = copied(o, v)).isMuted = y
-  if ((x = v.mediaStreams) !== undefined && (y = x === null ? x : d14(x, "mediaStreams")) !== x) (o = copied(o, v)).mediaStreams = y
-  if ((x = v.metadata) !== undefined && (y = x === null ? x : d0(x, "metadata")) !== x) (o = copied(o, v)).metadata = y
-  if ((x = v.recordingInfo) !== undefined && (y = x === null ? x : dRecordingInfo(x, "recordingInfo")) !== x) (o = copied(o, v)).recordingInfo = y
-  if ((x = v.removedState) !== undefined && (y = x === null ? x : dRemovedState(x, "removedState")) !== x) (o = copied(o, v)).removedState = y
-  if ((x = v.restrictedExperience) !== undefined && (y = x === null ? x : dOnlineMeetingRestricted(x, "restrictedExperience")) !== x) (o = copied(o, v)).restrictedExperience = y
-  if ((x = v.rosterSequenceNumber) !== undefined && (y = x === null ? x : d5(x, "rosterSequenceNumber")) !== x) (o = copied(o, v)).rosterSequenceNumber = y
   if (k !== undefined) P.pop()
   return o
-}
-function dOnlineMeetingRestricted(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
-  if (k !== undefined) P.push(k)
-  let o = v
-  let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.onlineMeetingRestricted")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.contentSharingDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "contentSharingDisabled")) !== x) (o = copied(o, v)).contentSharingDisabled = y
-  if ((x = v.videoDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "videoDisabled")) !== x) (o = copied(o, v)).videoDisabled = y
-  if (k !== undefined) P.pop()
-  return o
-}
-function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
-  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K21)
-}
-function dRemovedState(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
-  if (k !== undefined) P.push(k)
-  let o = v
-  let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.removedState")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.reason) !== undefined && (y = x === null ? x : d0(x, "reason")) !== x) (o = copied(o, v)).reason = y
-  if (k !== undefined) P.pop()
-  return o
-}
-function dRecordingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
-  if (k !== undefined) P.push(k)
-  let o = v
-  let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.initiator) !== undefined && (y = x === null ? x : dIdentitySet(x, "initiator")) !== x) (o = copied(o, v)).initiator = y
-  if ((x = v.recordingStatus) !== undefined && (y = dRecordingStatus(x, "recordingStatus")) !== x) (o = copied(o, v)).recordingStatus = y
-  if (k !== undefined) P.pop()
-  return o
-}
-function dRecordingStatus(v: any, k?: Key): any {
-  return v === "unknown" || v === "notRecording" || v === "recording" || v === "failed" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K20)
-}
-function d14(v: any, k?: Key): any {
-  return decodeArray(v, dMediaStream, k)
-}
-function dMediaStream(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
-  if (k !== undefined) P.push(k)
-  let o = v
-  let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaStream")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.direction) !== undefined && (y = dMediaDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
-  if ((x = v.label) !== undefined && (y = x === null ? x : d0(x, "label")) !== x) (o = copied(o, v)).label = y
-  if ((x = v.mediaType) !== undefined && (y = dModality(x, "mediaType")) !== x) (o = copied(o, v)).mediaType = y
-  if ((x = v.serverMuted) !== undefined && (y = d1(x, "serverMuted")) !== x) (o = copied(o, v)).serverMuted = y
-  if ((x = v.sourceId) !== undefined && (y = d0(x, "sourceId")) !== x) (o = copied(o, v)).sourceId = y
-  if (k !== undefined) P.pop()
-  return o
-}
-function dMediaDirection(v: any, k?: Key): any {
-  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : decodeEnum(v, k, K19)
-}
-function d12(v: any, k?: Key): any {
-  return decodeArray(v, dCommsOperation, k)
 }
 function dCommsOperation(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
@@ -238,7 +150,7 @@ function dCommsOperation(v: any, k?: Key): any {
     case "#microsoft.graph.unmuteParticipantOperation": return dUnmuteParticipantOperation(v, k)
     case "#microsoft.graph.updateRecordingStatusOperation": return dUpdateRecordingStatusOperation(v, k)
   }
-  const f = typeof t === 'string' ? K18.get(t.toLowerCase()) : undefined
+  const f = typeof t === 'string' ? K20.get(t.toLowerCase()) : undefined
   if (f) return f(v, k)
   const n = I.length
   const r0 = dCommsOperationBase(v, k)
@@ -340,7 +252,7 @@ function dSendDtmfTonesOperation(v: any, k?: Key): any {
   return o
 }
 function dSendDtmfCompletionReason(v: any, k?: Key): any {
-  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K17)
+  return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K19)
 }
 function dRecordOperation(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
@@ -437,42 +349,114 @@ function dCommsOperationBase(v: any, k?: Key): any {
   return o
 }
 function dOperationStatus(v: any, k?: Key): any {
-  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : decodeEnum(v, k, K16)
+  return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : decodeEnum(v, k, K18)
 }
-function d11(v: any, k?: Key): any {
-  return decodeArray(v, dContentSharingSession, k)
-}
-function dContentSharingSession(v: any, k?: Key): any {
+function dParticipant(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.contentSharingSession")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participant")) !== x) (o = copied(o, v))["@odata.type"] = y
   if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.info) !== undefined && (y = dParticipantInfo(x, "info")) !== x) (o = copied(o, v)).info = y
+  if ((x = v.isInLobby) !== undefined && (y = d1(x, "isInLobby")) !== x) (o = copied(o, v)).isInLobby = y
+  if ((x = v.isMuted) !== undefined && (y = d1(x, "isMuted")) !== x) (o = copied(o, v)).isMuted = y
+  if ((x = v.mediaStreams) !== undefined && (y = x === null ? x : d9(x, "mediaStreams")) !== x) (o = copied(o, v)).mediaStreams = y
+  if ((x = v.metadata) !== undefined && (y = x === null ? x : d0(x, "metadata")) !== x) (o = copied(o, v)).metadata = y
+  if ((x = v.recordingInfo) !== undefined && (y = x === null ? x : dRecordingInfo(x, "recordingInfo")) !== x) (o = copied(o, v)).recordingInfo = y
+  if ((x = v.removedState) !== undefined && (y = x === null ? x : dRemovedState(x, "removedState")) !== x) (o = copied(o, v)).removedState = y
+  if ((x = v.restrictedExperience) !== undefined && (y = x === null ? x : dOnlineMeetingRestricted(x, "restrictedExperience")) !== x) (o = copied(o, v)).restrictedExperience = y
+  if ((x = v.rosterSequenceNumber) !== undefined && (y = x === null ? x : d5(x, "rosterSequenceNumber")) !== x) (o = copied(o, v)).rosterSequenceNumber = y
   if (k !== undefined) P.pop()
   return o
+}
+function dOnlineMeetingRestricted(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.onlineMeetingRestricted")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.contentSharingDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "contentSharingDisabled")) !== x) (o = copied(o, v)).contentSharingDisabled = y
+  if ((x = v.videoDisabled) !== undefined && (y = x === null ? x : dOnlineMeetingContentSharingDisabledReason(x, "videoDisabled")) !== x) (o = copied(o, v)).videoDisabled = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
+  return v === "watermarkProtection" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K17)
+}
+function dRemovedState(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.removedState")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.reason) !== undefined && (y = x === null ? x : d0(x, "reason")) !== x) (o = copied(o, v)).reason = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dRecordingInfo(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.initiator) !== undefined && (y = x === null ? x : dIdentitySet(x, "initiator")) !== x) (o = copied(o, v)).initiator = y
+  if ((x = v.recordingStatus) !== undefined && (y = dRecordingStatus(x, "recordingStatus")) !== x) (o = copied(o, v)).recordingStatus = y
+  if (k !== undefined) P.pop()
+  return o
+}
+function dRecordingStatus(v: any, k?: Key): any {
+  return v === "unknown" || v === "notRecording" || v === "recording" || v === "failed" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K16)
 }
 function d9(v: any, k?: Key): any {
-  return decodeArray(v, dAudioRoutingGroup, k)
+  return decodeArray(v, dMediaStream, k)
 }
-function dAudioRoutingGroup(v: any, k?: Key): any {
+function dMediaStream(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
-  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.audioRoutingGroup")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.receivers) !== undefined && (y = x === null ? x : d10(x, "receivers")) !== x) (o = copied(o, v)).receivers = y
-  if ((x = v.routingMode) !== undefined && (y = dRoutingMode(x, "routingMode")) !== x) (o = copied(o, v)).routingMode = y
-  if ((x = v.sources) !== undefined && (y = x === null ? x : d10(x, "sources")) !== x) (o = copied(o, v)).sources = y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaStream")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.direction) !== undefined && (y = dMediaDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.label) !== undefined && (y = x === null ? x : d0(x, "label")) !== x) (o = copied(o, v)).label = y
+  if ((x = v.mediaType) !== undefined && (y = dModality(x, "mediaType")) !== x) (o = copied(o, v)).mediaType = y
+  if ((x = v.serverMuted) !== undefined && (y = d1(x, "serverMuted")) !== x) (o = copied(o, v)).serverMuted = y
+  if ((x = v.sourceId) !== undefined && (y = d0(x, "sourceId")) !== x) (o = copied(o, v)).sourceId = y
   if (k !== undefined) P.pop()
   return o
 }
-function dRoutingMode(v: any, k?: Key): any {
-  return v === "oneToOne" || v === "multicast" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K15)
+function dMediaDirection(v: any, k?: Key): any {
+  return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : decodeEnum(v, k, K15)
 }
-function d10(v: any, k?: Key): any {
-  return decodeArray(v, d0, k)
+function dCall(v: any, k?: Key): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (k !== undefined) P.push(k)
+  let o = v
+  let x, y
+  if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.call")) !== x) (o = copied(o, v))["@odata.type"] = y
+  if ((x = v.id) !== undefined && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.callbackUri) !== undefined && (y = d0(x, "callbackUri")) !== x) (o = copied(o, v)).callbackUri = y
+  if ((x = v.callChainId) !== undefined && (y = x === null ? x : d0(x, "callChainId")) !== x) (o = copied(o, v)).callChainId = y
+  if ((x = v.callOptions) !== undefined && (y = x === null ? x : dCallOptions(x, "callOptions")) !== x) (o = copied(o, v)).callOptions = y
+  if ((x = v.callRoutes) !== undefined && (y = x === null ? x : d2(x, "callRoutes")) !== x) (o = copied(o, v)).callRoutes = y
+  if ((x = v.chatInfo) !== undefined && (y = x === null ? x : dChatInfo(x, "chatInfo")) !== x) (o = copied(o, v)).chatInfo = y
+  if ((x = v.direction) !== undefined && (y = x === null ? x : dCallDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.incomingContext) !== undefined && (y = x === null ? x : dIncomingContext(x, "incomingContext")) !== x) (o = copied(o, v)).incomingContext = y
+  if ((x = v.mediaConfig) !== undefined && (y = x === null ? x : dMediaConfig(x, "mediaConfig")) !== x) (o = copied(o, v)).mediaConfig = y
+  if ((x = v.mediaState) !== undefined && (y = x === null ? x : dCallMediaState(x, "mediaState")) !== x) (o = copied(o, v)).mediaState = y
+  if ((x = v.meetingInfo) !== undefined && (y = x === null ? x : dMeetingInfo(x, "meetingInfo")) !== x) (o = copied(o, v)).meetingInfo = y
+  if ((x = v.myParticipantId) !== undefined && (y = x === null ? x : d0(x, "myParticipantId")) !== x) (o = copied(o, v)).myParticipantId = y
+  if ((x = v.requestedModalities) !== undefined && (y = x === null ? x : d4(x, "requestedModalities")) !== x) (o = copied(o, v)).requestedModalities = y
+  if ((x = v.resultInfo) !== undefined && (y = x === null ? x : dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.source) !== undefined && (y = x === null ? x : dParticipantInfo(x, "source")) !== x) (o = copied(o, v)).source = y
+  if ((x = v.state) !== undefined && (y = x === null ? x : dCallState(x, "state")) !== x) (o = copied(o, v)).state = y
+  if ((x = v.subject) !== undefined && (y = x === null ? x : d0(x, "subject")) !== x) (o = copied(o, v)).subject = y
+  if ((x = v.targets) !== undefined && (y = x === null ? x : d6(x, "targets")) !== x) (o = copied(o, v)).targets = y
+  if ((x = v.tenantId) !== undefined && (y = x === null ? x : d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.toneInfo) !== undefined && (y = x === null ? x : dToneInfo(x, "toneInfo")) !== x) (o = copied(o, v)).toneInfo = y
+  if ((x = v.transcription) !== undefined && (y = x === null ? x : dCallTranscriptionInfo(x, "transcription")) !== x) (o = copied(o, v)).transcription = y
+  if (k !== undefined) P.pop()
+  return o
 }
 function dCallTranscriptionInfo(v: any, k?: Key): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }

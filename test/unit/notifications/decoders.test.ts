@@ -76,6 +76,15 @@ describe('lenient decoders', () => {
     expect(decode({ resultInfo: { subCode: 'soon' } }).issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.subCode', message: 'expected an integer' }])
   })
 
+  it("keep a call's navigation collections as sent: Graph serves them at their own URLs, never inside a call", () => {
+    const participants = [{ id: 'p1', isMuted: 'yes', info: { identity: { user: { id: 7 } } } }]
+    const { result, issues } = decode({ state: 'Established', participants, operations: 'x', audioRoutingGroups: [{ routingMode: 'OneToOne' }] })
+    expect(issues).toEqual([])
+    expect(result.state).toBe('established')
+    expect(result.participants).toBe(participants)
+    expect(result.audioRoutingGroups).toEqual([{ routingMode: 'OneToOne' }])
+  })
+
   it('keep unknown properties and enum values this version does not know', () => {
     const { result, issues } = decode({ id: 'p1', isMuted: true, extra: { any: 1 }, '@odata.etag': 'W/"1"' }, decodeParticipant)
     expect(issues).toEqual([])
