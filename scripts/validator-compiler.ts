@@ -78,8 +78,10 @@ const DECODE_RUNTIME = [
   '',
   ...PATH_OF,
   '',
-  'function fail(message: string, k: Key): void {',
-  '  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message })',
+  '// The issue says what came instead, by its JSON type only: a value may hold what a log must not show.',
+  'function fail(message: string, k: Key, v: unknown): void {',
+  "  const got = v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`",
+  '  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message: `${message}, got ${got}` })',
   '}',
   '',
   '// A changed value goes into a shallow copy, made on the first change; spreading defines own properties,',
@@ -90,14 +92,14 @@ const DECODE_RUNTIME = [
   '',
   '// Graph spells types in other casings too ("#microsoft.graph.Call"): those get the canonical spelling.',
   'function decodeConstant(v: any, k: Key, value: string): any {',
-  "  if (typeof v !== 'string') { fail('expected a string', k); return v }",
+  "  if (typeof v !== 'string') { fail('expected a string', k, v); return v }",
   '  return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v',
   '}',
   '',
   '// An enum value that is not spelled exactly: one in another casing gets the canonical spelling, one this',
   '// version does not know is kept, and anything but a string is an issue.',
   'function decodeEnum(v: any, k: Key, lower: Map<string, string>): any {',
-  "  if (typeof v !== 'string') { fail('expected a string', k); return v }",
+  "  if (typeof v !== 'string') { fail('expected a string', k, v); return v }",
   '  return lower.get(v.toLowerCase()) ?? v',
   '}',
   '',
@@ -107,7 +109,7 @@ const DECODE_RUNTIME = [
   '}',
   '',
   'function decodeArray(v: any, decode: Decoder, k: Key): any {',
-  "  if (!Array.isArray(v)) { fail('expected an array', k); return v }",
+  "  if (!Array.isArray(v)) { fail('expected an array', k, v); return v }",
   '  if (k !== undefined) P.push(k)',
   '  let o = v',
   '  for (let i = 0; i < v.length; i++) {',
@@ -365,7 +367,7 @@ export class ValidatorCompiler {
   // value that decodes (the common case) costs no path bookkeeping; only a failure, or a container whose
   // children are decoded, puts `k` on the path.
   private decodeBody(schema: Schema, name: string | undefined): string {
-    const fail = (message: string) => `fail(${JSON.stringify(message)}, k)`
+    const fail = (message: string) => `fail(${JSON.stringify(message)}, k, v)`
     const nullable = isNullable(schema)
     if (nullable) return `  return v === null ? v : ${this.fn(nullable)}(v, k)`
     if (isDiscriminated(schema)) return this.decodeDiscriminated(schema)
@@ -463,7 +465,7 @@ export class ValidatorCompiler {
     // fits it (JSON Schema anyOf); else the first member's complaints are reported.
     const exact = members.map((m, i) => `    case ${JSON.stringify(String(m.properties['@odata.type'].const))}: return ${fns[i]}(v, k)`)
     return [
-      `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }`,
+      `  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }`,
       `  const t = v['@odata.type']`,
       `  switch (t) {`,
       ...exact,

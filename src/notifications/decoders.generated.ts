@@ -13,8 +13,10 @@ function pathOf(segments: (string | number)[]): string {
   return s
 }
 
-function fail(message: string, k: Key): void {
-  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message })
+// The issue says what came instead, by its JSON type only: a value may hold what a log must not show.
+function fail(message: string, k: Key, v: unknown): void {
+  const got = v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
+  I.push({ path: pathOf(k === undefined ? P : [...P, k]), message: `${message}, got ${got}` })
 }
 
 // A changed value goes into a shallow copy, made on the first change; spreading defines own properties,
@@ -25,14 +27,14 @@ function copied(o: any, v: any): any {
 
 // Graph spells types in other casings too ("#microsoft.graph.Call"): those get the canonical spelling.
 function decodeConstant(v: any, k: Key, value: string): any {
-  if (typeof v !== 'string') { fail('expected a string', k); return v }
+  if (typeof v !== 'string') { fail('expected a string', k, v); return v }
   return v !== value && v.toLowerCase() === value.toLowerCase() ? value : v
 }
 
 // An enum value that is not spelled exactly: one in another casing gets the canonical spelling, one this
 // version does not know is kept, and anything but a string is an issue.
 function decodeEnum(v: any, k: Key, lower: Map<string, string>): any {
-  if (typeof v !== 'string') { fail('expected a string', k); return v }
+  if (typeof v !== 'string') { fail('expected a string', k, v); return v }
   return lower.get(v.toLowerCase()) ?? v
 }
 
@@ -42,7 +44,7 @@ function byLowercase(...values: string[]): Map<string, string> {
 }
 
 function decodeArray(v: any, decode: Decoder, k: Key): any {
-  if (!Array.isArray(v)) { fail('expected an array', k); return v }
+  if (!Array.isArray(v)) { fail('expected an array', k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   for (let i = 0; i < v.length; i++) {
@@ -81,7 +83,7 @@ function dChangeType(v: any, k?: Key): any {
   return v === "created" || v === "updated" || v === "deleted" ? v : decodeEnum(v, k, K22)
 }
 function dParticipantLeftNotification(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -93,7 +95,7 @@ function dParticipantLeftNotification(v: any, k?: Key): any {
   return o
 }
 function dParticipantJoiningNotification(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -104,7 +106,7 @@ function dParticipantJoiningNotification(v: any, k?: Key): any {
   return o
 }
 function dAudioRoutingGroup(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -123,7 +125,7 @@ function d10(v: any, k?: Key): any {
   return decodeArray(v, d0, k)
 }
 function dContentSharingSession(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -133,7 +135,7 @@ function dContentSharingSession(v: any, k?: Key): any {
   return o
 }
 function dCommsOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.commsOperation": return dCommsOperationBase(v, k)
@@ -173,7 +175,7 @@ function dCommsOperation(v: any, k?: Key): any {
   return r0
 }
 function dUpdateRecordingStatusOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -186,7 +188,7 @@ function dUpdateRecordingStatusOperation(v: any, k?: Key): any {
   return o
 }
 function dUnmuteParticipantOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -199,7 +201,7 @@ function dUnmuteParticipantOperation(v: any, k?: Key): any {
   return o
 }
 function dSubscribeToToneOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -212,7 +214,7 @@ function dSubscribeToToneOperation(v: any, k?: Key): any {
   return o
 }
 function dStopHoldMusicOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -225,7 +227,7 @@ function dStopHoldMusicOperation(v: any, k?: Key): any {
   return o
 }
 function dStartHoldMusicOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -238,7 +240,7 @@ function dStartHoldMusicOperation(v: any, k?: Key): any {
   return o
 }
 function dSendDtmfTonesOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -255,7 +257,7 @@ function dSendDtmfCompletionReason(v: any, k?: Key): any {
   return v === "unknown" || v === "completedSuccessfully" || v === "mediaOperationCanceled" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K19)
 }
 function dRecordOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -270,7 +272,7 @@ function dRecordOperation(v: any, k?: Key): any {
   return o
 }
 function dPlayPromptOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -283,7 +285,7 @@ function dPlayPromptOperation(v: any, k?: Key): any {
   return o
 }
 function dMuteParticipantOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -296,7 +298,7 @@ function dMuteParticipantOperation(v: any, k?: Key): any {
   return o
 }
 function dInviteParticipantsOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -310,7 +312,7 @@ function dInviteParticipantsOperation(v: any, k?: Key): any {
   return o
 }
 function dCancelMediaProcessingOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -323,7 +325,7 @@ function dCancelMediaProcessingOperation(v: any, k?: Key): any {
   return o
 }
 function dAddLargeGalleryViewOperation(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -336,7 +338,7 @@ function dAddLargeGalleryViewOperation(v: any, k?: Key): any {
   return o
 }
 function dCommsOperationBase(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -352,7 +354,7 @@ function dOperationStatus(v: any, k?: Key): any {
   return v === "NotStarted" || v === "Running" || v === "Completed" || v === "Failed" ? v : decodeEnum(v, k, K18)
 }
 function dParticipant(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -371,7 +373,7 @@ function dParticipant(v: any, k?: Key): any {
   return o
 }
 function dOnlineMeetingRestricted(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -385,7 +387,7 @@ function dOnlineMeetingContentSharingDisabledReason(v: any, k?: Key): any {
   return v === "watermarkProtection" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K17)
 }
 function dRemovedState(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -395,7 +397,7 @@ function dRemovedState(v: any, k?: Key): any {
   return o
 }
 function dRecordingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -412,7 +414,7 @@ function d9(v: any, k?: Key): any {
   return decodeArray(v, dMediaStream, k)
 }
 function dMediaStream(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -429,7 +431,7 @@ function dMediaDirection(v: any, k?: Key): any {
   return v === "inactive" || v === "sendOnly" || v === "receiveOnly" || v === "sendReceive" ? v : decodeEnum(v, k, K15)
 }
 function dCall(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -459,7 +461,7 @@ function dCall(v: any, k?: Key): any {
   return o
 }
 function dCallTranscriptionInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -473,7 +475,7 @@ function dCallTranscriptionState(v: any, k?: Key): any {
   return v === "notStarted" || v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K14)
 }
 function dToneInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -490,7 +492,7 @@ function d6(v: any, k?: Key): any {
   return decodeArray(v, dInvitationParticipantInfo, k)
 }
 function dInvitationParticipantInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -507,7 +509,7 @@ function dCallState(v: any, k?: Key): any {
   return v === "incoming" || v === "establishing" || v === "established" || v === "hold" || v === "transferring" || v === "transferAccepted" || v === "redirecting" || v === "terminating" || v === "terminated" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K11)
 }
 function dParticipantInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -522,7 +524,7 @@ function dParticipantInfo(v: any, k?: Key): any {
   return o
 }
 function dResultInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -537,7 +539,7 @@ function dResultInfo(v: any, k?: Key): any {
 function d5(v: any, k?: Key): any {
   if (typeof v === 'number' && Number.isInteger(v)) return v
   if (typeof v === 'string' && K10.test(v)) return Number(v)
-  fail("expected an integer", k)
+  fail("expected an integer", k, v)
   return v
 }
 function d4(v: any, k?: Key): any {
@@ -547,7 +549,7 @@ function dModality(v: any, k?: Key): any {
   return v === "audio" || v === "video" || v === "videoBasedScreenSharing" || v === "data" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K9)
 }
 function dMeetingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.joinMeetingIdMeetingInfo": return dJoinMeetingIdMeetingInfo(v, k)
@@ -567,7 +569,7 @@ function dMeetingInfo(v: any, k?: Key): any {
   return r0
 }
 function dTokenMeetingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -577,7 +579,7 @@ function dTokenMeetingInfo(v: any, k?: Key): any {
   return o
 }
 function dOrganizerMeetingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -587,7 +589,7 @@ function dOrganizerMeetingInfo(v: any, k?: Key): any {
   return o
 }
 function dJoinMeetingIdMeetingInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -598,7 +600,7 @@ function dJoinMeetingIdMeetingInfo(v: any, k?: Key): any {
   return o
 }
 function dCallMediaState(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -611,7 +613,7 @@ function dMediaState(v: any, k?: Key): any {
   return v === "active" || v === "inactive" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K7)
 }
 function dMediaConfig(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.appHostedMediaConfig": return dAppHostedMediaConfig(v, k)
@@ -629,7 +631,7 @@ function dMediaConfig(v: any, k?: Key): any {
   return r0
 }
 function dServiceHostedMediaConfig(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -642,7 +644,7 @@ function d3(v: any, k?: Key): any {
   return decodeArray(v, dMediaInfo, k)
 }
 function dMediaInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -653,7 +655,7 @@ function dMediaInfo(v: any, k?: Key): any {
   return o
 }
 function dAppHostedMediaConfig(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -663,7 +665,7 @@ function dAppHostedMediaConfig(v: any, k?: Key): any {
   return o
 }
 function dIncomingContext(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -679,7 +681,7 @@ function dCallDirection(v: any, k?: Key): any {
   return v === "incoming" || v === "outgoing" ? v : decodeEnum(v, k, K5)
 }
 function dChatInfo(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -694,7 +696,7 @@ function d2(v: any, k?: Key): any {
   return decodeArray(v, dCallRoute, k)
 }
 function dCallRoute(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -709,7 +711,7 @@ function dRoutingType(v: any, k?: Key): any {
   return v === "forwarded" || v === "lookup" || v === "selfFork" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K4)
 }
 function dIdentitySet(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.identitySet": return dIdentitySetBase(v, k)
@@ -727,7 +729,7 @@ function dIdentitySet(v: any, k?: Key): any {
   return r0
 }
 function dCommunicationsIdentitySet(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -747,7 +749,7 @@ function dCommunicationsIdentitySet(v: any, k?: Key): any {
   return o
 }
 function dIdentitySetBase(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -770,7 +772,7 @@ function dEndpointType(v: any, k?: Key): any {
   return v === "default" || v === "voicemail" || v === "skypeForBusiness" || v === "skypeForBusinessVoipPhone" || v === "unknownFutureValue" ? v : decodeEnum(v, k, K2)
 }
 function dIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.identity": return dIdentityBase(v, k)
@@ -800,7 +802,7 @@ function dIdentity(v: any, k?: Key): any {
   return r0
 }
 function dCommunicationsUserIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -812,7 +814,7 @@ function dCommunicationsUserIdentity(v: any, k?: Key): any {
   return o
 }
 function dCommunicationsPhoneIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -823,7 +825,7 @@ function dCommunicationsPhoneIdentity(v: any, k?: Key): any {
   return o
 }
 function dCommunicationsGuestIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -835,7 +837,7 @@ function dCommunicationsGuestIdentity(v: any, k?: Key): any {
   return o
 }
 function dCommunicationsEncryptedIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -846,7 +848,7 @@ function dCommunicationsEncryptedIdentity(v: any, k?: Key): any {
   return o
 }
 function dCommunicationsApplicationInstanceIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -859,7 +861,7 @@ function dCommunicationsApplicationInstanceIdentity(v: any, k?: Key): any {
   return o
 }
 function dCommunicationsApplicationIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -872,7 +874,7 @@ function dCommunicationsApplicationIdentity(v: any, k?: Key): any {
   return o
 }
 function dAzureCommunicationServicesUserIdentity(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -884,7 +886,7 @@ function dAzureCommunicationServicesUserIdentity(v: any, k?: Key): any {
   return o
 }
 function dIdentityBase(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -900,7 +902,7 @@ function dIdentityBase(v: any, k?: Key): any {
   return o
 }
 function dCallOptions(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('expected an object', k, v); return v }
   const t = v['@odata.type']
   switch (t) {
     case "#microsoft.graph.incomingCallOptions": return dIncomingCallOptions(v, k)
@@ -918,7 +920,7 @@ function dCallOptions(v: any, k?: Key): any {
   return r0
 }
 function dOutgoingCallOptions(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -931,7 +933,7 @@ function dOutgoingCallOptions(v: any, k?: Key): any {
   return o
 }
 function dIncomingCallOptions(v: any, k?: Key): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k); return v }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail("expected an object", k, v); return v }
   if (k !== undefined) P.push(k)
   let o = v
   let x, y
@@ -944,11 +946,11 @@ function dIncomingCallOptions(v: any, k?: Key): any {
   return o
 }
 function d1(v: any, k?: Key): any {
-  if (typeof v !== 'boolean') fail("expected a boolean", k)
+  if (typeof v !== 'boolean') fail("expected a boolean", k, v)
   return v
 }
 function d0(v: any, k?: Key): any {
-  if (typeof v !== 'string') fail("expected a string", k)
+  if (typeof v !== 'string') fail("expected a string", k, v)
   return v
 }
 

@@ -137,7 +137,7 @@ describe('typed answers', () => {
     graph.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@odata.type': '#microsoft.graph.call', id: 7, state: 'ESTABLISHED', newerProperty: { a: 1 } }) })
     const result = await v1.calls.get('c1')
     expect(result.body).toEqual({ '@odata.type': '#microsoft.graph.call', id: 7, state: 'established', newerProperty: { a: 1 } })
-    expect(result.issues).toEqual([{ path: '$.id', message: 'expected a string' }])
+    expect(result.issues).toEqual([{ path: '$.id', message: 'expected a string, got a number' }])
   })
 
   it('decodes each item of a list, and names an item by its index', async () => {
@@ -149,7 +149,7 @@ describe('typed answers', () => {
       ['p2', 'audio', 'no'],
     ])
     expect(result.body).toMatchObject({ '@odata.context': 'ctx' })
-    expect(result.issues).toEqual([{ path: '$.value[1].isMuted', message: 'expected a boolean' }])
+    expect(result.issues).toEqual([{ path: '$.value[1].isMuted', message: 'expected a boolean, got a string' }])
   })
 
   it('a list answer that is not a list is kept, with an issue', async () => {

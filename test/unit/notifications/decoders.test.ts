@@ -30,11 +30,11 @@ describe('lenient decoders', () => {
       mediaState: { audio: ['inactive'] },
     })
     expect(issues).toEqual([
-      { path: '$.value[0].resourceData.mediaState.audio', message: 'expected a string' },
-      { path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' },
-      { path: '$.value[0].resourceData.source', message: 'expected an object' },
-      { path: '$.value[0].resourceData.state', message: 'expected a string' },
-      { path: '$.value[0].resourceData.targets[1].identity.user.displayName', message: 'expected a string' },
+      { path: '$.value[0].resourceData.mediaState.audio', message: 'expected a string, got an array' },
+      { path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer, got a string' },
+      { path: '$.value[0].resourceData.source', message: 'expected an object, got a string' },
+      { path: '$.value[0].resourceData.state', message: 'expected a string, got a number' },
+      { path: '$.value[0].resourceData.targets[1].identity.user.displayName', message: 'expected a string, got a boolean' },
     ])
     expect(at).toEqual(['value', 0, 'resourceData'])
   })
@@ -42,7 +42,7 @@ describe('lenient decoders', () => {
   it('keep a fraction where an integer belongs, and say so, as the inbound JSON Schema would refuse it', () => {
     const { result, issues } = decode({ resultInfo: { code: 1.5, subcode: 5001 } })
     expect((result as { resultInfo: { code: number } }).resultInfo.code).toBe(1.5)
-    expect(issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' }])
+    expect(issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer, got a number' }])
   })
 
   it('put constants and enums in their canonical casing and numeric strings in numbers, copying only what changes', () => {
@@ -73,7 +73,7 @@ describe('lenient decoders', () => {
     expect(input.resultInfo).toEqual({ code: 500, subCode: '7000', message: 'transfer failed' })
     // Graph's own spelling wins; a wrong value is named where it came.
     expect(decode({ resultInfo: { subcode: 1, subCode: 2 } }).result.resultInfo.subcode).toBe(1)
-    expect(decode({ resultInfo: { subCode: 'soon' } }).issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.subCode', message: 'expected an integer' }])
+    expect(decode({ resultInfo: { subCode: 'soon' } }).issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.subCode', message: 'expected an integer, got a string' }])
   })
 
   it("keep a call's navigation collections as sent: Graph serves them at their own URLs, never inside a call", () => {
@@ -94,7 +94,7 @@ describe('lenient decoders', () => {
 
   it('report a wrong type where null is allowed, but accept null', () => {
     expect(decode({ targets: null, subject: null }).issues).toEqual([])
-    expect(decode({ targets: 'all' }).issues).toEqual([{ path: '$.value[0].resourceData.targets', message: 'expected an array' }])
+    expect(decode({ targets: 'all' }).issues).toEqual([{ path: '$.value[0].resourceData.targets', message: 'expected an array, got a string' }])
   })
 
   it('ignore names the payload shares with Object.prototype', () => {

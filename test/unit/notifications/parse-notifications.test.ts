@@ -274,7 +274,7 @@ describe('parseNotifications: events', () => {
       body({ changeType: 'deleted', resourceUrl: `${CALL_URL}/operations/op1`, resourceData: { status: 'failed', resultInfo: { code: 'E42', subcode: '1' } } }),
     )
     expect(event).toMatchObject({ type: 'operation.failed', operationId: 'op1', resultInfo: { code: 'E42', subcode: 1 } })
-    expect(event!.issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer' }])
+    expect(event!.issues).toEqual([{ path: '$.value[0].resourceData.resultInfo.code', message: 'expected an integer, got a string' }])
   })
 })
 
@@ -356,17 +356,17 @@ describe('parseNotifications: resourceData as an array', () => {
     expect(op).toMatchObject({ type: 'operation.completed', status: 'Completed' })
     expect(op!.issues).toEqual([
       { path: '$.value[0].resourceData', message: 'expected one operation, got an array of 2; the first is used' },
-      { path: '$.value[0].resourceData[0].resultInfo.code', message: 'expected an integer' },
+      { path: '$.value[0].resourceData[0].resultInfo.code', message: 'expected an integer, got a string' },
     ])
     expect(call).toMatchObject({ type: 'call.established' })
     expect(call!.issues).toEqual([
       { path: '$.value[1].resourceData', message: 'expected one call, got an array of 3; the first is used' },
-      { path: '$.value[1].resourceData[0].subject', message: 'expected a string' },
+      { path: '$.value[1].resourceData[0].subject', message: 'expected a string, got a number' },
     ])
     expect(join).toMatchObject({ type: 'participant.joining' })
     expect(join!.issues).toEqual([
       { path: '$.value[2].resourceData', message: 'expected one participant joining notification, got an array of 2; the first is used' },
-      { path: '$.value[2].resourceData[0].call.state', message: 'expected a string' },
+      { path: '$.value[2].resourceData[0].call.state', message: 'expected a string, got a number' },
     ])
   })
 

@@ -153,8 +153,8 @@ describe('lenient decoders agree with the inbound face', () => {
     const out = decodeCall({ state: 5, targets: [{ identity: 'x' }] }, issues, ['value', 0, 'resourceData']) as any
     expect(out).toEqual({ state: 5, targets: [{ identity: 'x' }] })
     expect(issues).toEqual([
-      { path: '$.value[0].resourceData.state', message: 'expected a string' },
-      { path: '$.value[0].resourceData.targets[0].identity', message: 'expected an object' },
+      { path: '$.value[0].resourceData.state', message: 'expected a string, got a number' },
+      { path: '$.value[0].resourceData.targets[0].identity', message: 'expected an object, got a string' },
     ])
   })
 })
