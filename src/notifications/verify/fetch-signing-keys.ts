@@ -20,8 +20,7 @@ async function getJson(url: string, fetchKeys: KeyFetch, timeoutMs: number): Pro
   try {
     response = await fetchKeys(url, { signal: AbortSignal.timeout(timeoutMs), headers: JSON_HEADERS })
   } catch (cause) {
-    const timedOut = cause instanceof Error && cause.name === 'TimeoutError'
-    throw new KeyFetchError(timedOut ? `${url} did not answer within ${timeoutMs} ms` : `${url} could not be reached`, { cause })
+    throw fetchFailure(url, cause, timeoutMs, 'could not be reached')
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {})
@@ -30,8 +29,14 @@ async function getJson(url: string, fetchKeys: KeyFetch, timeoutMs: number): Pro
   try {
     return await response.json()
   } catch (cause) {
-    throw new KeyFetchError(`${url} did not answer with JSON`, { cause })
+    // The time limit covers the body too: one still coming when it passes is late, not other than JSON.
+    throw fetchFailure(url, cause, timeoutMs, 'did not answer with JSON')
   }
+}
+
+function fetchFailure(url: string, cause: unknown, timeoutMs: number, otherwise: string): KeyFetchError {
+  const timedOut = cause instanceof Error && cause.name === 'TimeoutError'
+  return new KeyFetchError(timedOut ? `${url} did not answer within ${timeoutMs} ms` : `${url} ${otherwise}`, { cause })
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

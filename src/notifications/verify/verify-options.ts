@@ -152,6 +152,8 @@ export function resolveVerifyOptions(options: VerifyNotificationTokenOptions): R
   }
   if (options?.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: '$.fetch', message: 'expected a function' })
   if (options?.now !== undefined && typeof options.now !== 'function') issues.push({ path: '$.now', message: 'expected a function' })
+  // Asked once here: a clock that gives no time would fail every check deep inside, with a RangeError.
+  else if (options?.now && !Number.isFinite(+options.now())) issues.push({ path: '$.now', message: 'expected a function that gives the time' })
   const resolved: ResolvedVerifyOptions = {
     appIds,
     issuers,

@@ -1,8 +1,11 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
-/** How the key server answers: normally, with an HTTP error, by dropping the connection, or not at all. */
-export type KeyServerMode = 'up' | { status: number } | 'reset' | 'silent'
+/**
+ * How the key server answers: normally, with an HTTP error, by dropping the connection, not at all, or with
+ * its status and headers and then nothing of the body (`stalled`).
+ */
+export type KeyServerMode = 'up' | { status: number } | 'reset' | 'silent' | 'stalled'
 
 /** A loopback server publishing an OpenID configuration and a JWKS, counting the requests it gets. */
 export interface KeyServer {
@@ -30,6 +33,7 @@ export async function startKeyServer(keys: readonly object[]): Promise<KeyServer
     if (path === '/v1/.well-known/OpenIdConfiguration') hits.configuration++
     else if (path === '/v1/keys') hits.jwks++
     if (mode === 'silent') return
+    if (mode === 'stalled') return void res.writeHead(200, { 'content-type': 'application/json' }).write('{"jwks_uri": ')
     if (mode === 'reset') return void req.socket.destroy()
     if (mode !== 'up') return void res.writeHead(mode.status).end('unavailable')
     if (path === '/v1/.well-known/OpenIdConfiguration') {

@@ -304,6 +304,12 @@ describe('verifyNotificationToken against a loopback key endpoint', () => {
       expect(error.message).toContain('did not answer within 100 ms')
     })
 
+    it('fails closed when the key endpoint sends its headers and then stalls, saying it was too slow', async () => {
+      server.setMode('stalled')
+      const error = await refusal(`Bearer ${await graphToken(keyA)}`, 'keys-unavailable', { keyFetchTimeoutMs: 100 })
+      expect(error.message).toContain('did not answer within 100 ms')
+    })
+
     it('fails closed when the server is gone', async () => {
       const token = `Bearer ${await graphToken(keyA)}`
       await server.close()

@@ -96,6 +96,14 @@ describe('resolveVerifyOptions', () => {
     expect(issuesOf({ appId: 'a', clockToleranceSec: 0, unknownKeyRefetchIntervalMs: 0, failedKeyFetchRetryMs: 0 })).toEqual([])
   })
 
+  it('refuses a clock that gives no time, and takes one that gives a number or a Date', () => {
+    for (const now of [() => Number.NaN, () => new Date('soon'), () => undefined as never]) {
+      expect(issuesOf({ appId: 'a', now })).toEqual([{ path: '$.now', message: 'expected a function that gives the time' }])
+    }
+    expect(issuesOf({ appId: 'a', now: () => 0 })).toEqual([])
+    expect(issuesOf({ appId: 'a', now: () => new Date() })).toEqual([])
+  })
+
   it('compares allowed tenant ids case-insensitively and refuses empty ones', () => {
     expect([...(resolveVerifyOptions({ appId: 'a', allowedTenantIds: ['ABC'] }).allowedTenantIds ?? [])]).toEqual(['abc'])
     expect(issuesOf({ appId: 'a', allowedTenantIds: [] })[0]?.path).toBe('$.allowedTenantIds')
