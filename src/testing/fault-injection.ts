@@ -51,6 +51,10 @@ export class FaultList {
       throw new RangeError(`fault status: expected an HTTP error status from 400 to 599, got ${init.status}`)
     }
     if (init.status === undefined && init.delayMs === undefined) throw new TypeError('fault: give a status, a delayMs, or both')
+    const { times } = init
+    if (times !== undefined && !(times >= 1 && (Number.isInteger(times) || times === Number.POSITIVE_INFINITY))) {
+      throw new RangeError(`fault times: expected a whole number, 1 or more (Infinity for every request), got ${times}`)
+    }
     const entry = { init, remaining: init.times ?? 1, hits: 0 }
     this.#faults.push(entry)
     return {

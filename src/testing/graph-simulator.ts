@@ -12,7 +12,7 @@ import { NotificationSender, type NotificationPlan } from './notification-sender
 import { createSimulatedCredential, type SimulatedCredential } from './simulated-credential.ts'
 import type { SimulatedCall, SimulatedCallState } from './simulated-call.ts'
 import { systemClock, type SimulatorClock } from './simulator-clock.ts'
-import { checkSimulatorOptions } from './simulator-options.ts'
+import { checkPlaceCallInit, checkSimulatorOptions } from './simulator-options.ts'
 import { RecordLog, type RecordedNotification, type RecordedRequest, type SimulatorRecord } from './simulator-records.ts'
 import { createTestSigner, type TestSigner } from './test-signer.ts'
 
@@ -175,6 +175,7 @@ class Simulator implements GraphSimulator {
 
   async placeIncomingCall(init: PlaceCallInit = {}): Promise<SimulatedCall> {
     if (this.#lifetime.signal.aborted) throw new Error('the simulator is closed')
+    checkPlaceCallInit(init)
     return (await this.#control.placeIncomingCall(init)).snapshot()
   }
 
@@ -182,11 +183,12 @@ class Simulator implements GraphSimulator {
     return this.#call(callId).snapshot()
   }
 
-  waitForState(callId: string, state: CallState): Promise<SimulatedCall> {
+  // Async, as every method that returns a promise: an unknown call id rejects rather than throws.
+  async waitForState(callId: string, state: CallState): Promise<SimulatedCall> {
     return this.#call(callId).waitForNotified(state, this.#lifetime.signal)
   }
 
-  endCall(callId: string, resultInfo?: ResultInfo): Promise<void> {
+  async endCall(callId: string, resultInfo?: ResultInfo): Promise<void> {
     return this.#control.endCall(this.#call(callId), resultInfo)
   }
 

@@ -120,9 +120,10 @@ export class NotificationSender {
     let error: string | undefined
     try {
       const headers = { 'content-type': 'application/json', authorization: await this.#signer.authorizationHeader() }
-      const answering = this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body) }), this.#context)
+      // Closing the simulator cancels a notification on its way: a bot that never answers keeps nothing open.
+      const answering = this.#deliver(new Request(url, { method: 'POST', headers, body: JSON.stringify(body), signal: this.#lifetime }), this.#context)
       handedOver?.()
-      const answer = await answering
+      const answer = await untilAborted(answering, this.#lifetime)
       status = answer.status
       await answer.body?.cancel()
     } catch (cause) {
@@ -132,4 +133,23 @@ export class NotificationSender {
     finish(record)
     return record
   }
+}
+
+/** `promise`, or a rejection with the signal's reason once it aborts first (a bot in process may ignore the signal). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
 }

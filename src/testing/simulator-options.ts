@@ -1,4 +1,5 @@
 import { ValidationError, type Issue } from '../index.ts'
+import type { PlaceCallInit } from './call-control.ts'
 import type { GraphSimulatorOptions } from './graph-simulator.ts'
 
 function absoluteUrlIssue(path: string, value: unknown, protocols: readonly string[]): Issue[] {
@@ -23,4 +24,10 @@ export function checkSimulatorOptions(options: GraphSimulatorOptions): void {
     ...durationIssue('$.notifications.delayMs', options.notifications?.delayMs),
   ]
   if (issues.length > 0) throw new ValidationError('graph simulator options', issues)
+}
+
+/** Checks what one `placeIncomingCall` overrides, as the simulator's own options are checked. */
+export function checkPlaceCallInit(init: PlaceCallInit): void {
+  const issues = [...durationIssue('$.answerTimeoutMs', init.answerTimeoutMs), ...durationIssue('$.notifications.delayMs', init.notifications?.delayMs)]
+  if (issues.length > 0) throw new ValidationError('incoming call', issues)
 }

@@ -35,7 +35,7 @@ export interface RecordedNotification {
   readonly at: number
   readonly durationMs: number
   readonly callId: string
-  /** What it announced: `incoming`, `establishing`, `established`, `terminated`, `contentSharing.started`, ... */
+  /** What it announced: `incoming`, `establishing`, `established`, `terminated`, `contentSharing started`, `operation playPrompt`, `tone tone5`, `participants`, ... */
   readonly label: string
   readonly url: string
   readonly body: CommsNotificationsBody
@@ -48,11 +48,17 @@ export interface RecordedNotification {
 /** Anything the simulator recorded, in the order it started. */
 export type SimulatorRecord = RecordedRequest | RecordedNotification
 
+/** An `authorization` value with its credential replaced: the scheme is kept only when it is one (`Bearer [redacted]`). */
+function redactedCredential(value: string): string {
+  const scheme = /^\s*([A-Za-z][\w.+-]*)\s+\S/.exec(value)?.[1]
+  return scheme === undefined ? '[redacted]' : `${scheme} [redacted]`
+}
+
 /** Headers as a plain object, with the credential in `authorization` replaced by `[redacted]`. */
 export function redactedHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [name, value] of headers) {
-    out[name] = name === 'authorization' ? `${value.split(' ', 1)[0]} [redacted]` : value
+    out[name] = name === 'authorization' ? redactedCredential(value) : value
   }
   return out
 }

@@ -1,8 +1,11 @@
+import { once } from 'node:events'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import { ValidationError } from '../../../src/index.ts'
 import { verifyNotificationToken } from '../../../src/notifications/index.ts'
 import { answer, getCall, hangUp, redirect, reject } from '../../../src/requests/index.ts'
-import { buildParticipantsNotification } from '../../../src/testing/index.ts'
+import { buildParticipantsNotification, createGraphSimulator } from '../../../src/testing/index.ts'
 import { createHarness, labelOf, serviceHostedAnswer, type Received } from './simulator-harness.ts'
 
 describe('the call lifecycle', () => {
@@ -523,6 +526,28 @@ describe('setup', () => {
     ])
   })
 
+  it('refuses a call placed with a duration that is not one, and rejects (never throws) for a call it does not know', async () => {
+    const { simulator } = await createHarness()
+    await expect(simulator.placeIncomingCall({ answerTimeoutMs: Number.NaN, notifications: { delayMs: -1 } })).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [
+        { path: '$.answerTimeoutMs', message: 'expected a finite number of milliseconds, 0 or more' },
+        { path: '$.notifications.delayMs', message: 'expected a finite number of milliseconds, 0 or more' },
+      ],
+    })
+    expect(simulator.notifications).toHaveLength(0)
+    const unknown = 'no call nope: the simulator did not place it and the bot did not create it'
+    await expect(simulator.waitForState('nope', 'established')).rejects.toThrow(unknown)
+    await expect(simulator.endCall('nope')).rejects.toThrow(unknown)
+  })
+
+  it('refuses a fault that would hit no request', async () => {
+    const { simulator } = await createHarness()
+    for (const times of [0, -1, 1.5]) {
+      expect(() => simulator.injectFault({ action: 'getCall', status: 500, times })).toThrow(`fault times: expected a whole number, 1 or more (Infinity for every request), got ${times}`)
+    }
+  })
+
   it('a closed simulator places no calls and leaves no timer behind', async () => {
     const { simulator, clock } = await createHarness()
     await simulator.placeIncomingCall()
@@ -559,6 +584,32 @@ describe('setup', () => {
     expect(clock.pendingSleeps).toBe(0)
     // The answer was acted on before its slow reply began.
     expect(simulator.call(call.id).state).not.toBe('incoming')
+  })
+
+  it('close cancels a notification on its way to a bot that never answers, over HTTP and in process', async () => {
+    const arrived: IncomingMessage[] = []
+    const silentBot = createServer((req) => void arrived.push(req))
+    silentBot.listen(0, '127.0.0.1')
+    await once(silentBot, 'listening')
+    try {
+      const overHttp = await createGraphSimulator({ callbackUri: `http://127.0.0.1:${(silentBot.address() as AddressInfo).port}/api/calls` })
+      const handed: Request[] = []
+      const inProcess = await createGraphSimulator({ callbackUri: 'https://bot.contoso.com/api/calls', deliver: (n) => (handed.push(n), new Promise<Response>(() => {})) })
+      for (const graph of [overHttp, inProcess]) {
+        const placing = graph.placeIncomingCall()
+        await vi.waitUntil(() => (graph === overHttp ? arrived : handed).length === 1, { timeout: 5_000 })
+        await graph.close()
+        await expect(placing).resolves.toMatchObject({ state: 'incoming' })
+        await graph.idle()
+        expect(graph.notifications.map((n) => [n.label, n.status, n.error])).toEqual([['incoming', undefined, 'the simulator closed']])
+      }
+      // The bot saw its request go: the simulator's side of the socket is closed; the one in process was told.
+      if (!arrived[0]!.socket.destroyed) await once(arrived[0]!.socket, 'close')
+      expect(handed[0]!.signal.aborted).toBe(true)
+    } finally {
+      silentBot.closeAllConnections()
+      silentBot.close()
+    }
   })
 
   it('close rejects every waitForState still waiting, and any asked after it', async () => {
