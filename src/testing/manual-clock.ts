@@ -10,6 +10,21 @@ interface Sleeper {
 /** Lets the work a wake-up starts (notification deliveries, handlers) run before time moves on. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/** The work each manual clock lets finish before it moves on, by clock (see `holdTimeFor`). */
+const heldWork = new WeakMap<SimulatorClock, Set<Promise<unknown>>>()
+
+/**
+ * Keeps a `ManualClock` from moving on while `work` runs: the simulator holds it for each notification on
+ * its way to the bot, whose signing and verification take more than one turn of the event loop. Work held
+ * must not wait for the clock itself. Any other clock is left alone.
+ */
+export function holdTimeFor(clock: SimulatorClock, work: Promise<unknown>): void {
+  const held = heldWork.get(clock)
+  if (held === undefined) return
+  held.add(work)
+  void work.finally(() => held.delete(work)).catch(() => {})
+}
+
 /**
  * A clock that moves only when told to: `await clock.advance(15_000)` runs a 15-second answer deadline at
  * once. Sleepers wake in time order, and the work each one starts gets to run before the next wakes. Give
@@ -22,6 +37,7 @@ export class ManualClock implements SimulatorClock {
 
   /** @param start the time to start at: milliseconds since the epoch, or a `Date` */
   constructor(start: number | Date = Date.UTC(2026, 0, 1)) {
+    heldWork.set(this, new Set())
     const ms = start instanceof Date ? start.getTime() : start
     // A clock that returned anything but a number would fail far from here (a token's expiry, a deadline).
     if (typeof ms !== 'number' || !Number.isFinite(ms)) {
@@ -61,20 +77,30 @@ export class ManualClock implements SimulatorClock {
     return this.#sleepers.length
   }
 
+  /** Lets what woke run: a turn of the event loop, and until the work held (`holdTimeFor`) is done. */
+  async #settle(): Promise<void> {
+    await settle()
+    const held = heldWork.get(this)!
+    while (held.size > 0) {
+      await Promise.allSettled([...held])
+      await settle()
+    }
+  }
+
   /** Moves the clock `ms` forward, waking every sleep due on the way. */
   async advance(ms: number): Promise<void> {
     if (typeof ms !== 'number' || !(ms >= 0) || ms === Infinity) {
       throw new ValidationError('manual clock advance', [{ path: '$', message: `expected a finite number of milliseconds, 0 or more, got ${described(ms)}` }])
     }
     const until = this.#now + ms
-    await settle()
+    await this.#settle()
     for (;;) {
       const due = this.#sleepers.filter((s) => s.at <= until).sort((a, b) => a.at - b.at || a.id - b.id)[0]
       if (due === undefined) break
       this.#sleepers = this.#sleepers.filter((s) => s !== due)
       this.#now = due.at
       due.wake()
-      await settle()
+      await this.#settle()
     }
     this.#now = until
   }

@@ -1,6 +1,7 @@
 import type { CallState } from '../schemas/types.ts'
 import type { CommsNotificationsBody } from './notification-builders.ts'
 import type { DeliveryContext, NotificationDelivery } from './notification-delivery.ts'
+import { holdTimeFor } from './manual-clock.ts'
 import type { SimulatedCallState } from './simulated-call.ts'
 import type { SimulatorClock } from './simulator-clock.ts'
 import type { RecordLog, RecordedNotification } from './simulator-records.ts'
@@ -111,8 +112,17 @@ export class NotificationSender {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
 
-  /** Posts one notification to the bot; `handedOver` is called once the request is with the bot, before its answer. */
-  async #post(call: SimulatedCallState, label: string, body: CommsNotificationsBody, handedOver?: () => void): Promise<RecordedNotification> {
+  /**
+   * Posts one notification to the bot; `handedOver` is called once the request is with the bot, before its
+   * answer. A manual clock waits for it before it moves on: the notification is sent at the time it is due.
+   */
+  #post(call: SimulatedCallState, label: string, body: CommsNotificationsBody, handedOver?: () => void): Promise<RecordedNotification> {
+    const posting = this.#postNow(call, label, body, handedOver)
+    holdTimeFor(this.#clock, posting)
+    return posting
+  }
+
+  async #postNow(call: SimulatedCallState, label: string, body: CommsNotificationsBody, handedOver?: () => void): Promise<RecordedNotification> {
     const at = this.#clock.now()
     const finish = this.#log.begin()
     const url = call.callbackUri

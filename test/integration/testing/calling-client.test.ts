@@ -156,6 +156,40 @@ describe('the README Time setup: one ManualClock for the simulator and the clien
   })
 })
 
+describe('one big advance of the ManualClock runs each step at its own time', () => {
+  it("a bot that verifies tokens, and plays a prompt once established: every notification and request dated when it was due", async () => {
+    const callbackUri = 'https://bot.contoso.com/api/calls'
+    let bot: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 })
+    const clock = new ManualClock()
+    const graph = await createGraphSimulator({ callbackUri, deliver: (n) => bot(n), clock, operationDurationMs: 2_000, notifications: { delayMs: 1_000 } })
+    const client = new CallingClient({ credential: graph.credential, dispatcher: graph.dispatcher, clock })
+    closing.push(() => graph.close(), () => client.close())
+    bot = createNotificationHandler({
+      appId: graph.signer.appId,
+      verify: { openIdConfigurationUrl: graph.signer.openIdConfigurationUrl, fetch: graph.signer.fetch },
+      now: () => clock.now(),
+      onEvent: (event) => {
+        if (event.type === 'call.incoming') return client.calls.answer(event.callId, { callbackUri, acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia() })
+        if (event.type === 'call.established') return client.calls.playPrompt(event.callId, { prompts: [mediaPrompt('https://cdn.example.com/hello.wav')] })
+        return undefined
+      },
+    })
+    const call = await graph.placeIncomingCall()
+    await vi.waitUntil(() => clock.pendingSleeps === 2, { timeout: 5_000 })
+    await clock.advance(10_000)
+    await graph.idle()
+    expect(graph.records.map((r) => `${r.kind === 'request' ? r.action : r.label} +${r.at - call.placedAt}`)).toEqual([
+      'incoming +0',
+      'answer +0',
+      'establishing +1000',
+      'established +1000',
+      'playPrompt +1000',
+      // The prompt plays for 2 s, and its notification waits the plan's 1 s.
+      'operation playPrompt +4000',
+    ])
+  })
+})
+
 describe("graph.idle() and the bot's own work, through the delivery context", () => {
   /**
    * A bot that answers, subscribes to tones once established, and on a key press hangs up once `gate`
