@@ -17,7 +17,9 @@ export async function startFastifyBot(settings: BotSettings): Promise<RunningBot
   const verifyToken = createNotificationTokenVerifier({ ...settings.verify, appId: settings.appId })
   const tenants = new WeakMap<object, string>()
 
-  const app = Fastify()
+  // Fastify's Ajv coerces types by default (a null to "" or 0, a one-item array to its item): the parser
+  // must read the body as Graph sent it, so this app validates without coercing.
+  const app = Fastify({ ajv: { customOptions: { coerceTypes: false } } })
   app.addHook('onRequest', async (request, reply) => {
     try {
       const { tenantId } = await verifyToken(request.headers.authorization)

@@ -21,8 +21,15 @@ export const Guid = (): TString => Type.String({ format: 'uuid' })
 /** `Edm.DateTimeOffset`: an RFC 3339 date-time string. */
 export const DateTimeOffset = (): TString => Type.String({ format: 'date-time' })
 
-/** `Edm.Duration`: an ISO 8601 duration string such as `PT1M30S`. */
-export const Duration = (): TString => Type.String({ format: 'duration' })
+/**
+ * `Edm.Duration`: an ISO 8601 duration string such as `PT1M30S`, with fractions (`PT0.015S`, as Graph's own
+ * examples have) and a sign. A pattern, not JSON Schema's `duration` format, which refuses both.
+ */
+export const Duration = (): TString =>
+  Type.String({
+    pattern: '^-?P(?!$)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?$',
+    description: 'an ISO 8601 duration',
+  })
 
 /** `Edm.Stream`: a URL or base64 text standing for binary content. */
 export const Stream = (): TString => Type.String()

@@ -2,7 +2,9 @@
  * The inbound (lenient) face of a schema as plain JSON Schema: what a callback endpoint should accept from
  * Graph. It matches what the notification parser's decoders accept: unknown properties allowed, nothing
  * required, enum values in any casing and values a version does not know yet, integers also as numeric
- * strings, and no string formats (Graph's own values do not always meet them).
+ * strings, `null` for any member, and no string formats (Graph's own values do not always meet them).
+ * Validate with type coercion off: a validator that coerces (Fastify's Ajv does by default) turns a null
+ * into "" and a one-item array into its item before the parser sees them.
  */
 type JsonSchema = Record<string, unknown>
 
@@ -25,7 +27,19 @@ function lenient(s: any): any {
   const out: any = {}
   for (const [k, v] of Object.entries(s)) {
     if (k === 'required' || k === 'additionalProperties' || k === 'minItems' || k === 'maxItems' || k === 'uniqueItems') continue
-    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, lenient(ps)])) : lenient(v)
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, orNull(lenient(ps))])) : lenient(v)
   }
   return out
+}
+
+const NULL = { type: 'null' }
+
+/**
+ * A member's schema that also takes `null`: Graph sends null for members its contract says never are
+ * (a participant's `id`, in Graph's own example), and the decoders keep it, noting an issue.
+ */
+function orNull(s: any): any {
+  if (s.type === 'null') return s
+  if (Array.isArray(s.anyOf)) return s.anyOf.some((branch: any) => branch.type === 'null') ? s : { ...s, anyOf: [...s.anyOf, NULL] }
+  return { anyOf: [s, NULL] }
 }

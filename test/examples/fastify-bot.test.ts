@@ -9,10 +9,10 @@ afterEach(async () => {
   while (closing.length > 0) await closing.pop()!()
 })
 
-async function setUp() {
+async function setUp(log?: (line: string) => void) {
   let botUrl = ''
   const graph = await createGraphSimulator({ callbackUri: 'https://bot.example.com/api/calls', deliver: (n) => tunnelTo(botUrl)(n) })
-  const bot = await startFastifyBot(settingsFor(graph))
+  const bot = await startFastifyBot(settingsFor(graph, log))
   botUrl = bot.url
   closing.push(() => graph.close(), () => bot.close())
   return { graph, bot }
@@ -40,4 +40,19 @@ it('the Fastify bot checks the token before the body, then the body against the 
   expect(await post(token, { value: 'not a list' })).toBe(400)
   expect(await post(token, { value: [42] })).toBe(400)
   expect(await post(token, { ...valid, value: [{ ...valid.value[0], changeType: 'deleted', resourceData: undefined }] })).toBe(202)
+})
+
+it('the Fastify bot reads the body as Graph sent it: nulls and one-item arrays are not coerced on the way', async () => {
+  const lines: string[] = []
+  const { graph, bot } = await setUp((line) => lines.push(line))
+  const ended = { changeType: 'deleted', resourceUrl: null, resource: '/communications/calls/abc', resourceData: [{ state: 'terminated', resultInfo: { code: 200, message: null } }] }
+  const answer = await request(`${bot.url}/api/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: await graph.signer.authorizationHeader() },
+    body: JSON.stringify({ value: [ended] }),
+  })
+  await answer.body.dump()
+  expect(answer.statusCode).toBe(202)
+  // Coerced, the null resourceUrl would have been "" (naming no call) and the message "".
+  await expect.poll(() => lines).toContain('the call ended: 200')
 })

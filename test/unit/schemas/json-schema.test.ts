@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Value } from 'typebox/value'
-import { AnswerParams, Call, MediaConfig, toInboundSchema } from '../../../src/schemas/index.ts'
+import { AnswerParams, Call, CommsNotifications, MediaConfig, Participant, toInboundSchema } from '../../../src/schemas/index.ts'
 
 // Each schema is plain JSON Schema: what survives JSON serialisation (for Fastify route schemas, OpenAPI
 // documents, docs) validates exactly as the TypeBox value does.
@@ -66,5 +66,12 @@ describe('schemas as plain JSON Schema', () => {
     expect(Value.Check(plain(Call), real)).toBe(false)
     expect(Value.Check(toInboundSchema(Call), real)).toBe(true)
     expect(Value.Check(toInboundSchema(Call), { state: 5 })).toBe(false)
+  })
+
+  it('the inbound face takes null for any member, as Graph sends it even where its contract says never', () => {
+    const participant = { id: null, info: { identity: { user: { id: null } } }, isMuted: null }
+    expect(Value.Check(toInboundSchema(Participant), participant)).toBe(true)
+    expect(Value.Check(toInboundSchema(CommsNotifications), { value: [{ changeType: 'deleted', resourceUrl: null, resource: '/communications/calls/abc' }] })).toBe(true)
+    expect(Value.Check(toInboundSchema(Participant), { id: 5 })).toBe(false)
   })
 })

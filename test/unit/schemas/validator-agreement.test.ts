@@ -14,7 +14,7 @@ import { answerRequestBodies, notificationBodies, v1AnswerPage } from '../../fix
 import * as schemas from '../../../src/schemas/index.ts'
 import * as validators from '../../../src/requests/validators.generated.ts'
 import { cases as builderCases } from '../requests/catalogue.ts'
-import { createCallExamples, inviteExample, recordResponseExample, redirectExamples, transferExamples } from '../requests/docs-examples.ts'
+import { createCallExamples, inviteExample, logTeleconferenceDeviceQualityExample, recordResponseExample, redirectExamples, transferExamples } from '../requests/docs-examples.ts'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -71,8 +71,11 @@ function actionCases(): [string, unknown, (v: unknown) => unknown[], Json[]][] {
     ClientContextParams: [body('mute')],
     ChangeScreenSharingRoleParams: [body('changeScreenSharingRole')],
     UpdateRecordingStatusParams: [body('updateRecordingStatus')],
-    // Not the docs example: its fractional-second durations ('PT0.03S', valid Edm.Duration) fail TypeBox's JSON Schema 'duration' format.
-    LogTeleconferenceDeviceQualityParams: [body('logTeleconferenceDeviceQuality')],
+    // The docs example has fractional-second durations ('PT0.03S', valid Edm.Duration); v1.0 has no screen-sharing quality, its third.
+    LogTeleconferenceDeviceQualityParams: [
+      body('logTeleconferenceDeviceQuality'),
+      { quality: { ...logTeleconferenceDeviceQualityExample.quality, mediaQualityList: logTeleconferenceDeviceQualityExample.quality.mediaQualityList.slice(0, 2) } } as Json,
+    ],
     InviteParams: [body('invite'), inviteExample as Json],
     StartHoldMusicParams: [body('startHoldMusic')],
     BetaPlayPromptParams: [body('beta.playPrompt')],
