@@ -35,7 +35,9 @@ const causes: readonly KnownCause[] = [
       'is told to be `{ value: [...] }` by one check (~25), the item\'s index goes on the issue path only when a ' +
       'resource is read (~16), an item without `resourceData` skips reading it (~14); passing the body reader\'s ' +
       'result to a shared `eventsOf` instead of the reader itself cost 52 more, and reading `resourceUrl` once ' +
-      'into a local, or ids matched by `[^/]` with `includes` for `?` and `#`, changed nothing. Its own count holds still (9,832 at ed4e81e, 9,835 at c24dfef, the parse code unchanged between them), ' +
+      'into a local, or ids matched by `[^/]` with `includes` for `?` and `#`, changed nothing. At e0ecca9 (a call\'s ' +
+      'four navigation collections no longer decoded, so four fewer reads per call) content sharing takes 9,791, ' +
+      'incoming 35,096 and established 15,229: within a few instructions of before, so those reads cost almost nothing. Its own count holds still (9,832 at ed4e81e, 9,835 at c24dfef, the parse code unchanged between them), ' +
       'but the count of `JSON.parse` of the same text in the same process moves with what else the process has loaded: ' +
       '7,880 at ed4e81e and 7,830 at c24dfef, measured side by side in one session (7,830 twice, to the instruction). So the ratio is ' +
       '1.248x or 1.256x, met or missed by 0.006x, with no change to what is measured (before the 57 instructions above; ' +
