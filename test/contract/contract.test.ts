@@ -5,9 +5,12 @@
 import { describe, expect, it } from 'vitest'
 import * as schemas from '../../src/schemas/index.ts'
 import { contractDir, loadContract, type Contract, type ContractOperation, type ContractProperty, type ContractType } from '../../scripts/contract.ts'
-import { contractExceptions } from './exceptions.ts'
 import { Duration } from '../../src/schemas/edm.ts'
+import { contractExceptions } from './exceptions.ts'
 import { cases, sampleIds } from '../unit/requests/catalogue.ts'
+
+/** The pattern `Edm.Duration`'s schema carries. */
+const DURATION_PATTERN = (Duration() as { pattern?: string }).pattern
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1)
 const short = (fullName: string) => fullName.replace(/^microsoft\.graph\./, '')
@@ -32,7 +35,7 @@ function edmSchema(type: string): unknown {
       return { type: 'string', format: 'date-time' }
     case 'Edm.Duration':
       // A pattern: JSON Schema's `duration` format refuses the fractions and sign Edm.Duration allows.
-      return { type: 'string', pattern: Duration().pattern, description: 'an ISO 8601 duration' }
+      return { type: 'string', pattern: DURATION_PATTERN, description: 'an ISO 8601 duration' }
   }
   throw new Error(`no mapping expected for ${type}`)
 }
@@ -143,7 +146,7 @@ function primitiveProblem(s: any, type: string): string | undefined {
     'Edm.Double': () => s.type === 'number' || s.type === 'integer',
     'Edm.Guid': () => s.type === 'string' && s.format === 'uuid',
     'Edm.DateTimeOffset': () => s.type === 'string' && s.format === 'date-time',
-    'Edm.Duration': () => s.type === 'string' && s.pattern === Duration().pattern,
+    'Edm.Duration': () => s.type === 'string' && s.pattern === DURATION_PATTERN,
   }
   return ok[type]?.() ? undefined : `accepts what ${type} does not (${JSON.stringify(s).slice(0, 120)})`
 }
