@@ -18,8 +18,9 @@ function defined<T extends object>(options: T): Defined<T> {
 }
 
 /** Service-hosted media (Graph plays prompts and records): optionally with files to fetch ahead. */
-export function serviceHostedMedia(options: { preFetchMedia?: PreFetchMediaInfo[] | undefined } = {}): BotServiceHostedMediaConfig {
-  return { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', ...defined(options) }
+export function serviceHostedMedia(options: { preFetchMedia?: readonly PreFetchMediaInfo[] | undefined } = {}): BotServiceHostedMediaConfig {
+  // The list is taken as given and never changed, so one written `as const` passes too.
+  return { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', ...defined(options) } as BotServiceHostedMediaConfig
 }
 
 /** App-hosted media: the media session configuration blob produced by the real-time media platform. */

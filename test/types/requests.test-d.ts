@@ -9,6 +9,20 @@ type ResultOf<R> = R extends GraphRequest<infer T> ? T : never
 const prompt = requests.mediaPrompt('https://cdn.contoso.com/beep.wav')
 
 describe('request builder types', () => {
+  it('take lists written as const: a builder never changes what it is given', () => {
+    const modalities = ['audio', 'video'] as const
+    const participants = [{ identity: { user: { id: 'u-1' } } }] as const
+    expectTypeOf(requests.answer('c-1', { acceptedModalities: modalities, mediaConfig: requests.serviceHostedMedia() })).toEqualTypeOf<GraphRequest<void>>()
+    expectTypeOf(requests.invite('c-1', { participants })).toEqualTypeOf<ReturnType<typeof requests.invite>>()
+    const files = [{ uri: 'https://cdn.contoso.com/beep.wav', resourceId: 'beep' }] as const
+    requests.serviceHostedMedia({ preFetchMedia: files })
+    // A list built up first is taken too.
+    const built: requests.AnswerParams['acceptedModalities'][number][] = []
+    built.push('audio')
+    requests.answer('c-1', { acceptedModalities: built, mediaConfig: requests.serviceHostedMedia() })
+  })
+
+
   it('carry what Graph answers with', () => {
     expectTypeOf<ResultOf<ReturnType<typeof requests.playPrompt>>>().toEqualTypeOf<Inbound<PlayPromptOperation>>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.recordResponse>>>().toEqualTypeOf<Inbound<RecordOperation>>()
