@@ -37,44 +37,58 @@ export function createKeepAliveScheduler(options: KeepAliveSchedulerOptions): Ke
   const intervalMs = options.intervalMs ?? 15 * 60_000
   if (!(intervalMs > 0 && intervalMs < 45 * 60_000)) throw new RangeError('intervalMs must be more than 0 and less than 45 minutes')
   const timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) }
-  const live = new Map<string, unknown>()
+  // Each call's timer, and the turn it belongs to: a `track` or `untrack` starts a new turn, so a keepAlive
+  // still in flight from an earlier one schedules nothing when it returns (one timer chain per call).
+  const live = new Map<string, { handle: unknown; turn: number }>()
+  let turns = 0
 
-  const schedule = (callId: string) => {
-    const handle = timers.setTimeout(() => void beat(callId), intervalMs)
+  const schedule = (callId: string, turn: number) => {
+    const handle = timers.setTimeout(() => void beat(callId, turn), intervalMs)
     ;(handle as { unref?: () => void } | undefined)?.unref?.()
-    live.set(callId, handle)
+    live.set(callId, { handle, turn })
   }
 
-  const beat = async (callId: string) => {
-    if (!live.has(callId)) return
+  const beat = async (callId: string, turn: number) => {
+    if (live.get(callId)?.turn !== turn) return
     try {
       await options.send(callId)
     } catch (error) {
       if (error instanceof GraphApiError && error.status === 404) {
-        live.delete(callId)
+        if (live.get(callId)?.turn === turn) live.delete(callId)
         return
       }
-      options.onError?.(error, callId)
+      report(error, callId)
     }
-    // Untracked while the request was in flight: do not bring it back.
-    if (live.has(callId)) schedule(callId)
+    // Untracked, or tracked anew, while the request was in flight: that turn goes on, not this one.
+    if (live.get(callId)?.turn === turn) schedule(callId, turn)
+  }
+
+  // A hook that throws must not stop the call's keep-alives, nor become an unhandled rejection.
+  const report = (error: unknown, callId: string) => {
+    try {
+      options.onError?.(error, callId)
+    } catch (hookError) {
+      process.emitWarning(`the keep-alive scheduler's onError hook threw: ${hookError instanceof Error ? hookError.message : String(hookError)}`)
+    }
   }
 
   return {
     track(callId) {
-      if (live.has(callId)) timers.clearTimeout(live.get(callId))
-      schedule(callId)
+      const current = live.get(callId)
+      if (current !== undefined) timers.clearTimeout(current.handle)
+      schedule(callId, ++turns)
     },
     untrack(callId) {
-      if (!live.has(callId)) return
-      timers.clearTimeout(live.get(callId))
+      const current = live.get(callId)
+      if (current === undefined) return
+      timers.clearTimeout(current.handle)
       live.delete(callId)
     },
     get callIds() {
       return [...live.keys()]
     },
     stop() {
-      for (const handle of live.values()) timers.clearTimeout(handle)
+      for (const { handle } of live.values()) timers.clearTimeout(handle)
       live.clear()
     },
   }

@@ -82,6 +82,13 @@ function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
   return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
 }
 
+/** An issue for a bound that is not one (NaN would keep everything forever); the counts must be whole. */
+function limitIssue(value: unknown, path: string, expected: string): Issue | undefined {
+  const whole = expected.startsWith('a whole')
+  if (typeof value === 'number' && value >= 0 && (whole ? Number.isInteger(value) : Number.isFinite(value))) return undefined
+  return { path, message: `expected ${expected}` }
+}
+
 /** A `resultInfo` as the notifications give it: an object, or none (Graph sends `null` while it has none). */
 const resultInfoOf = (value: unknown): Inbound<ResultInfo> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Inbound<ResultInfo>) : undefined
@@ -104,8 +111,13 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
   const maxFinished = options.maxFinished ?? 1000
   const maxEndedCalls = options.maxEndedCalls ?? 1000
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 300_000
-  const defaultIssue = timeoutIssue(defaultTimeoutMs, '$.defaultTimeoutMs')
-  if (defaultIssue) throw new ValidationError('operation waiter options', [defaultIssue])
+  const issues = [
+    timeoutIssue(defaultTimeoutMs, '$.defaultTimeoutMs'),
+    limitIssue(keepMs, '$.keepFinishedMs', 'a number of milliseconds, 0 or more'),
+    limitIssue(maxFinished, '$.maxFinished', 'a whole number, 0 or more'),
+    limitIssue(maxEndedCalls, '$.maxEndedCalls', 'a whole number, 0 or more'),
+  ].filter((issue) => issue !== undefined)
+  if (issues.length > 0) throw new ValidationError('operation waiter options', issues)
   const waiting = new Set<Pending>()
   // Finished operations in arrival order, for waits that start after the notification came.
   let finished: { at: number; event: Final }[] = []
@@ -170,13 +182,17 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (waitIssue) return Promise.reject(new ValidationError('operation wait options', [waitIssue]))
       const status = operation.status?.toLowerCase()
       if (status === 'completed' || status === 'failed') {
+        // Graph may still notify this end: it must not be kept for a later wait that reuses the clientContext.
+        if (operationId !== undefined) markDelivered(operationId)
         return Promise.resolve({ status: status === 'completed' ? 'Completed' : 'Failed', operationId, clientContext, resultInfo: resultInfoOf(operation.resultInfo), event: undefined })
       }
       const key = { callId, operationId, clientContext }
       prune()
       const early = finished.findIndex((f) => matches(key, f.event))
       if (early >= 0) {
-        const { event } = finished.splice(early, 1)[0]!
+        // An end kept under its id serves every wait for that id; one matched by clientContext only the
+        // first, as a later wait with the same clientContext is for another operation.
+        const { event } = operationId === undefined ? finished.splice(early, 1)[0]! : finished[early]!
         markDelivered(event.operationId)
         return Promise.resolve(finishedOutcome(event))
       }

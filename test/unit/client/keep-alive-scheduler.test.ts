@@ -29,6 +29,57 @@ describe('keep-alive scheduler', () => {
     scheduler.stop()
   })
 
+  it('keeps one timer chain per call when it is tracked again while a keepAlive is in flight', async () => {
+    vi.useFakeTimers()
+    const sent: number[] = []
+    let release!: () => void
+    const start = Date.now()
+    const scheduler = createKeepAliveScheduler({
+      send: async () => {
+        sent.push((Date.now() - start) / MINUTE)
+        if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve))
+      },
+    })
+    scheduler.track('a')
+    await vi.advanceTimersByTimeAsync(15 * MINUTE)
+    // established again (after a hold) while the first keepAlive is still on its way
+    scheduler.track('a')
+    release()
+    await vi.advanceTimersByTimeAsync(45 * MINUTE)
+    expect(sent).toEqual([15, 30, 45, 60])
+    scheduler.stop()
+  })
+
+  it('an onError hook that throws stops nothing: a process warning, and the next keepAlive goes', async () => {
+    vi.useFakeTimers()
+    const warnings: string[] = []
+    const onWarning = (warning: Error) => void warnings.push(warning.message)
+    process.on('warning', onWarning)
+    try {
+      let sends = 0
+      const scheduler = createKeepAliveScheduler({
+        intervalMs: MINUTE,
+        onError: () => {
+          throw new Error('logger broke')
+        },
+        send: async () => {
+          sends++
+          throw new GraphApiError({ status: 503, code: 'ServiceUnavailable' })
+        },
+      })
+      scheduler.track('a')
+      await vi.advanceTimersByTimeAsync(3 * MINUTE)
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => process.nextTick(resolve))
+      expect(sends).toBe(3)
+      expect(scheduler.callIds).toEqual(['a'])
+      expect(warnings).toContain("the keep-alive scheduler's onError hook threw: logger broke")
+      scheduler.stop()
+    } finally {
+      process.off('warning', onWarning)
+    }
+  })
+
   it('stops for a call that is untracked, and for every call on stop()', async () => {
     vi.useFakeTimers()
     const send = vi.fn(async () => {})

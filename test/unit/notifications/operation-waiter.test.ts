@@ -75,11 +75,33 @@ describe('operation waiter', () => {
     const waiter = createOperationWaiter()
     waiter.observe(operationEvent('op-1', 'Completed'))
     expect((await waiter.wait(CALL, { id: 'op-1', status: 'running' })).status).toBe('Completed')
-    // Used once: a second wait for it does not find it again.
+    // Kept under its id, it answers every wait for that id, as waits begun before it came all hear it.
+    expect((await waiter.wait(CALL, { id: 'op-1', status: 'running' })).status).toBe('Completed')
+    // Matched by clientContext, it serves one wait: a later wait with that clientContext is for another operation.
+    waiter.observe(operationEvent('op-2', 'Completed', 'greeting'))
+    expect((await waiter.wait(CALL, { clientContext: 'greeting' })).operationId).toBe('op-2')
     vi.useFakeTimers()
-    const again = waiter.wait(CALL, { id: 'op-1', status: 'running' }, { timeoutMs: 10 })
+    const again = waiter.wait(CALL, { clientContext: 'greeting' }, { timeoutMs: 10 })
     vi.advanceTimersByTime(10)
     await expect(again).rejects.toBeInstanceOf(TimeoutError)
+  })
+
+  it('an end the answer already gave is not kept when Graph notifies it after all: a later wait by its clientContext waits anew', async () => {
+    const waiter = createOperationWaiter()
+    expect((await waiter.wait(CALL, { id: 'op-1', clientContext: 'greet', status: 'Completed' })).status).toBe('Completed')
+    waiter.observe(operationEvent('op-1', 'Completed', 'greet'))
+    vi.useFakeTimers()
+    const next = waiter.wait(CALL, { clientContext: 'greet' }, { timeoutMs: 10 })
+    vi.advanceTimersByTime(10)
+    await expect(next).rejects.toBeInstanceOf(TimeoutError)
+  })
+
+  it.each([
+    [{ maxEndedCalls: Number.NaN }, '$.maxEndedCalls', 'expected a whole number, 0 or more'],
+    [{ maxFinished: 1.5 }, '$.maxFinished', 'expected a whole number, 0 or more'],
+    [{ keepFinishedMs: -1 }, '$.keepFinishedMs', 'expected a number of milliseconds, 0 or more'],
+  ])('refuses a bound that is not one: %o', (options, path, message) => {
+    expect(() => createOperationWaiter(options)).toThrow(expect.objectContaining({ name: 'ValidationError', issues: [{ path, message }] }))
   })
 
   it('settles every wait for the operation, and keeps no repeat of an end it has handed out', async () => {
