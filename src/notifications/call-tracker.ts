@@ -229,6 +229,11 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
           record.resultInfo = event.resultInfo
           record.terminatedAt = at
           ended.push({ callId: record.callId, terminatedAt: at })
+          // Calls dropped past maxCalls leave their entry behind: keep the list within what is remembered.
+          if (ended.length - endedHead > 2 * maxCalls) {
+            ended = ended.slice(endedHead).filter((e) => records.get(e.callId)?.terminatedAt === e.terminatedAt)
+            endedHead = 0
+          }
         } else if (typeof event.call.state === 'string') {
           if (event.type !== 'call.updated') announced.set(record, event.call.state)
           else if (event.call.state !== record.state) announced.delete(record)

@@ -248,6 +248,20 @@ describe('createCallTracker: memory', () => {
     expect(tracker.size).toBe(3)
   })
 
+  it('with a long grace and many calls ending, still holds maxCalls, the last ended ones still telling late events', () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, maxCalls: 3, terminatedGraceMs: 1e12 })
+    for (let i = 0; i < 1_000; i++) {
+      tracker.apply(callIn('terminated', 'deleted', `/communications/calls/t${i}`))
+      clock.advance(1)
+    }
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['t997', 't998', 't999'])
+    expect(tracker.apply(callIn('established', 'updated', '/communications/calls/t999')).stale).toBe(true)
+    clock.advance(2e12)
+    tracker.apply(incoming('/communications/calls/fresh'))
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['fresh'])
+  })
+
   it('stale and duplicate events do not keep a call alive', () => {
     const clock = manualClock()
     const tracker = createCallTracker({ now: clock.now, maxAgeMs: 1_000 })
