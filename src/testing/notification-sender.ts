@@ -145,7 +145,11 @@ export class NotificationSender {
   }
 }
 
-/** `promise`, or a rejection with the signal's reason once it aborts first (a bot in process may ignore the signal). */
+/**
+ * `promise`, or a rejection with the signal's reason once it aborts first (a bot in process may ignore the
+ * signal). The testing kit reaches the library through its public entries only, so it has its own copy of
+ * the transport's `untilAborted`.
+ */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason)
   return new Promise<T>((resolve, reject) => {

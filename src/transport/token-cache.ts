@@ -1,6 +1,7 @@
 import { CredentialError } from '../errors.ts'
 import type { Clock } from './clock.ts'
 import type { AccessToken, Credential, GetToken } from './token-credential.ts'
+import { untilAborted } from './until-aborted.ts'
 
 /** A token is renewed (in the background, while still sent) this long before it expires... */
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000
@@ -81,22 +82,8 @@ export class TokenCache {
     const request = (this.#pending ??= this.#start())
     if (signal === undefined) return request.token
     request.waiters++
-    return new Promise<string>((resolve, reject) => {
-      const giveUp = () => {
-        reject(signal.reason)
-        if (--request.waiters === 0) this.#abandon(request, `The token request for ${this.#scope} was abandoned: no call waits for it any more`)
-      }
-      signal.addEventListener('abort', giveUp, { once: true })
-      request.token.then(
-        (token) => {
-          signal.removeEventListener('abort', giveUp)
-          resolve(token)
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', giveUp)
-          reject(error)
-        },
-      )
+    return untilAborted(request.token, signal, () => {
+      if (--request.waiters === 0) this.#abandon(request, `The token request for ${this.#scope} was abandoned: no call waits for it any more`)
     })
   }
 
