@@ -82,11 +82,10 @@ function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
   return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
 }
 
-/** An issue for a bound that is not one (NaN would keep everything forever); the counts must be whole. */
-function limitIssue(value: unknown, path: string, expected: string): Issue | undefined {
-  const whole = expected.startsWith('a whole')
-  if (typeof value === 'number' && value >= 0 && (whole ? Number.isInteger(value) : Number.isFinite(value))) return undefined
-  return { path, message: `expected ${expected}` }
+/** An issue for a bound that is not one (NaN would keep everything forever): a count, or a time in ms. */
+function limitIssue(value: unknown, path: string, kind: 'count' | 'ms'): Issue | undefined {
+  if (typeof value === 'number' && value >= 0 && (kind === 'count' ? Number.isInteger(value) : Number.isFinite(value))) return undefined
+  return { path, message: kind === 'count' ? 'expected a whole number, 0 or more' : 'expected a number of milliseconds, 0 or more' }
 }
 
 /** A `resultInfo` as the notifications give it: an object, or none (Graph sends `null` while it has none). */
@@ -113,9 +112,9 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 300_000
   const issues = [
     timeoutIssue(defaultTimeoutMs, '$.defaultTimeoutMs'),
-    limitIssue(keepMs, '$.keepFinishedMs', 'a number of milliseconds, 0 or more'),
-    limitIssue(maxFinished, '$.maxFinished', 'a whole number, 0 or more'),
-    limitIssue(maxEndedCalls, '$.maxEndedCalls', 'a whole number, 0 or more'),
+    limitIssue(keepMs, '$.keepFinishedMs', 'ms'),
+    limitIssue(maxFinished, '$.maxFinished', 'count'),
+    limitIssue(maxEndedCalls, '$.maxEndedCalls', 'count'),
   ].filter((issue) => issue !== undefined)
   if (issues.length > 0) throw new ValidationError('operation waiter options', issues)
   const waiting = new Set<Pending>()
