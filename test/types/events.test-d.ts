@@ -63,7 +63,7 @@ describe('CallEvent', () => {
           // @ts-expect-error an operation event carries no call resource
           return event.call.state
         case 'participants.updated':
-          expectTypeOf(event.participants[0]!.isMuted).toEqualTypeOf<boolean | undefined>()
+          expectTypeOf(event.participants[0]!.isMuted).toEqualTypeOf<boolean | null | undefined>()
           return event.participantId ?? ''
         case 'contentSharing.started':
         case 'contentSharing.ended':

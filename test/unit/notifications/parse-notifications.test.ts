@@ -278,6 +278,14 @@ describe('parseNotifications: events', () => {
   })
 })
 
+  it('keeps a null member as null with no issue, whatever its type; a null @odata.type is still an issue', () => {
+    const call = { '@odata.type': '#microsoft.graph.call', state: null, direction: null, callbackUri: null, source: { identity: null, endpointType: null }, resultInfo: { code: null, subcode: null } }
+    const [event] = parseNotifications(body({ changeType: 'updated', resourceUrl: CALL_URL, resourceData: call }))
+    expect(event).toMatchObject({ type: 'call.updated', call, issues: [] })
+    const [tagless] = parseNotifications(body({ changeType: 'updated', resourceUrl: CALL_URL, resourceData: { ...call, source: { '@odata.type': null } } }))
+    expect(tagless!.issues).toEqual([{ path: '$.value[0].resourceData.source["@odata.type"]', message: 'expected a string, got null' }])
+  })
+
 describe('parseNotifications: resourceData as an array', () => {
   const one = (item: Record<string, unknown>) => parseNotifications(body(item))[0]!
   const operation = (status: string, resultInfo: unknown = { code: '200' }) => ({
