@@ -88,9 +88,9 @@ function dParticipantLeftNotification(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantLeftNotification")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.participantId) !== undefined && x !== null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
-  if ((x = v.call) !== undefined && x !== null && (y = dCall(x, "call")) !== x) (o = copied(o, v)).call = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.participantId) != null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.call) != null && (y = dCall(x, "call")) !== x) (o = copied(o, v)).call = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -100,8 +100,8 @@ function dParticipantJoiningNotification(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantJoiningNotification")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.call) !== undefined && x !== null && (y = dCall(x, "call")) !== x) (o = copied(o, v)).call = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.call) != null && (y = dCall(x, "call")) !== x) (o = copied(o, v)).call = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -111,10 +111,10 @@ function dAudioRoutingGroup(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.audioRoutingGroup")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.receivers) !== undefined && x !== null && (y = d10(x, "receivers")) !== x) (o = copied(o, v)).receivers = y
-  if ((x = v.routingMode) !== undefined && x !== null && (y = dRoutingMode(x, "routingMode")) !== x) (o = copied(o, v)).routingMode = y
-  if ((x = v.sources) !== undefined && x !== null && (y = d10(x, "sources")) !== x) (o = copied(o, v)).sources = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.receivers) != null && (y = d10(x, "receivers")) !== x) (o = copied(o, v)).receivers = y
+  if ((x = v.routingMode) != null && (y = dRoutingMode(x, "routingMode")) !== x) (o = copied(o, v)).routingMode = y
+  if ((x = v.sources) != null && (y = d10(x, "sources")) !== x) (o = copied(o, v)).sources = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -130,7 +130,7 @@ function dContentSharingSession(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.contentSharingSession")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -180,10 +180,10 @@ function dUpdateRecordingStatusOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.updateRecordingStatusOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -193,10 +193,10 @@ function dUnmuteParticipantOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.unmuteParticipantOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -206,10 +206,10 @@ function dSubscribeToToneOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.subscribeToToneOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -219,10 +219,10 @@ function dStopHoldMusicOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.stopHoldMusicOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -232,10 +232,10 @@ function dStartHoldMusicOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.startHoldMusicOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -245,11 +245,11 @@ function dSendDtmfTonesOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.sendDtmfTonesOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
-  if ((x = v.completionReason) !== undefined && x !== null && (y = dSendDtmfCompletionReason(x, "completionReason")) !== x) (o = copied(o, v)).completionReason = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.completionReason) != null && (y = dSendDtmfCompletionReason(x, "completionReason")) !== x) (o = copied(o, v)).completionReason = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -262,12 +262,12 @@ function dRecordOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
-  if ((x = v.recordingAccessToken) !== undefined && x !== null && (y = d0(x, "recordingAccessToken")) !== x) (o = copied(o, v)).recordingAccessToken = y
-  if ((x = v.recordingLocation) !== undefined && x !== null && (y = d0(x, "recordingLocation")) !== x) (o = copied(o, v)).recordingLocation = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.recordingAccessToken) != null && (y = d0(x, "recordingAccessToken")) !== x) (o = copied(o, v)).recordingAccessToken = y
+  if ((x = v.recordingLocation) != null && (y = d0(x, "recordingLocation")) !== x) (o = copied(o, v)).recordingLocation = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -277,10 +277,10 @@ function dPlayPromptOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.playPromptOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -290,10 +290,10 @@ function dMuteParticipantOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.muteParticipantOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -303,11 +303,11 @@ function dInviteParticipantsOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.inviteParticipantsOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
-  if ((x = v.participants) !== undefined && x !== null && (y = d6(x, "participants")) !== x) (o = copied(o, v)).participants = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.participants) != null && (y = d6(x, "participants")) !== x) (o = copied(o, v)).participants = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -317,10 +317,10 @@ function dCancelMediaProcessingOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.cancelMediaProcessingOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -330,10 +330,10 @@ function dAddLargeGalleryViewOperation(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.addLargeGalleryViewOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -343,10 +343,10 @@ function dCommsOperationBase(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.commsOperation")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.clientContext) !== undefined && x !== null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.status) !== undefined && x !== null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.clientContext) != null && (y = d0(x, "clientContext")) !== x) (o = copied(o, v)).clientContext = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.status) != null && (y = dOperationStatus(x, "status")) !== x) (o = copied(o, v)).status = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -359,16 +359,16 @@ function dParticipant(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participant")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.info) !== undefined && x !== null && (y = dParticipantInfo(x, "info")) !== x) (o = copied(o, v)).info = y
-  if ((x = v.isInLobby) !== undefined && x !== null && (y = d1(x, "isInLobby")) !== x) (o = copied(o, v)).isInLobby = y
-  if ((x = v.isMuted) !== undefined && x !== null && (y = d1(x, "isMuted")) !== x) (o = copied(o, v)).isMuted = y
-  if ((x = v.mediaStreams) !== undefined && x !== null && (y = d9(x, "mediaStreams")) !== x) (o = copied(o, v)).mediaStreams = y
-  if ((x = v.metadata) !== undefined && x !== null && (y = d0(x, "metadata")) !== x) (o = copied(o, v)).metadata = y
-  if ((x = v.recordingInfo) !== undefined && x !== null && (y = dRecordingInfo(x, "recordingInfo")) !== x) (o = copied(o, v)).recordingInfo = y
-  if ((x = v.removedState) !== undefined && x !== null && (y = dRemovedState(x, "removedState")) !== x) (o = copied(o, v)).removedState = y
-  if ((x = v.restrictedExperience) !== undefined && x !== null && (y = dOnlineMeetingRestricted(x, "restrictedExperience")) !== x) (o = copied(o, v)).restrictedExperience = y
-  if ((x = v.rosterSequenceNumber) !== undefined && x !== null && (y = d5(x, "rosterSequenceNumber")) !== x) (o = copied(o, v)).rosterSequenceNumber = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.info) != null && (y = dParticipantInfo(x, "info")) !== x) (o = copied(o, v)).info = y
+  if ((x = v.isInLobby) != null && (y = d1(x, "isInLobby")) !== x) (o = copied(o, v)).isInLobby = y
+  if ((x = v.isMuted) != null && (y = d1(x, "isMuted")) !== x) (o = copied(o, v)).isMuted = y
+  if ((x = v.mediaStreams) != null && (y = d9(x, "mediaStreams")) !== x) (o = copied(o, v)).mediaStreams = y
+  if ((x = v.metadata) != null && (y = d0(x, "metadata")) !== x) (o = copied(o, v)).metadata = y
+  if ((x = v.recordingInfo) != null && (y = dRecordingInfo(x, "recordingInfo")) !== x) (o = copied(o, v)).recordingInfo = y
+  if ((x = v.removedState) != null && (y = dRemovedState(x, "removedState")) !== x) (o = copied(o, v)).removedState = y
+  if ((x = v.restrictedExperience) != null && (y = dOnlineMeetingRestricted(x, "restrictedExperience")) !== x) (o = copied(o, v)).restrictedExperience = y
+  if ((x = v.rosterSequenceNumber) != null && (y = d5(x, "rosterSequenceNumber")) !== x) (o = copied(o, v)).rosterSequenceNumber = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -378,8 +378,8 @@ function dOnlineMeetingRestricted(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.onlineMeetingRestricted")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.contentSharingDisabled) !== undefined && x !== null && (y = dOnlineMeetingContentSharingDisabledReason(x, "contentSharingDisabled")) !== x) (o = copied(o, v)).contentSharingDisabled = y
-  if ((x = v.videoDisabled) !== undefined && x !== null && (y = dOnlineMeetingContentSharingDisabledReason(x, "videoDisabled")) !== x) (o = copied(o, v)).videoDisabled = y
+  if ((x = v.contentSharingDisabled) != null && (y = dOnlineMeetingContentSharingDisabledReason(x, "contentSharingDisabled")) !== x) (o = copied(o, v)).contentSharingDisabled = y
+  if ((x = v.videoDisabled) != null && (y = dOnlineMeetingContentSharingDisabledReason(x, "videoDisabled")) !== x) (o = copied(o, v)).videoDisabled = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -392,7 +392,7 @@ function dRemovedState(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.removedState")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.reason) !== undefined && x !== null && (y = d0(x, "reason")) !== x) (o = copied(o, v)).reason = y
+  if ((x = v.reason) != null && (y = d0(x, "reason")) !== x) (o = copied(o, v)).reason = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -402,8 +402,8 @@ function dRecordingInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.recordingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.initiator) !== undefined && x !== null && (y = dIdentitySet(x, "initiator")) !== x) (o = copied(o, v)).initiator = y
-  if ((x = v.recordingStatus) !== undefined && x !== null && (y = dRecordingStatus(x, "recordingStatus")) !== x) (o = copied(o, v)).recordingStatus = y
+  if ((x = v.initiator) != null && (y = dIdentitySet(x, "initiator")) !== x) (o = copied(o, v)).initiator = y
+  if ((x = v.recordingStatus) != null && (y = dRecordingStatus(x, "recordingStatus")) !== x) (o = copied(o, v)).recordingStatus = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -419,11 +419,11 @@ function dMediaStream(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaStream")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.direction) !== undefined && x !== null && (y = dMediaDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
-  if ((x = v.label) !== undefined && x !== null && (y = d0(x, "label")) !== x) (o = copied(o, v)).label = y
-  if ((x = v.mediaType) !== undefined && x !== null && (y = dModality(x, "mediaType")) !== x) (o = copied(o, v)).mediaType = y
-  if ((x = v.serverMuted) !== undefined && x !== null && (y = d1(x, "serverMuted")) !== x) (o = copied(o, v)).serverMuted = y
-  if ((x = v.sourceId) !== undefined && x !== null && (y = d0(x, "sourceId")) !== x) (o = copied(o, v)).sourceId = y
+  if ((x = v.direction) != null && (y = dMediaDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.label) != null && (y = d0(x, "label")) !== x) (o = copied(o, v)).label = y
+  if ((x = v.mediaType) != null && (y = dModality(x, "mediaType")) !== x) (o = copied(o, v)).mediaType = y
+  if ((x = v.serverMuted) != null && (y = d1(x, "serverMuted")) !== x) (o = copied(o, v)).serverMuted = y
+  if ((x = v.sourceId) != null && (y = d0(x, "sourceId")) !== x) (o = copied(o, v)).sourceId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -436,27 +436,27 @@ function dCall(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.call")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.callbackUri) !== undefined && x !== null && (y = d0(x, "callbackUri")) !== x) (o = copied(o, v)).callbackUri = y
-  if ((x = v.callChainId) !== undefined && x !== null && (y = d0(x, "callChainId")) !== x) (o = copied(o, v)).callChainId = y
-  if ((x = v.callOptions) !== undefined && x !== null && (y = dCallOptions(x, "callOptions")) !== x) (o = copied(o, v)).callOptions = y
-  if ((x = v.callRoutes) !== undefined && x !== null && (y = d2(x, "callRoutes")) !== x) (o = copied(o, v)).callRoutes = y
-  if ((x = v.chatInfo) !== undefined && x !== null && (y = dChatInfo(x, "chatInfo")) !== x) (o = copied(o, v)).chatInfo = y
-  if ((x = v.direction) !== undefined && x !== null && (y = dCallDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
-  if ((x = v.incomingContext) !== undefined && x !== null && (y = dIncomingContext(x, "incomingContext")) !== x) (o = copied(o, v)).incomingContext = y
-  if ((x = v.mediaConfig) !== undefined && x !== null && (y = dMediaConfig(x, "mediaConfig")) !== x) (o = copied(o, v)).mediaConfig = y
-  if ((x = v.mediaState) !== undefined && x !== null && (y = dCallMediaState(x, "mediaState")) !== x) (o = copied(o, v)).mediaState = y
-  if ((x = v.meetingInfo) !== undefined && x !== null && (y = dMeetingInfo(x, "meetingInfo")) !== x) (o = copied(o, v)).meetingInfo = y
-  if ((x = v.myParticipantId) !== undefined && x !== null && (y = d0(x, "myParticipantId")) !== x) (o = copied(o, v)).myParticipantId = y
-  if ((x = v.requestedModalities) !== undefined && x !== null && (y = d4(x, "requestedModalities")) !== x) (o = copied(o, v)).requestedModalities = y
-  if ((x = v.resultInfo) !== undefined && x !== null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
-  if ((x = v.source) !== undefined && x !== null && (y = dParticipantInfo(x, "source")) !== x) (o = copied(o, v)).source = y
-  if ((x = v.state) !== undefined && x !== null && (y = dCallState(x, "state")) !== x) (o = copied(o, v)).state = y
-  if ((x = v.subject) !== undefined && x !== null && (y = d0(x, "subject")) !== x) (o = copied(o, v)).subject = y
-  if ((x = v.targets) !== undefined && x !== null && (y = d6(x, "targets")) !== x) (o = copied(o, v)).targets = y
-  if ((x = v.tenantId) !== undefined && x !== null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
-  if ((x = v.toneInfo) !== undefined && x !== null && (y = dToneInfo(x, "toneInfo")) !== x) (o = copied(o, v)).toneInfo = y
-  if ((x = v.transcription) !== undefined && x !== null && (y = dCallTranscriptionInfo(x, "transcription")) !== x) (o = copied(o, v)).transcription = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.callbackUri) != null && (y = d0(x, "callbackUri")) !== x) (o = copied(o, v)).callbackUri = y
+  if ((x = v.callChainId) != null && (y = d0(x, "callChainId")) !== x) (o = copied(o, v)).callChainId = y
+  if ((x = v.callOptions) != null && (y = dCallOptions(x, "callOptions")) !== x) (o = copied(o, v)).callOptions = y
+  if ((x = v.callRoutes) != null && (y = d2(x, "callRoutes")) !== x) (o = copied(o, v)).callRoutes = y
+  if ((x = v.chatInfo) != null && (y = dChatInfo(x, "chatInfo")) !== x) (o = copied(o, v)).chatInfo = y
+  if ((x = v.direction) != null && (y = dCallDirection(x, "direction")) !== x) (o = copied(o, v)).direction = y
+  if ((x = v.incomingContext) != null && (y = dIncomingContext(x, "incomingContext")) !== x) (o = copied(o, v)).incomingContext = y
+  if ((x = v.mediaConfig) != null && (y = dMediaConfig(x, "mediaConfig")) !== x) (o = copied(o, v)).mediaConfig = y
+  if ((x = v.mediaState) != null && (y = dCallMediaState(x, "mediaState")) !== x) (o = copied(o, v)).mediaState = y
+  if ((x = v.meetingInfo) != null && (y = dMeetingInfo(x, "meetingInfo")) !== x) (o = copied(o, v)).meetingInfo = y
+  if ((x = v.myParticipantId) != null && (y = d0(x, "myParticipantId")) !== x) (o = copied(o, v)).myParticipantId = y
+  if ((x = v.requestedModalities) != null && (y = d4(x, "requestedModalities")) !== x) (o = copied(o, v)).requestedModalities = y
+  if ((x = v.resultInfo) != null && (y = dResultInfo(x, "resultInfo")) !== x) (o = copied(o, v)).resultInfo = y
+  if ((x = v.source) != null && (y = dParticipantInfo(x, "source")) !== x) (o = copied(o, v)).source = y
+  if ((x = v.state) != null && (y = dCallState(x, "state")) !== x) (o = copied(o, v)).state = y
+  if ((x = v.subject) != null && (y = d0(x, "subject")) !== x) (o = copied(o, v)).subject = y
+  if ((x = v.targets) != null && (y = d6(x, "targets")) !== x) (o = copied(o, v)).targets = y
+  if ((x = v.tenantId) != null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.toneInfo) != null && (y = dToneInfo(x, "toneInfo")) !== x) (o = copied(o, v)).toneInfo = y
+  if ((x = v.transcription) != null && (y = dCallTranscriptionInfo(x, "transcription")) !== x) (o = copied(o, v)).transcription = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -466,8 +466,8 @@ function dCallTranscriptionInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callTranscriptionInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.lastModifiedDateTime) !== undefined && x !== null && (y = d0(x, "lastModifiedDateTime")) !== x) (o = copied(o, v)).lastModifiedDateTime = y
-  if ((x = v.state) !== undefined && x !== null && (y = dCallTranscriptionState(x, "state")) !== x) (o = copied(o, v)).state = y
+  if ((x = v.lastModifiedDateTime) != null && (y = d0(x, "lastModifiedDateTime")) !== x) (o = copied(o, v)).lastModifiedDateTime = y
+  if ((x = v.state) != null && (y = dCallTranscriptionState(x, "state")) !== x) (o = copied(o, v)).state = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -480,8 +480,8 @@ function dToneInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.toneInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.sequenceId) !== undefined && x !== null && (y = d5(x, "sequenceId")) !== x) (o = copied(o, v)).sequenceId = y
-  if ((x = v.tone) !== undefined && x !== null && (y = dTone(x, "tone")) !== x) (o = copied(o, v)).tone = y
+  if ((x = v.sequenceId) != null && (y = d5(x, "sequenceId")) !== x) (o = copied(o, v)).sequenceId = y
+  if ((x = v.tone) != null && (y = dTone(x, "tone")) !== x) (o = copied(o, v)).tone = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -497,11 +497,11 @@ function dInvitationParticipantInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.invitationParticipantInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.hidden) !== undefined && x !== null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
-  if ((x = v.identity) !== undefined && x !== null && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
-  if ((x = v.participantId) !== undefined && x !== null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
-  if ((x = v.removeFromDefaultAudioRoutingGroup) !== undefined && x !== null && (y = d1(x, "removeFromDefaultAudioRoutingGroup")) !== x) (o = copied(o, v)).removeFromDefaultAudioRoutingGroup = y
-  if ((x = v.replacesCallId) !== undefined && x !== null && (y = d0(x, "replacesCallId")) !== x) (o = copied(o, v)).replacesCallId = y
+  if ((x = v.hidden) != null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.identity) != null && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
+  if ((x = v.participantId) != null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.removeFromDefaultAudioRoutingGroup) != null && (y = d1(x, "removeFromDefaultAudioRoutingGroup")) !== x) (o = copied(o, v)).removeFromDefaultAudioRoutingGroup = y
+  if ((x = v.replacesCallId) != null && (y = d0(x, "replacesCallId")) !== x) (o = copied(o, v)).replacesCallId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -514,12 +514,12 @@ function dParticipantInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.participantInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.countryCode) !== undefined && x !== null && (y = d0(x, "countryCode")) !== x) (o = copied(o, v)).countryCode = y
-  if ((x = v.endpointType) !== undefined && x !== null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
-  if ((x = v.identity) !== undefined && x !== null && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
-  if ((x = v.languageId) !== undefined && x !== null && (y = d0(x, "languageId")) !== x) (o = copied(o, v)).languageId = y
-  if ((x = v.participantId) !== undefined && x !== null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
-  if ((x = v.region) !== undefined && x !== null && (y = d0(x, "region")) !== x) (o = copied(o, v)).region = y
+  if ((x = v.countryCode) != null && (y = d0(x, "countryCode")) !== x) (o = copied(o, v)).countryCode = y
+  if ((x = v.endpointType) != null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.identity) != null && (y = dIdentitySet(x, "identity")) !== x) (o = copied(o, v)).identity = y
+  if ((x = v.languageId) != null && (y = d0(x, "languageId")) !== x) (o = copied(o, v)).languageId = y
+  if ((x = v.participantId) != null && (y = d0(x, "participantId")) !== x) (o = copied(o, v)).participantId = y
+  if ((x = v.region) != null && (y = d0(x, "region")) !== x) (o = copied(o, v)).region = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -529,9 +529,9 @@ function dResultInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.resultInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.code) !== undefined && x !== null && (y = d5(x, "code")) !== x) (o = copied(o, v)).code = y
-  if ((x = v.message) !== undefined && x !== null && (y = d0(x, "message")) !== x) (o = copied(o, v)).message = y
-  if ((x = v.subcode) !== undefined && x !== null && (y = d5(x, "subcode")) !== x) (o = copied(o, v)).subcode = y
+  if ((x = v.code) != null && (y = d5(x, "code")) !== x) (o = copied(o, v)).code = y
+  if ((x = v.message) != null && (y = d0(x, "message")) !== x) (o = copied(o, v)).message = y
+  if ((x = v.subcode) != null && (y = d5(x, "subcode")) !== x) (o = copied(o, v)).subcode = y
   if (v.subcode == null && (x = v.subCode) != null) (o = copied(o, v)).subcode = d5(x, "subCode")
   if (k !== undefined) P.pop()
   return o
@@ -574,7 +574,7 @@ function dTokenMeetingInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.tokenMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.token) !== undefined && x !== null && (y = d0(x, "token")) !== x) (o = copied(o, v)).token = y
+  if ((x = v.token) != null && (y = d0(x, "token")) !== x) (o = copied(o, v)).token = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -584,7 +584,7 @@ function dOrganizerMeetingInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.organizerMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.organizer) !== undefined && x !== null && (y = dIdentitySet(x, "organizer")) !== x) (o = copied(o, v)).organizer = y
+  if ((x = v.organizer) != null && (y = dIdentitySet(x, "organizer")) !== x) (o = copied(o, v)).organizer = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -594,8 +594,8 @@ function dJoinMeetingIdMeetingInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.joinMeetingIdMeetingInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.joinMeetingId) !== undefined && x !== null && (y = d0(x, "joinMeetingId")) !== x) (o = copied(o, v)).joinMeetingId = y
-  if ((x = v.passcode) !== undefined && x !== null && (y = d0(x, "passcode")) !== x) (o = copied(o, v)).passcode = y
+  if ((x = v.joinMeetingId) != null && (y = d0(x, "joinMeetingId")) !== x) (o = copied(o, v)).joinMeetingId = y
+  if ((x = v.passcode) != null && (y = d0(x, "passcode")) !== x) (o = copied(o, v)).passcode = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -605,7 +605,7 @@ function dCallMediaState(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callMediaState")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.audio) !== undefined && x !== null && (y = dMediaState(x, "audio")) !== x) (o = copied(o, v)).audio = y
+  if ((x = v.audio) != null && (y = dMediaState(x, "audio")) !== x) (o = copied(o, v)).audio = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -636,7 +636,7 @@ function dServiceHostedMediaConfig(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.serviceHostedMediaConfig")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.preFetchMedia) !== undefined && x !== null && (y = d3(x, "preFetchMedia")) !== x) (o = copied(o, v)).preFetchMedia = y
+  if ((x = v.preFetchMedia) != null && (y = d3(x, "preFetchMedia")) !== x) (o = copied(o, v)).preFetchMedia = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -649,8 +649,8 @@ function dMediaInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.mediaInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.resourceId) !== undefined && x !== null && (y = d0(x, "resourceId")) !== x) (o = copied(o, v)).resourceId = y
-  if ((x = v.uri) !== undefined && x !== null && (y = d0(x, "uri")) !== x) (o = copied(o, v)).uri = y
+  if ((x = v.resourceId) != null && (y = d0(x, "resourceId")) !== x) (o = copied(o, v)).resourceId = y
+  if ((x = v.uri) != null && (y = d0(x, "uri")) !== x) (o = copied(o, v)).uri = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -660,7 +660,7 @@ function dAppHostedMediaConfig(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.appHostedMediaConfig")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.blob) !== undefined && x !== null && (y = d0(x, "blob")) !== x) (o = copied(o, v)).blob = y
+  if ((x = v.blob) != null && (y = d0(x, "blob")) !== x) (o = copied(o, v)).blob = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -670,10 +670,10 @@ function dIncomingContext(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.incomingContext")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.observedParticipantId) !== undefined && x !== null && (y = d0(x, "observedParticipantId")) !== x) (o = copied(o, v)).observedParticipantId = y
-  if ((x = v.onBehalfOf) !== undefined && x !== null && (y = dIdentitySet(x, "onBehalfOf")) !== x) (o = copied(o, v)).onBehalfOf = y
-  if ((x = v.sourceParticipantId) !== undefined && x !== null && (y = d0(x, "sourceParticipantId")) !== x) (o = copied(o, v)).sourceParticipantId = y
-  if ((x = v.transferor) !== undefined && x !== null && (y = dIdentitySet(x, "transferor")) !== x) (o = copied(o, v)).transferor = y
+  if ((x = v.observedParticipantId) != null && (y = d0(x, "observedParticipantId")) !== x) (o = copied(o, v)).observedParticipantId = y
+  if ((x = v.onBehalfOf) != null && (y = dIdentitySet(x, "onBehalfOf")) !== x) (o = copied(o, v)).onBehalfOf = y
+  if ((x = v.sourceParticipantId) != null && (y = d0(x, "sourceParticipantId")) !== x) (o = copied(o, v)).sourceParticipantId = y
+  if ((x = v.transferor) != null && (y = dIdentitySet(x, "transferor")) !== x) (o = copied(o, v)).transferor = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -686,9 +686,9 @@ function dChatInfo(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.chatInfo")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.messageId) !== undefined && x !== null && (y = d0(x, "messageId")) !== x) (o = copied(o, v)).messageId = y
-  if ((x = v.replyChainMessageId) !== undefined && x !== null && (y = d0(x, "replyChainMessageId")) !== x) (o = copied(o, v)).replyChainMessageId = y
-  if ((x = v.threadId) !== undefined && x !== null && (y = d0(x, "threadId")) !== x) (o = copied(o, v)).threadId = y
+  if ((x = v.messageId) != null && (y = d0(x, "messageId")) !== x) (o = copied(o, v)).messageId = y
+  if ((x = v.replyChainMessageId) != null && (y = d0(x, "replyChainMessageId")) !== x) (o = copied(o, v)).replyChainMessageId = y
+  if ((x = v.threadId) != null && (y = d0(x, "threadId")) !== x) (o = copied(o, v)).threadId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -701,9 +701,9 @@ function dCallRoute(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.callRoute")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.final) !== undefined && x !== null && (y = dIdentitySet(x, "final")) !== x) (o = copied(o, v)).final = y
-  if ((x = v.original) !== undefined && x !== null && (y = dIdentitySet(x, "original")) !== x) (o = copied(o, v)).original = y
-  if ((x = v.routingType) !== undefined && x !== null && (y = dRoutingType(x, "routingType")) !== x) (o = copied(o, v)).routingType = y
+  if ((x = v.final) != null && (y = dIdentitySet(x, "final")) !== x) (o = copied(o, v)).final = y
+  if ((x = v.original) != null && (y = dIdentitySet(x, "original")) !== x) (o = copied(o, v)).original = y
+  if ((x = v.routingType) != null && (y = dRoutingType(x, "routingType")) !== x) (o = copied(o, v)).routingType = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -734,17 +734,17 @@ function dCommunicationsIdentitySet(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsIdentitySet")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.application) !== undefined && x !== null && (y = dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
-  if ((x = v.device) !== undefined && x !== null && (y = dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
-  if ((x = v.user) !== undefined && x !== null && (y = dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
-  if ((x = v.applicationInstance) !== undefined && x !== null && (y = dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
-  if ((x = v.assertedIdentity) !== undefined && x !== null && (y = dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
-  if ((x = v.azureCommunicationServicesUser) !== undefined && x !== null && (y = dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
-  if ((x = v.encrypted) !== undefined && x !== null && (y = dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
-  if ((x = v.endpointType) !== undefined && x !== null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
-  if ((x = v.guest) !== undefined && x !== null && (y = dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
-  if ((x = v.onPremises) !== undefined && x !== null && (y = dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
-  if ((x = v.phone) !== undefined && x !== null && (y = dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
+  if ((x = v.application) != null && (y = dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
+  if ((x = v.device) != null && (y = dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
+  if ((x = v.user) != null && (y = dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
+  if ((x = v.applicationInstance) != null && (y = dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
+  if ((x = v.assertedIdentity) != null && (y = dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
+  if ((x = v.azureCommunicationServicesUser) != null && (y = dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
+  if ((x = v.encrypted) != null && (y = dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
+  if ((x = v.endpointType) != null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.guest) != null && (y = dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
+  if ((x = v.onPremises) != null && (y = dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
+  if ((x = v.phone) != null && (y = dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -754,17 +754,17 @@ function dIdentitySetBase(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.identitySet")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.application) !== undefined && x !== null && (y = dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
-  if ((x = v.device) !== undefined && x !== null && (y = dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
-  if ((x = v.user) !== undefined && x !== null && (y = dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
-  if ((x = v.applicationInstance) !== undefined && x !== null && (y = dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
-  if ((x = v.assertedIdentity) !== undefined && x !== null && (y = dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
-  if ((x = v.azureCommunicationServicesUser) !== undefined && x !== null && (y = dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
-  if ((x = v.encrypted) !== undefined && x !== null && (y = dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
-  if ((x = v.endpointType) !== undefined && x !== null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
-  if ((x = v.guest) !== undefined && x !== null && (y = dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
-  if ((x = v.onPremises) !== undefined && x !== null && (y = dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
-  if ((x = v.phone) !== undefined && x !== null && (y = dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
+  if ((x = v.application) != null && (y = dIdentity(x, "application")) !== x) (o = copied(o, v)).application = y
+  if ((x = v.device) != null && (y = dIdentity(x, "device")) !== x) (o = copied(o, v)).device = y
+  if ((x = v.user) != null && (y = dIdentity(x, "user")) !== x) (o = copied(o, v)).user = y
+  if ((x = v.applicationInstance) != null && (y = dIdentity(x, "applicationInstance")) !== x) (o = copied(o, v)).applicationInstance = y
+  if ((x = v.assertedIdentity) != null && (y = dIdentity(x, "assertedIdentity")) !== x) (o = copied(o, v)).assertedIdentity = y
+  if ((x = v.azureCommunicationServicesUser) != null && (y = dIdentity(x, "azureCommunicationServicesUser")) !== x) (o = copied(o, v)).azureCommunicationServicesUser = y
+  if ((x = v.encrypted) != null && (y = dIdentity(x, "encrypted")) !== x) (o = copied(o, v)).encrypted = y
+  if ((x = v.endpointType) != null && (y = dEndpointType(x, "endpointType")) !== x) (o = copied(o, v)).endpointType = y
+  if ((x = v.guest) != null && (y = dIdentity(x, "guest")) !== x) (o = copied(o, v)).guest = y
+  if ((x = v.onPremises) != null && (y = dIdentity(x, "onPremises")) !== x) (o = copied(o, v)).onPremises = y
+  if ((x = v.phone) != null && (y = dIdentity(x, "phone")) !== x) (o = copied(o, v)).phone = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -807,9 +807,9 @@ function dCommunicationsUserIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsUserIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.tenantId) !== undefined && x !== null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.tenantId) != null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -819,8 +819,8 @@ function dCommunicationsPhoneIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsPhoneIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -830,9 +830,9 @@ function dCommunicationsGuestIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsGuestIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.email) !== undefined && x !== null && (y = d0(x, "email")) !== x) (o = copied(o, v)).email = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.email) != null && (y = d0(x, "email")) !== x) (o = copied(o, v)).email = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -842,8 +842,8 @@ function dCommunicationsEncryptedIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsEncryptedIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -853,10 +853,10 @@ function dCommunicationsApplicationInstanceIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsApplicationInstanceIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.hidden) !== undefined && x !== null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
-  if ((x = v.tenantId) !== undefined && x !== null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.hidden) != null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.tenantId) != null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -866,10 +866,10 @@ function dCommunicationsApplicationIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.communicationsApplicationIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.applicationType) !== undefined && x !== null && (y = d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
-  if ((x = v.hidden) !== undefined && x !== null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.applicationType) != null && (y = d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
+  if ((x = v.hidden) != null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -879,9 +879,9 @@ function dAzureCommunicationServicesUserIdentity(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.azureCommunicationServicesUserIdentity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.azureCommunicationServicesResourceId) !== undefined && x !== null && (y = d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.azureCommunicationServicesResourceId) != null && (y = d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -891,13 +891,13 @@ function dIdentityBase(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.identity")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.displayName) !== undefined && x !== null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
-  if ((x = v.id) !== undefined && x !== null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
-  if ((x = v.azureCommunicationServicesResourceId) !== undefined && x !== null && (y = d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
-  if ((x = v.applicationType) !== undefined && x !== null && (y = d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
-  if ((x = v.hidden) !== undefined && x !== null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
-  if ((x = v.tenantId) !== undefined && x !== null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
-  if ((x = v.email) !== undefined && x !== null && (y = d0(x, "email")) !== x) (o = copied(o, v)).email = y
+  if ((x = v.displayName) != null && (y = d0(x, "displayName")) !== x) (o = copied(o, v)).displayName = y
+  if ((x = v.id) != null && (y = d0(x, "id")) !== x) (o = copied(o, v)).id = y
+  if ((x = v.azureCommunicationServicesResourceId) != null && (y = d0(x, "azureCommunicationServicesResourceId")) !== x) (o = copied(o, v)).azureCommunicationServicesResourceId = y
+  if ((x = v.applicationType) != null && (y = d0(x, "applicationType")) !== x) (o = copied(o, v)).applicationType = y
+  if ((x = v.hidden) != null && (y = d1(x, "hidden")) !== x) (o = copied(o, v)).hidden = y
+  if ((x = v.tenantId) != null && (y = d0(x, "tenantId")) !== x) (o = copied(o, v)).tenantId = y
+  if ((x = v.email) != null && (y = d0(x, "email")) !== x) (o = copied(o, v)).email = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -925,10 +925,10 @@ function dOutgoingCallOptions(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.outgoingCallOptions")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.hideBotAfterEscalation) !== undefined && x !== null && (y = d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
-  if ((x = v.isContentSharingNotificationEnabled) !== undefined && x !== null && (y = d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
-  if ((x = v.isDeltaRosterEnabled) !== undefined && x !== null && (y = d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
-  if ((x = v.isInteractiveRosterEnabled) !== undefined && x !== null && (y = d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
+  if ((x = v.hideBotAfterEscalation) != null && (y = d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
+  if ((x = v.isContentSharingNotificationEnabled) != null && (y = d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
+  if ((x = v.isDeltaRosterEnabled) != null && (y = d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
+  if ((x = v.isInteractiveRosterEnabled) != null && (y = d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
   if (k !== undefined) P.pop()
   return o
 }
@@ -938,10 +938,10 @@ function dIncomingCallOptions(v: any, k?: Key): any {
   let o = v
   let x, y
   if ((x = v["@odata.type"]) !== undefined && (y = decodeConstant(x, "@odata.type", "#microsoft.graph.incomingCallOptions")) !== x) (o = copied(o, v))["@odata.type"] = y
-  if ((x = v.hideBotAfterEscalation) !== undefined && x !== null && (y = d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
-  if ((x = v.isContentSharingNotificationEnabled) !== undefined && x !== null && (y = d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
-  if ((x = v.isDeltaRosterEnabled) !== undefined && x !== null && (y = d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
-  if ((x = v.isInteractiveRosterEnabled) !== undefined && x !== null && (y = d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
+  if ((x = v.hideBotAfterEscalation) != null && (y = d1(x, "hideBotAfterEscalation")) !== x) (o = copied(o, v)).hideBotAfterEscalation = y
+  if ((x = v.isContentSharingNotificationEnabled) != null && (y = d1(x, "isContentSharingNotificationEnabled")) !== x) (o = copied(o, v)).isContentSharingNotificationEnabled = y
+  if ((x = v.isDeltaRosterEnabled) != null && (y = d1(x, "isDeltaRosterEnabled")) !== x) (o = copied(o, v)).isDeltaRosterEnabled = y
+  if ((x = v.isInteractiveRosterEnabled) != null && (y = d1(x, "isInteractiveRosterEnabled")) !== x) (o = copied(o, v)).isInteractiveRosterEnabled = y
   if (k !== undefined) P.pop()
   return o
 }
