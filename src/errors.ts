@@ -167,7 +167,10 @@ export class NotificationError extends GraphCallingError {
   }
 }
 
-/** A notification body that cannot be read as `commsNotifications` (HTTP 400, or 413 when too large). */
+/**
+ * A notification body that cannot be read as `commsNotifications`: HTTP 400, or 413 when too large, or 204
+ * for a call in the legacy Skype format, which Graph posts again as `commsNotifications` once answered 204.
+ */
 export class NotificationParseError extends NotificationError {
   override name = 'NotificationParseError'
   /** Every problem found, each with its JSON path. */

@@ -17,7 +17,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Reads a `commsNotifications` body given as text, bytes or an already-parsed object, parsing JSON once.
- * Throws `NotificationParseError` (413 when over `maxBytes`, else 400) naming what to fix.
+ * Throws `NotificationParseError` (413 when over `maxBytes`, 204 for a call in the legacy Skype format,
+ * else 400) naming what to fix.
  */
 export function readNotificationBody(body: unknown, maxBytes: number): NotificationsEnvelope {
   if (typeof body === 'object' && body !== null && !isBytes(body)) {
@@ -77,6 +78,12 @@ function envelopeOf(root: unknown): NotificationsEnvelope {
   }
   const value = (root as { value?: unknown }).value
   if (!Array.isArray(value)) {
+    // Graph may post a bot's first call in the legacy Skype format (a conversation: `id`, `participants`,
+    // `presentedModalityTypes`, `callState`); answered 204, it posts the call again as commsNotifications.
+    const { callState, presentedModalityTypes } = root as { callState?: unknown; presentedModalityTypes?: unknown }
+    if (typeof callState === 'string' && Array.isArray(presentedModalityTypes)) {
+      throw new NotificationParseError([{ path: '$', message: 'a call in the legacy Skype format; answer 204 and Graph posts it again as commsNotifications' }], 204)
+    }
     throw new NotificationParseError([
       { path: '$.value', message: `expected an array of notifications, got ${value === undefined ? 'nothing' : describe(value)}` },
     ])

@@ -8,7 +8,7 @@ import { NotificationParseError } from '../../src/errors.ts'
 import type { CallEvent } from '../../src/notifications/index.ts'
 
 /** What an input must give: events for these items, or a `NotificationParseError` with this status. */
-export type Expected = { readonly items: readonly unknown[] } | { readonly status: 400 | 413 }
+export type Expected = { readonly items: readonly unknown[] } | { readonly status: 204 | 400 | 413 }
 
 /** What the parser or the handler gave. */
 export type Actual = { readonly events: readonly CallEvent[] } | { readonly error: unknown }
@@ -45,8 +45,17 @@ function envelopeOutcome(text: string): Expected {
     return { status: 400 }
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) return { status: 400 }
-  const value = (root as { value?: unknown }).value
-  return Array.isArray(value) ? { items: value } : { status: 400 }
+  return objectOutcome(root)
+}
+
+/**
+ * The outcome of a parsed JSON object: its items when it has a `value` array; else 204 for a call in the
+ * legacy Skype format (a string `callState` and an array `presentedModalityTypes`), 400 for anything else.
+ */
+export function objectOutcome(root: object): Expected {
+  const { value, callState, presentedModalityTypes } = root as { value?: unknown; callState?: unknown; presentedModalityTypes?: unknown }
+  if (Array.isArray(value)) return { items: value }
+  return typeof callState === 'string' && Array.isArray(presentedModalityTypes) ? { status: 204 } : { status: 400 }
 }
 
 function loneSurrogates(text: string): number {
@@ -87,7 +96,7 @@ export function checkOutcome(actual: Actual, expected: Expected | undefined, wha
     if (!(error instanceof NotificationParseError)) {
       throw new Error(`${what}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}, not a NotificationParseError`, { cause: error })
     }
-    assert.ok(error.status === 400 || error.status === 413, `${what}: status ${error.status}`)
+    assert.ok(error.status === 204 || error.status === 400 || error.status === 413, `${what}: status ${error.status}`)
     assert.ok(error.issues.length > 0 && error.issues.every((i) => i.path.startsWith('$') && i.message.length > 0), `${what}: issues ${JSON.stringify(error.issues)}`)
     if (expected !== undefined) assert.deepEqual({ status: error.status }, expected, `${what}: refused with ${error.status}: ${error.message.slice(0, 300)}`)
     return

@@ -1,4 +1,7 @@
-/** The bodies the fuzzers start from: every notification fixture, and every notification on the v1.0 `call: answer` page. */
+/**
+ * The bodies the fuzzers start from: every notification fixture, every notification on the v1.0 `call: answer`
+ * page, and a call in the legacy Skype format.
+ */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { notificationBodies, v1AnswerPage } from '../fixtures/seeds/read-seed.ts'
@@ -25,5 +28,8 @@ export function seedBodies(): SeedBody[] {
     const text = JSON.stringify(body)
     if (!seeds.has(text)) seeds.set(text, { name: `v1.0 call: answer page, notification ${i + 1}`, text })
   })
+  // A call in the legacy Skype format, which is answered 204: its mutations fall on both sides of that test.
+  const legacy = { id: '11111111-2222-3333-4444-555555555555', participants: [{ identity: '8:skype.user', languageId: 'en', originator: true }], isMultiparty: false, presentedModalityTypes: ['audio'], callState: 'incoming' }
+  seeds.set(JSON.stringify(legacy), { name: 'the first call notification of the Skype calling API (legacy format)', text: JSON.stringify(legacy) })
   return [...seeds.values()]
 }

@@ -152,6 +152,8 @@ export function handleNotificationsWith(authenticate: Authenticate, hooks: Notif
       }
       // A body that is not notifications, or one that could not be read (a Node middleware took it), says what to fix.
       if (error instanceof NotificationError) {
+        // Not a failure: the protocol's first step for some bots, after which Graph posts the call again.
+        if (error.status === 204) return new Response(null, { status: 204 })
         const issues = error instanceof NotificationParseError ? error.issues : undefined
         return refuse(error, problemResponse(error.status, { detail: error.message, issues }))
       }

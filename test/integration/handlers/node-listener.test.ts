@@ -122,6 +122,13 @@ describe('toNodeListener over real HTTP', () => {
     expect(received).toEqual([])
   })
 
+  it('answers 204 with no body to a call in the legacy Skype format', async () => {
+    const response = await postJson(url, JSON.stringify({ id: 'c1', participants: [], isMultiparty: false, presentedModalityTypes: ['audio'], callState: 'incoming' }))
+    expect(response.statusCode).toBe(204)
+    expect(await response.body.text()).toBe('')
+    expect(received).toEqual([])
+  })
+
   it('answers 400 with the problem for a body that is not JSON', async () => {
     const response = await postJson(url, '{"value": [')
     expect(response.statusCode).toBe(400)

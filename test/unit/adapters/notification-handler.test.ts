@@ -259,6 +259,16 @@ describe('notification handler: refused requests', () => {
     expect(errors[0]!.error).toBeInstanceOf(NotificationParseError)
   })
 
+  it('answers 204 with no body to a call in the legacy Skype format, so Graph posts it again, and reports nothing', async () => {
+    const { handle, events, errors } = handler()
+    const legacy = { id: 'c1', participants: [{ identity: '8:skype.user', originator: true }], isMultiparty: false, presentedModalityTypes: ['audio'], callState: 'incoming' }
+    const response = await handle(post(JSON.stringify(legacy)))
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
+    expect(events).toEqual([])
+    expect(errors).toEqual([])
+  })
+
   it('answers 400 for a body that is not JSON saying where it breaks, without quoting it', async () => {
     const { handle, events, errors } = handler()
     const body = '{"value": [{"recordingAccessToken": "eyJ0eXAiOiJKV1Qi.secret-part" ]}'

@@ -61,6 +61,28 @@ describe('parseNotifications: bodies it refuses', () => {
     expect(parseError(() => parseNotifications(text)).issues).toEqual([{ path: '$.value', message: `expected an array of notifications, ${got}` }])
   })
 
+  // The first call notification the Skype platform's calling API documents (a conversation), as Teams may
+  // still send a bot's first call before it is told to use Graph's format.
+  const legacyConversation = {
+    id: '11111111-2222-3333-4444-555555555555',
+    participants: [{ identity: '8:skype.user', languageId: 'en', originator: true }, { identity: '28:b0100000-1d00-aaaa-bbbb-cccccccccccc', originator: false }],
+    isMultiparty: false,
+    presentedModalityTypes: ['audio'],
+    callState: 'incoming',
+  }
+
+  it('tells a call in the legacy Skype format by its status 204, as text, bytes or object, and only that', () => {
+    for (const input of [JSON.stringify(legacyConversation), new TextEncoder().encode(JSON.stringify(legacyConversation)), legacyConversation]) {
+      const error = parseError(() => parseNotifications(input))
+      expect(error.status).toBe(204)
+      expect(error.issues).toEqual([{ path: '$', message: 'a call in the legacy Skype format; answer 204 and Graph posts it again as commsNotifications' }])
+    }
+    const { presentedModalityTypes: _modalities, ...noModalities } = legacyConversation
+    expect(parseError(() => parseNotifications(JSON.stringify(noModalities))).status).toBe(400)
+    expect(parseError(() => parseNotifications(JSON.stringify({ ...legacyConversation, callState: 1 }))).status).toBe(400)
+    expect(parseNotifications(JSON.stringify({ ...legacyConversation, value: [] }))).toEqual([])
+  })
+
   it('refuses a body of another type', () => {
     expect(parseError(() => parseNotifications(undefined)).issues[0]!.message).toBe(
       'expected the request body as a string, a Uint8Array or a parsed JSON object, got an undefined',
