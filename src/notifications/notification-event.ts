@@ -75,12 +75,13 @@ export function notificationEvent(item: unknown, index: number, batch: BatchCont
   }
   const context: ItemContext = { item: json, index, changeType, resourceUrl: url, target, batch }
   // Only an object `resourceData`, or an array led by one, can be a policy-based recording notification;
-  // checking it here spares every other item a call. A roster's array is a list of participants, never one.
+  // checking it here spares every other item a call. On a roster's URL, only an array of one can be one
+  // (a joining notification must be answered within 5 s); a longer array is a list of participants.
   const data: unknown = json.resourceData
   if (isObject(data)) {
     const policyEvent = policyNotificationEvent(context, data)
     if (policyEvent) return policyEvent
-  } else if (Array.isArray(data) && target?.kind !== 'participants' && isObject(data[0])) {
+  } else if (Array.isArray(data) && (target?.kind !== 'participants' || data.length === 1) && isObject(data[0])) {
     const policyEvent = policyNotificationEvent(context, data[0])
     if (policyEvent) return policyEvent
   }

@@ -428,6 +428,20 @@ describe('parseNotifications: resourceData as an array', () => {
     expect(roster).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p1' }, { id: 'p2' }], issues: [] })
     expect(lookalike).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p3' }, { id: 'p4' }] })
   })
+
+  it('reads a joining or left notification sent as an array of one on the roster URL as that notification', () => {
+    const joining = { '@odata.type': '#microsoft.graph.participantJoiningNotification', call: { '@odata.type': '#microsoft.graph.call', id: 'c1' } }
+    const [join, leave, participant] = parseNotifications(
+      body(
+        { changeType: 'created', resourceUrl: `${CALL_URL}/participants`, resourceData: [joining] },
+        { changeType: 'deleted', resourceUrl: `${CALL_URL}/participants/p9`, resourceData: [{ ...left, participantId: 'p9' }] },
+        { changeType: 'updated', resourceUrl: `${CALL_URL}/participants`, resourceData: [{ '@odata.type': '#microsoft.graph.participant', id: 'p1' }] },
+      ),
+    )
+    expect(join).toMatchObject({ type: 'participant.joining', notification: joining, issues: [] })
+    expect(leave).toMatchObject({ type: 'participant.left', participantId: 'p9', issues: [] })
+    expect(participant).toMatchObject({ type: 'participants.updated', participants: [{ id: 'p1' }], issues: [] })
+  })
 })
 
 describe('parseRawNotifications and parseNotificationBytes (what the request handlers call)', () => {
