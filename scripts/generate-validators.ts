@@ -45,13 +45,19 @@ export function renderValidators(): Map<string, string> {
   ])
 }
 
-/** A type test holding each plain type to be exactly what TypeBox's `Static` gives for its schema. */
+/**
+ * A type test holding each plain type to be exactly what TypeBox's `Static` gives for its schema, but for
+ * the index signature of an open type (which `Static` cannot write): compared with index signatures taken
+ * out at every depth, and an object type's index signature held to be there exactly when its schema is open.
+ */
 function renderTypeTests(): string {
   const modules = { resources: 'Resources', actions: 'Actions', beta: 'Beta' }
-  const lines = namedSchemas().map((s) => {
+  const lines = namedSchemas().flatMap((s) => {
     const source = `${modules[s.exported.from]}.${s.exported.as}`
     const expected = s.isParams ? `Outbound<Static<typeof ${source}>>` : `Static<typeof ${source}>`
-    return `  expectTypeOf<Plain.${s.name}>().toEqualTypeOf<${expected}>()`
+    const equal = `  expectTypeOf<Closed<Plain.${s.name}>>().toEqualTypeOf<Closed<${expected}>>()`
+    if (s.schema['~kind'] !== 'Object') return [equal]
+    return [equal, `  expectTypeOf<IsOpen<Plain.${s.name}>>().toEqualTypeOf<${s.schema.additionalProperties === undefined}>()`]
   })
   return [
     HEADER,
@@ -63,7 +69,18 @@ function renderTypeTests(): string {
     "import type * as Beta from '../../src/schemas/beta/index.ts'",
     "import type { Outbound } from '../../src/schemas/outbound.ts'",
     '',
-    "it('types every schema as TypeBox does', () => {",
+    '/** `T` without index signatures, at every depth; arrays keep whether they are readonly. */',
+    'type Closed<T> = T extends (infer I)[]',
+    '  ? Closed<I>[]',
+    '  : T extends readonly (infer I)[]',
+    '    ? readonly Closed<I>[]',
+    '    : T extends object',
+    '      ? { [K in keyof T as string extends K ? never : K]: Closed<T[K]> }',
+    '      : T',
+    '/** Whether an object type takes properties it does not declare. */',
+    'type IsOpen<T> = string extends keyof T ? true : false',
+    '',
+    "it('types every schema as TypeBox does, an open type taking properties it does not declare', () => {",
     ...lines,
     '})',
     '',

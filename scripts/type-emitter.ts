@@ -95,6 +95,11 @@ export class TypeEmitter {
       if (optional === required.has(name)) throw new Error(`property ${name}: its optional marker and the object's required list disagree`)
       return `${inner}${key(name)}${optional ? '?' : ''}: ${this.#nested(property, inner)}`
     })
+    // An open type (its schema leaves `additionalProperties` out) takes properties it does not declare, as
+    // its validator does: Graph's own examples send them (`identityProvider` in an identity). TypeBox's
+    // `Static` has no way to say so; this is the one place the plain types go past it.
+    if (schema.additionalProperties === undefined) lines.push(`${inner}[key: string]: unknown`)
+    else if (schema.additionalProperties !== false) throw new Error(`no TypeScript type for additionalProperties ${JSON.stringify(schema.additionalProperties)}`)
     return `{\n${lines.join('\n')}\n${indent}}`
   }
 }

@@ -9,6 +9,7 @@ export type AddLargeGalleryViewOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `appHostedMediaConfig`. */
@@ -32,6 +33,7 @@ export type AzureCommunicationServicesUserIdentity = {
   displayName?: string | null
   id?: string | null
   azureCommunicationServicesResourceId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `call`. */
@@ -62,6 +64,7 @@ export type Call = {
   contentSharingSessions?: ContentSharingSession[] | null
   operations?: CommsOperation[] | null
   participants?: Participant[] | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `callDirection` values. */
@@ -104,6 +107,7 @@ export type CancelMediaProcessingOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `changeType` values. */
@@ -122,6 +126,7 @@ export type CommsNotification = {
   '@odata.type'?: '#microsoft.graph.commsNotification'
   changeType?: ChangeType
   resourceUrl?: string
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `commsNotifications`. */
@@ -140,6 +145,7 @@ export type CommsOperationBase = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsApplicationIdentity`. */
@@ -149,6 +155,7 @@ export type CommunicationsApplicationIdentity = {
   id?: string | null
   applicationType?: string | null
   hidden?: boolean | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsApplicationInstanceIdentity`. */
@@ -158,6 +165,7 @@ export type CommunicationsApplicationInstanceIdentity = {
   id?: string | null
   hidden?: boolean | null
   tenantId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsEncryptedIdentity`. */
@@ -165,6 +173,7 @@ export type CommunicationsEncryptedIdentity = {
   '@odata.type': '#microsoft.graph.communicationsEncryptedIdentity'
   displayName?: string | null
   id?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsGuestIdentity`. */
@@ -173,6 +182,7 @@ export type CommunicationsGuestIdentity = {
   displayName?: string | null
   id?: string | null
   email?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsIdentitySet`. */
@@ -189,6 +199,7 @@ export type CommunicationsIdentitySet = {
   guest?: Identity | null
   onPremises?: Identity | null
   phone?: Identity | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsPhoneIdentity`. */
@@ -196,6 +207,7 @@ export type CommunicationsPhoneIdentity = {
   '@odata.type': '#microsoft.graph.communicationsPhoneIdentity'
   displayName?: string | null
   id?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `communicationsUserIdentity`. */
@@ -204,12 +216,14 @@ export type CommunicationsUserIdentity = {
   displayName?: string | null
   id?: string | null
   tenantId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `contentSharingSession`. */
 export type ContentSharingSession = {
   '@odata.type'?: '#microsoft.graph.contentSharingSession'
   id?: string
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `endpointType` values. */
@@ -234,6 +248,7 @@ export type IdentityBase = {
   hidden?: boolean | null
   tenantId?: string | null
   email?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `identitySet`. */
@@ -253,6 +268,7 @@ export type IdentitySetBase = {
   guest?: Identity | null
   onPremises?: Identity | null
   phone?: Identity | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `incomingCallOptions`. */
@@ -290,6 +306,7 @@ export type InvitationParticipantInfo = {
   participantId?: string | null
   removeFromDefaultAudioRoutingGroup?: boolean | null
   replacesCallId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `inviteParticipantsOperation`. */
@@ -300,6 +317,7 @@ export type InviteParticipantsOperation = {
   resultInfo?: ResultInfo | null
   status?: OperationStatus
   participants?: InvitationParticipantInfo[]
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `joinMeetingIdMeetingInfo`. */
@@ -307,6 +325,7 @@ export type JoinMeetingIdMeetingInfo = {
   '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo'
   joinMeetingId?: string
   passcode?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `mediaConfig`. */
@@ -354,6 +373,7 @@ export type MuteParticipantOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `onlineMeetingContentSharingDisabledReason` values. */
@@ -376,6 +396,7 @@ export type OperationStatus = 'NotStarted' | 'Running' | 'Completed' | 'Failed'
 export type OrganizerMeetingInfo = {
   '@odata.type': '#microsoft.graph.organizerMeetingInfo'
   organizer?: IdentitySet
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `outgoingCallOptions`. */
@@ -435,6 +456,7 @@ export type PlayPromptOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `prompt`. */
@@ -449,6 +471,7 @@ export type RecordOperation = {
   status?: OperationStatus
   recordingAccessToken?: string | null
   recordingLocation?: string | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `recordingInfo`. */
@@ -498,6 +521,7 @@ export type SendDtmfTonesOperation = {
   resultInfo?: ResultInfo | null
   status?: OperationStatus
   completionReason?: SendDtmfCompletionReason | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `serviceHostedMediaConfig`. */
@@ -513,6 +537,7 @@ export type StartHoldMusicOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `stopHoldMusicOperation`. */
@@ -522,6 +547,7 @@ export type StopHoldMusicOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `subscribeToToneOperation`. */
@@ -531,6 +557,7 @@ export type SubscribeToToneOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `teleconferenceDeviceAudioQuality`. */
@@ -557,6 +584,7 @@ export type TeleconferenceDeviceAudioQuality = {
   outboundPackets?: number | null
   remoteIPAddress?: string | null
   remotePort?: number | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `teleconferenceDeviceMediaQuality`. */
@@ -575,6 +603,7 @@ export type TeleconferenceDeviceQuality = {
   mediaLegId?: string
   mediaQualityList?: TeleconferenceDeviceMediaQuality[]
   participantId?: string
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `teleconferenceDeviceVideoQuality`. */
@@ -605,6 +634,7 @@ export type TeleconferenceDeviceVideoQuality = {
   averageInboundFrameRate?: number | null
   averageOutboundBitRate?: number | null
   averageOutboundFrameRate?: number | null
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `tokenMeetingInfo`. */
@@ -630,6 +660,7 @@ export type UnmuteParticipantOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph v1.0 `updateRecordingStatusOperation`. */
@@ -639,6 +670,7 @@ export type UpdateRecordingStatusOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** A modality a bot can ask for. */
@@ -729,6 +761,7 @@ export type BetaMeetingToJoinById = {
   joinMeetingId: string
   passcode?: string | null
   allowConversationWithoutHost?: boolean | null
+  [key: string]: unknown
 }
 
 /** Beta: a scheduled meeting joined through its organizer. */
@@ -736,6 +769,7 @@ export type BetaMeetingToJoinByOrganizer = {
   '@odata.type': '#microsoft.graph.organizerMeetingInfo'
   organizer: IdentitySet
   allowConversationWithoutHost?: boolean | null
+  [key: string]: unknown
 }
 
 /** Beta: a meeting joined with the token of its join URL. */
@@ -820,6 +854,7 @@ export type BetaTeleconferenceDeviceQualityReport = {
   cloudServiceDeploymentId?: string | null
   cloudServiceInstanceName?: string | null
   cloudServiceName?: string | null
+  [key: string]: unknown
 }
 
 /** The body of the beta `call: startTranscription` and `call: stopTranscription`. */
@@ -906,12 +941,14 @@ export type MeetingToJoinById = {
   '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo'
   joinMeetingId: string
   passcode?: string | null
+  [key: string]: unknown
 }
 
 /** A scheduled meeting joined through its organizer. */
 export type MeetingToJoinByOrganizer = {
   '@odata.type': '#microsoft.graph.organizerMeetingInfo'
   organizer: IdentitySet
+  [key: string]: unknown
 }
 
 /** A meeting joined with the token of its join URL. */
@@ -1012,6 +1049,7 @@ export type TeleconferenceDeviceQualityReport = {
   cloudServiceDeploymentId?: string | null
   cloudServiceInstanceName?: string | null
   cloudServiceName?: string | null
+  [key: string]: unknown
 }
 
 /** The body of `call: transfer`. */
@@ -1045,6 +1083,7 @@ export type BetaAdmitAllFromLobbyOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `admitFromLobbyOperation`. */
@@ -1054,6 +1093,7 @@ export type BetaAdmitFromLobbyOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `appHostedMediaConfig`. */
@@ -1112,6 +1152,7 @@ export type BetaCall = {
   contentSharingSessions?: BetaContentSharingSession[] | null
   operations?: BetaCommsOperation[] | null
   participants?: BetaParticipant[] | null
+  [key: string]: unknown
 }
 
 /** Graph beta `callDirection` values. */
@@ -1186,6 +1227,7 @@ export type BetaContentSharingSession = {
   id?: string
   pngOfCurrentSlide?: string | null
   presenterParticipantId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph beta `endpointType` values. */
@@ -1224,6 +1266,7 @@ export type BetaInvitationParticipantInfo = {
   participantId?: string | null
   removeFromDefaultAudioRoutingGroup?: boolean | null
   replacesCallId?: string | null
+  [key: string]: unknown
 }
 
 /** Graph beta `inviteParticipantsOperation`. */
@@ -1234,6 +1277,7 @@ export type BetaInviteParticipantsOperation = {
   resultInfo?: ResultInfo | null
   status?: OperationStatus
   participants?: BetaInvitationParticipantInfo[]
+  [key: string]: unknown
 }
 
 /** Graph beta `joinMeetingIdMeetingInfo`. */
@@ -1242,6 +1286,7 @@ export type BetaJoinMeetingIdMeetingInfo = {
   allowConversationWithoutHost?: boolean | null
   joinMeetingId?: string
   passcode?: string | null
+  [key: string]: unknown
 }
 
 /** Graph beta `liveCaptionOptions`. */
@@ -1307,6 +1352,7 @@ export type BetaMuteParticipantsOperation = {
   resultInfo?: ResultInfo | null
   status?: OperationStatus
   participants?: string[] | null
+  [key: string]: unknown
 }
 
 /** Graph beta `onlineMeetingContentSharingDisabledReason` values. */
@@ -1326,6 +1372,7 @@ export type BetaOrganizerMeetingInfo = {
   '@odata.type': '#microsoft.graph.organizerMeetingInfo'
   allowConversationWithoutHost?: boolean | null
   organizer?: IdentitySet
+  [key: string]: unknown
 }
 
 /** Graph beta `outgoingCallOptions`. */
@@ -1387,6 +1434,7 @@ export type BetaPlayPromptOperation = {
   resultInfo?: ResultInfo | null
   status?: OperationStatus
   completionReason?: SendDtmfCompletionReason | null
+  [key: string]: unknown
 }
 
 /** Graph beta `prompt`. */
@@ -1405,6 +1453,7 @@ export type BetaRecordOperation = {
   completionReason?: BetaRecordCompletionReason | null
   recordingAccessToken?: string | null
   recordingLocation?: string | null
+  [key: string]: unknown
 }
 
 /** Graph beta `recordingInfo`. */
@@ -1428,6 +1477,7 @@ export type BetaRemoveFromLobbyOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `removedState`. */
@@ -1472,6 +1522,7 @@ export type BetaStartRecordingOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `startTranscriptionOperation`. */
@@ -1481,6 +1532,7 @@ export type BetaStartTranscriptionOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `stopHoldMusicOperation`. */
@@ -1493,6 +1545,7 @@ export type BetaStopRecordingOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `stopTranscriptionOperation`. */
@@ -1502,6 +1555,7 @@ export type BetaStopTranscriptionOperation = {
   clientContext?: string | null
   resultInfo?: ResultInfo | null
   status?: OperationStatus
+  [key: string]: unknown
 }
 
 /** Graph beta `subscribeToToneOperation`. */
@@ -1526,6 +1580,7 @@ export type BetaTeleconferenceDeviceQuality = {
   mediaLegId?: string
   mediaQualityList?: BetaTeleconferenceDeviceMediaQuality[]
   participantId?: string
+  [key: string]: unknown
 }
 
 /** Graph beta `teleconferenceDeviceScreenSharingQuality`. */
@@ -1556,6 +1611,7 @@ export type BetaTeleconferenceDeviceScreenSharingQuality = {
   averageInboundFrameRate?: number | null
   averageOutboundBitRate?: number | null
   averageOutboundFrameRate?: number | null
+  [key: string]: unknown
 }
 
 /** Graph beta `teleconferenceDeviceVideoQuality`. */

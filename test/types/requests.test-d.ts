@@ -119,4 +119,42 @@ describe('request builder types', () => {
     void noToken
     expectTypeOf(requests.createCall(join)).toEqualTypeOf<GraphRequest<Inbound<Call>>>()
   })
+
+  it("take Graph's own docs bodies written inline: an open type takes properties it does not declare, a closed one does not", () => {
+    // call: transfer, example 1: the target's endpointType, which invitationParticipantInfo does not declare.
+    requests.transfer('c-1', {
+      transferTarget: {
+        endpointType: 'default',
+        identity: { user: { id: '550fae72-d251-43ec-868c-373732c2704f', displayName: 'Heidi Steen' } },
+        languageId: 'languageId-value',
+        region: 'region-value',
+      },
+    })
+    // participant: invite, example 1: an identity's identityProvider.
+    requests.invite('c-1', {
+      participants: [{ '@odata.type': '#microsoft.graph.invitationParticipantInfo', replacesCallId: 'a7ebfb2d-871e-419c-87af-27290b22e8db', identity: { '@odata.type': '#microsoft.graph.identitySet', user: { '@odata.type': '#microsoft.graph.identity', id: '278405a3-f568-4b3e-b684-009193463064', identityProvider: 'AAD' } } }],
+      clientContext: 'f2fa86af-3c51-4bc2-8fc0-475452d9764f',
+    })
+    // Create call, example 5: an organizer meeting's allowConversationWithoutHost.
+    requests.createCall({
+      '@odata.type': '#microsoft.graph.call',
+      callbackUri: 'https://bot.contoso.com/callback',
+      requestedModalities: ['audio'],
+      mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+      chatInfo: { '@odata.type': '#microsoft.graph.chatInfo', threadId: '19:meeting_Z2VhY2U1MzEtNzE3Ny00NmEyLWI1MWQtN2I4NGFiODU2NzQ0@thread.v2', messageId: '0' },
+      meetingInfo: {
+        '@odata.type': '#microsoft.graph.organizerMeetingInfo',
+        organizer: { '@odata.type': '#microsoft.graph.identitySet', user: { '@odata.type': '#microsoft.graph.identity', id: '5810cede-f3cc-42eb-b2c1-e9bd5d53ec96', displayName: 'Bob', tenantId: '86dc81db-c112-4228-9222-63f3esaa1edb' } },
+        allowConversationWithoutHost: true,
+      },
+      tenantId: '86dc81db-c112-4228-9222-63f3esaa1edb',
+    })
+    // A declared property keeps its type in an open type, and a closed type refuses a stray property.
+    // @ts-expect-error an identity's displayName is a string
+    requests.invite('c-1', { participants: [{ identity: { user: { id: 'u-1', displayName: 42 } } }] })
+    // @ts-expect-error answer's parameters are closed: acceptedModality is a typo
+    requests.answer('c-1', { acceptedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia(), acceptedModality: ['audio'] })
+    // @ts-expect-error a chatInfo is closed
+    requests.createCall({ callbackUri: 'https://bot.contoso.com/callback', requestedModalities: ['audio'], mediaConfig: requests.serviceHostedMedia(), chatInfo: { threadId: 't', thread: 'x' }, meetingInfo: { '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: 't' } })
+  })
 })

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { TypeEmitter, type TypeEntry } from '../../../scripts/type-emitter.ts'
 
 const Mode = Type.Enum(['oneToOne', 'multicast'])
-const Group = Type.Object({ '@odata.type': Type.Optional(Type.Literal('#microsoft.graph.group')), mode: Mode, receivers: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])) })
+const closed = { additionalProperties: false } as const
+const Group = Type.Object({ '@odata.type': Type.Optional(Type.Literal('#microsoft.graph.group')), mode: Mode, receivers: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])) }, closed)
 const entries: TypeEntry[] = [
   { name: 'Mode', schema: Mode, doc: 'A routing mode.' },
   { name: 'Group', schema: Group, doc: 'A group.' },
-  { name: 'SameGroup', schema: Type.Object(Group.properties), doc: 'The same JSON under a second name.' },
+  { name: 'SameGroup', schema: Type.Object(Group.properties, closed), doc: 'The same JSON under a second name.' },
   { name: 'GroupParams', schema: Group, doc: 'A request body.', wrapper: 'Outbound' },
-  { name: 'MuteParams', schema: Type.Object({ clientContext: Type.String() }), doc: 'Another body.', wrapper: 'Outbound' },
-  { name: 'Holder', schema: Type.Object({ body: Type.Object({ clientContext: Type.String() }) }), doc: 'Holds one.' },
+  { name: 'MuteParams', schema: Type.Object({ clientContext: Type.String() }, closed), doc: 'Another body.', wrapper: 'Outbound' },
+  { name: 'Holder', schema: Type.Object({ body: Type.Object({ clientContext: Type.String() }, closed) }, closed), doc: 'Holds one.' },
 ]
 
 describe('the plain types written out from the schemas', () => {
@@ -37,6 +38,13 @@ describe('the plain types written out from the schemas', () => {
     expect(emitter.declaration(entries[4]!)).toBe('/** Another body. */\nexport type MuteParams = Outbound<{\n  clientContext: string\n}>\n')
     // A wrapped type is not its schema's static type, so the same JSON elsewhere is written in place.
     expect(emitter.declaration(entries[5]!)).toBe('/** Holds one. */\nexport type Holder = {\n  body: {\n    clientContext: string\n  }\n}\n')
+  })
+
+  it('give an open type (additionalProperties left out) an index signature, and type nothing else loosely', () => {
+    const open = { name: 'Identity', schema: Type.Object({ id: Type.Optional(Type.String()) }), doc: 'An identity.' }
+    expect(new TypeEmitter([open]).declaration(open)).toBe('/** An identity. */\nexport type Identity = {\n  id?: string\n  [key: string]: unknown\n}\n')
+    const typed = { name: 'Typed', schema: Type.Object({ id: Type.String() }, { additionalProperties: Type.String() }), doc: 'Typed extras.' }
+    expect(() => new TypeEmitter([typed]).declaration(typed)).toThrow('no TypeScript type for additionalProperties')
   })
 
   it('refuse a kind they cannot type, rather than type it loosely', () => {
