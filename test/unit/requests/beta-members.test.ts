@@ -39,7 +39,7 @@ describe('the members beta adds to the parameter types of answer, startHoldMusic
     ['its join token', { '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: 'join-token' }, 'closed'],
   ] as const)('beta.createCall joins a meeting by %s that may go on without its host, which v1.0 takes only as an open type', (_, meeting, v1Type) => {
     const meetingInfo = { ...meeting, allowConversationWithoutHost: true }
-    const body = { callbackUri, mediaConfig: requests.serviceHostedMedia(), requestedModalities: ['audio'] as const, meetingInfo, tenantId: 't-1' }
+    const body = { callbackUri, mediaConfig: requests.serviceHostedMedia(), requestedModalities: ['audio'] as const, meetingInfo, chatInfo: { threadId: '19:meeting_x@thread.v2', messageId: '0' }, tenantId: 't-1' }
     expect(requests.beta.createCall(body as never).body).toEqual(body)
     // v1.0 does not declare the property; its open meeting kinds take it as given, as Graph's v1.0 page shows.
     if (v1Type === 'open') expect(requests.createCall(body as never).body).toEqual(body)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appHostedMedia, createCall, outgoingCallOptions, serviceHostedMedia, type CreateCallParams } from '../../../src/requests/index.ts'
+import { appHostedMedia, beta, createCall, outgoingCallOptions, serviceHostedMedia, type CreateCallParams } from '../../../src/requests/index.ts'
 import { createCallExamples } from './docs-examples.ts'
 import { callbackUri, target } from './catalogue.ts'
 import { issuesOf } from './issues.ts'
@@ -123,6 +123,14 @@ describe('createCall: validation', () => {
     expect(issues(join({ '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: 'abc' }))).toEqual([])
     expect(issues({ ...join(organizer), chatInfo: { threadId: '19:meeting_x@thread.v2', messageId: '0' } })).toEqual([])
     expect(issues(join({ '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', joinMeetingId: '1234567' }))).toEqual([])
+  })
+
+  it("refuses a meeting named by its organizer without the meeting's chatInfo, v1.0 and beta alike", () => {
+    const organizer = { '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer: { user: { id: '5810cede-f3cc-42eb-b2c1-e9bd5d53ec96' } } }
+    const expected = [{ path: '$.chatInfo', message: "expected the meeting's chatInfo: a meeting joined by its organizer (organizerMeetingInfo) needs it" }]
+    expect(issues(join(organizer))).toEqual(expected)
+    expect(issues({ ...join(organizer), chatInfo: null })).toEqual(expected)
+    expect(issuesOf(() => beta.createCall({ ...join(organizer), requestedModalities: ['audio'] } as beta.CreateCallParams))).toEqual(expected)
   })
 
   it('takes null where Graph does, and the call options helper', () => {
