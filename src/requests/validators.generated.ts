@@ -20,14 +20,15 @@ const K2 = /^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-
 const K3 = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//
 const K4 = new Set(["oneToOne","multicast"])
 const K5 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
-const K6 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-const K7 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
-const K8 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K9 = new Set(["default","simultaneousRing","forward"])
-const K10 = new Set(["viewer","sharer"])
-const K11 = new Set(["none","busy","forbidden"])
-const K12 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
-const K13 = new Set(["notRecording","recording","failed"])
+const K6 = new Set(["none","noMissedCall","disableForwardingExceptPhone","disableForwarding","preferSkypeForBusiness","unknownFutureValue"])
+const K7 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+const K8 = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
+const K9 = new Set(["0","1","2","3","4","5","6","7","8","9","*","#","A","B","C","D","tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K10 = new Set(["default","simultaneousRing","forward"])
+const K11 = new Set(["viewer","sharer"])
+const K12 = new Set(["none","busy","forbidden"])
+const K13 = new Set(["tone0","tone1","tone2","tone3","tone4","tone5","tone6","tone7","tone8","tone9","star","pound","a","b","c","d","flash"])
+const K14 = new Set(["notRecording","recording","failed"])
 
 function cUpdateRecordingStatusParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateRecordingStatusParams)")
@@ -44,7 +45,7 @@ function cUpdateRecordingStatusParams(v: any): any {
   if (v.status === undefined) { P.push("status"); fail("is required: expected one of 'notRecording', 'recording', 'failed'"); P.pop() }
 }
 function cRecordingStatusUpdate(v: any): any {
-  if (!K13.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
+  if (!K14.has(v)) fail("expected one of 'notRecording', 'recording', 'failed'")
 }
 function cUpdateAudioRoutingGroupParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (UpdateAudioRoutingGroupParams)")
@@ -70,7 +71,7 @@ function cTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c79(x); P.pop(); break
+      case "transferee": P.push(k); c81(x); P.pop(); break
       default: P.push(k); fail("is not a property of TransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -83,13 +84,13 @@ function cStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c90(x); P.pop(); break
+      case "customPrompt": P.push(k); c92(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of StartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c90(v: any): any {
+function c92(v: any): any {
   if (v !== null) cPlayablePrompt(v)
 }
 function cSendDtmfTonesParams(v: any): any {
@@ -99,23 +100,23 @@ function cSendDtmfTonesParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "tones": P.push(k); c87(x); P.pop(); break
-      case "delayBetweenTonesMs": P.push(k); c88(x); P.pop(); break
+      case "tones": P.push(k); c89(x); P.pop(); break
+      case "delayBetweenTonesMs": P.push(k); c90(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of SendDtmfTonesParams; expected one of tones, delayBetweenTonesMs, clientContext"); P.pop()
     }
   }
   if (v.tones === undefined) { P.push("tones"); fail("is required: expected an array of one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash' values"); P.pop() }
 }
-function c88(v: any): any {
-  if (v !== null) c89(v)
+function c90(v: any): any {
+  if (v !== null) c91(v)
 }
-function c89(v: any): any {
+function c91(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v < 0) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v > 2147483647) return fail("expected a whole number of milliseconds from 0 to 2147483647")
 }
-function c87(v: any): any {
+function c89(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -125,7 +126,7 @@ function c87(v: any): any {
   }
 }
 function cTone(v: any): any {
-  if (!K12.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
+  if (!K13.has(v)) fail("expected one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash'")
 }
 function cRejectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RejectParams)")
@@ -134,17 +135,17 @@ function cRejectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "reason": P.push(k); c86(x); P.pop(); break
-      case "callbackUri": P.push(k); c74(x); P.pop(); break
+      case "reason": P.push(k); c88(x); P.pop(); break
+      case "callbackUri": P.push(k); c76(x); P.pop(); break
       default: P.push(k); fail("is not a property of RejectParams; expected one of reason, callbackUri"); P.pop()
     }
   }
 }
-function c86(v: any): any {
+function c88(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
-  if (!K11.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
+  if (!K12.has(v)) fail("expected one of 'none', 'busy', 'forbidden'")
 }
 function cRedirectParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (RedirectParams)")
@@ -153,15 +154,15 @@ function cRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c85(x); P.pop(); break
-      case "timeout": P.push(k); c72(x); P.pop(); break
-      case "callbackUri": P.push(k); c74(x); P.pop(); break
+      case "targets": P.push(k); c87(x); P.pop(); break
+      case "timeout": P.push(k); c74(x); P.pop(); break
+      case "callbackUri": P.push(k); c76(x); P.pop(); break
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
     }
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c85(v: any): any {
+function c87(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -178,22 +179,22 @@ function cRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c83(x); P.pop(); break
+      case "prompts": P.push(k); c85(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c70(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c72(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c68(x); P.pop(); break
+      case "stopTones": P.push(k); c70(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of RecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext"); P.pop()
     }
   }
 }
-function c83(v: any): any {
-  if (v !== null) c84(v)
+function c85(v: any): any {
+  if (v !== null) c86(v)
 }
-function c84(v: any): any {
+function c86(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -209,14 +210,14 @@ function cPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c82(x); P.pop(); break
+      case "prompts": P.push(k); c84(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayPromptParams; expected one of prompts, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of PlayablePrompt objects"); P.pop() }
 }
-function c82(v: any): any {
+function c84(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -233,7 +234,7 @@ function cPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c63(x); P.pop(); break
+      case "@odata.type": P.push(k); c65(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo"); P.pop()
     }
@@ -261,13 +262,13 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c47(x); P.pop(); break
-      case "callChainId": P.push(k); c48(x); P.pop(); break
-      case "participantId": P.push(k); c48(x); P.pop(); break
-      case "mediaLegId": P.push(k); c48(x); P.pop(); break
+      case "@odata.type": P.push(k); c49(x); P.pop(); break
+      case "callChainId": P.push(k); c50(x); P.pop(); break
+      case "participantId": P.push(k); c50(x); P.pop(); break
+      case "mediaLegId": P.push(k); c50(x); P.pop(); break
       case "deviceName": P.push(k); c8(x); P.pop(); break
       case "deviceDescription": P.push(k); c8(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c81(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c83(x); P.pop(); break
       case "cloudServiceDeploymentEnvironment": P.push(k); c7(x); P.pop(); break
       case "cloudServiceDeploymentId": P.push(k); c7(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c7(x); P.pop(); break
@@ -282,7 +283,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects"); P.pop() }
 }
-function c81(v: any): any {
+function c83(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -307,14 +308,14 @@ function cInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c80(x); P.pop(); break
+      case "participants": P.push(k); c82(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of InviteParams; expected one of participants, clientContext"); P.pop()
     }
   }
   if (v.participants === undefined) { P.push("participants"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c80(v: any): any {
+function c82(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -335,10 +336,10 @@ function cCreateCallParams(v: any): any {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c78(x); P.pop(); break
+      case "targets": P.push(k); c80(x); P.pop(); break
       case "meetingInfo": P.push(k); cMeetingToJoin(x); P.pop(); break
       case "chatInfo": P.push(k); c37(x); P.pop(); break
-      case "source": P.push(k); c79(x); P.pop(); break
+      case "source": P.push(k); c81(x); P.pop(); break
       case "tenantId": P.push(k); c7(x); P.pop(); break
       case "subject": P.push(k); c7(x); P.pop(); break
       case "callChainId": P.push(k); c7(x); P.pop(); break
@@ -349,7 +350,7 @@ function cCreateCallParams(v: any): any {
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c79(v: any): any {
+function c81(v: any): any {
   if (v !== null) cParticipantInfo(v)
 }
 function cParticipantInfo(v: any): any {
@@ -427,7 +428,7 @@ function cMeetingToJoinById(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c78(v: any): any {
+function c80(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -480,7 +481,7 @@ function cChangeScreenSharingRoleParams(v: any): any {
   if (v.role === undefined) { P.push("role"); fail("is required: expected one of 'viewer', 'sharer'"); P.pop() }
 }
 function cScreenSharingRole(v: any): any {
-  if (!K10.has(v)) fail("expected one of 'viewer', 'sharer'")
+  if (!K11.has(v)) fail("expected one of 'viewer', 'sharer'")
 }
 function cBetaTransferParams(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaTransferParams)")
@@ -503,13 +504,13 @@ function cBetaTranscriptionParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "language": P.push(k); c77(x); P.pop(); break
+      case "language": P.push(k); c79(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTranscriptionParams; expected one of language, clientContext"); P.pop()
     }
   }
 }
-function c77(v: any): any {
+function c79(v: any): any {
   if (v !== null) c2(v)
 }
 function cBetaStartHoldMusicParams(v: any): any {
@@ -519,13 +520,13 @@ function cBetaStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c76(x); P.pop(); break
+      case "customPrompt": P.push(k); c78(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaStartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c76(v: any): any {
+function c78(v: any): any {
   if (v !== null) cBetaPlayablePrompt(v)
 }
 function cBetaRedirectParams(v: any): any {
@@ -535,10 +536,10 @@ function cBetaRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c71(x); P.pop(); break
-      case "timeout": P.push(k); c72(x); P.pop(); break
-      case "callbackUri": P.push(k); c74(x); P.pop(); break
-      case "targetDisposition": P.push(k); c75(x); P.pop(); break
+      case "targets": P.push(k); c73(x); P.pop(); break
+      case "timeout": P.push(k); c74(x); P.pop(); break
+      case "callbackUri": P.push(k); c76(x); P.pop(); break
+      case "targetDisposition": P.push(k); c77(x); P.pop(); break
       case "maskCallee": P.push(k); c13(x); P.pop(); break
       case "maskCaller": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRedirectParams; expected one of targets, timeout, callbackUri, targetDisposition, maskCallee, maskCaller"); P.pop()
@@ -546,24 +547,24 @@ function cBetaRedirectParams(v: any): any {
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of BetaInvitationParticipantInfo objects"); P.pop() }
 }
-function c75(v: any): any {
+function c77(v: any): any {
   if (v !== null) cBetaCallDisposition(v)
 }
 function cBetaCallDisposition(v: any): any {
-  if (!K9.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
+  if (!K10.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
 }
-function c74(v: any): any {
+function c76(v: any): any {
   if (v !== null) cHttpsUrl(v)
 }
-function c72(v: any): any {
-  if (v !== null) c73(v)
+function c74(v: any): any {
+  if (v !== null) c75(v)
 }
-function c73(v: any): any {
+function c75(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds from 15 to 90")
   if (v < 15) return fail("expected a whole number of seconds from 15 to 90")
   if (v > 90) return fail("expected a whole number of seconds from 15 to 90")
 }
-function c71(v: any): any {
+function c73(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -580,20 +581,20 @@ function cBetaRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c64(x); P.pop(); break
+      case "prompts": P.push(k); c66(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c70(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c72(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c68(x); P.pop(); break
+      case "stopTones": P.push(k); c70(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c70(v: any): any {
+function c72(v: any): any {
   if (v !== null) cRecordingSeconds(v)
 }
 function cRecordingSeconds(v: any): any {
@@ -608,23 +609,23 @@ function cBetaRecordParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c64(x); P.pop(); break
+      case "prompts": P.push(k); c66(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c66(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c66(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c66(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c68(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c68(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c68(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c68(x); P.pop(); break
+      case "stopTones": P.push(k); c70(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c68(v: any): any {
-  if (v !== null) c69(v)
+function c70(v: any): any {
+  if (v !== null) c71(v)
 }
-function c69(v: any): any {
+function c71(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -633,20 +634,20 @@ function c69(v: any): any {
   }
 }
 function cStopTone(v: any): any {
-  if (!K8.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
+  if (!K9.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
+}
+function c68(v: any): any {
+  if (v !== null) c69(v)
+}
+function c69(v: any): any {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
+  if (v < 1) return fail("expected a whole number of seconds of at least 1")
+  if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
 }
 function c66(v: any): any {
   if (v !== null) c67(v)
 }
 function c67(v: any): any {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
-  if (v < 1) return fail("expected a whole number of seconds of at least 1")
-  if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
-}
-function c64(v: any): any {
-  if (v !== null) c65(v)
-}
-function c65(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -662,7 +663,7 @@ function cBetaPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c62(x); P.pop(); break
+      case "prompts": P.push(k); c64(x); P.pop(); break
       case "loop": P.push(k); c13(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayPromptParams; expected one of prompts, loop, clientContext"); P.pop()
@@ -670,7 +671,7 @@ function cBetaPlayPromptParams(v: any): any {
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of BetaPlayablePrompt objects"); P.pop() }
 }
-function c62(v: any): any {
+function c64(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -687,7 +688,7 @@ function cBetaPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c63(x); P.pop(); break
+      case "@odata.type": P.push(k); c65(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       case "loop": P.push(k); c44(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayablePrompt; expected one of @odata.type, mediaInfo, loop"); P.pop()
@@ -711,7 +712,7 @@ function cPromptMediaInfo(v: any): any {
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
 }
-function c63(v: any): any {
+function c65(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaPrompt'")
   if (v !== "#microsoft.graph.mediaPrompt") return fail("expected '#microsoft.graph.mediaPrompt'")
 }
@@ -722,16 +723,16 @@ function cBetaMuteAllParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c60(x); P.pop(); break
+      case "participants": P.push(k); c62(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMuteAllParams; expected one of participants, clientContext"); P.pop()
     }
   }
 }
-function c60(v: any): any {
-  if (v !== null) c61(v)
+function c62(v: any): any {
+  if (v !== null) c63(v)
 }
-function c61(v: any): any {
+function c63(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -759,13 +760,13 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c47(x); P.pop(); break
-      case "callChainId": P.push(k); c48(x); P.pop(); break
-      case "participantId": P.push(k); c48(x); P.pop(); break
-      case "mediaLegId": P.push(k); c48(x); P.pop(); break
+      case "@odata.type": P.push(k); c49(x); P.pop(); break
+      case "callChainId": P.push(k); c50(x); P.pop(); break
+      case "participantId": P.push(k); c50(x); P.pop(); break
+      case "mediaLegId": P.push(k); c50(x); P.pop(); break
       case "deviceName": P.push(k); c8(x); P.pop(); break
       case "deviceDescription": P.push(k); c8(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c49(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c51(x); P.pop(); break
       case "cloudServiceDeploymentEnvironment": P.push(k); c7(x); P.pop(); break
       case "cloudServiceDeploymentId": P.push(k); c7(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c7(x); P.pop(); break
@@ -780,15 +781,15 @@ function cBetaTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality, teleconferenceDeviceVideoQuality and teleconferenceDeviceScreenSharingQuality objects"); P.pop() }
 }
-function c49(v: any): any {
+function c51(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
-    c50(v[i])
+    c52(v[i])
     P.pop()
   }
 }
-function c50(v: any): any {
+function c52(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   const t = v['@odata.type']
   switch (t) {
@@ -806,38 +807,38 @@ function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c59(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "@odata.type": P.push(k); c61(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
       case "channelIndex": P.push(k); c45(x); P.pop(); break
-      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "inboundPackets": P.push(k); c58(x); P.pop(); break
       case "localIPAddress": P.push(k); c7(x); P.pop(); break
       case "localPort": P.push(k); c44(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "mediaDuration": P.push(k); c52(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
-      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "mediaDuration": P.push(k); c54(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c58(x); P.pop(); break
+      case "outboundPackets": P.push(k); c58(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
       case "remotePort": P.push(k); c44(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c54(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c54(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c56(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop() }
 }
-function c59(v: any): any {
+function c61(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceScreenSharingQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
 }
@@ -848,38 +849,38 @@ function cTeleconferenceDeviceVideoQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c58(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "@odata.type": P.push(k); c60(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
       case "channelIndex": P.push(k); c45(x); P.pop(); break
-      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "inboundPackets": P.push(k); c58(x); P.pop(); break
       case "localIPAddress": P.push(k); c7(x); P.pop(); break
       case "localPort": P.push(k); c44(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "mediaDuration": P.push(k); c52(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
-      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "mediaDuration": P.push(k); c54(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c58(x); P.pop(); break
+      case "outboundPackets": P.push(k); c58(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
       case "remotePort": P.push(k); c44(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c54(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c54(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c56(x); P.pop(); break
       default: break
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
 }
-function c58(v: any): any {
+function c60(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceVideoQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
 }
@@ -890,26 +891,26 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c51(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
+      case "@odata.type": P.push(k); c53(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
       case "channelIndex": P.push(k); c45(x); P.pop(); break
-      case "inboundPackets": P.push(k); c56(x); P.pop(); break
+      case "inboundPackets": P.push(k); c58(x); P.pop(); break
       case "localIPAddress": P.push(k); c7(x); P.pop(); break
       case "localPort": P.push(k); c44(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c52(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c54(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c52(x); P.pop(); break
-      case "mediaDuration": P.push(k); c52(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c56(x); P.pop(); break
-      case "outboundPackets": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "mediaDuration": P.push(k); c54(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c58(x); P.pop(); break
+      case "outboundPackets": P.push(k); c58(x); P.pop(); break
       case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
       case "remotePort": P.push(k); c44(x); P.pop(); break
       default: break
@@ -917,34 +918,34 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
 }
+function c58(v: any): any {
+  if (v !== null) c59(v)
+}
+function c59(v: any): any {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
+}
 function c56(v: any): any {
   if (v !== null) c57(v)
 }
 function c57(v: any): any {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected an integer")
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
 }
 function c54(v: any): any {
   if (v !== null) c55(v)
 }
 function c55(v: any): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail("expected a number")
-}
-function c52(v: any): any {
-  if (v !== null) c53(v)
+  if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
+  if (!K8.test(v)) return fail("expected an ISO 8601 duration")
 }
 function c53(v: any): any {
-  if (typeof v !== 'string') return fail("expected an ISO 8601 duration")
-  if (!K7.test(v)) return fail("expected an ISO 8601 duration")
-}
-function c51(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceAudioQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceAudioQuality'")
 }
-function c48(v: any): any {
+function c50(v: any): any {
   if (typeof v !== 'string') return fail("expected a GUID")
-  if (!K6.test(v)) return fail("expected a GUID")
+  if (!K7.test(v)) return fail("expected a GUID")
 }
-function c47(v: any): any {
+function c49(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceQuality'")
 }
@@ -955,7 +956,7 @@ function cBetaInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c46(x); P.pop(); break
+      case "participants": P.push(k); c48(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaInviteParams; expected one of participants, clientContext"); P.pop()
     }
@@ -969,7 +970,7 @@ function cClientContext(v: any): any {
   if (typeof v !== 'string') return fail("expected a string")
   if (v.length > 256) return fail("expected at most 256 characters")
 }
-function c46(v: any): any {
+function c48(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -999,11 +1000,26 @@ function cBetaCreateCallParams(v: any): any {
       case "callChainId": P.push(k); c7(x); P.pop(); break
       case "callOptions": P.push(k); c42(x); P.pop(); break
       case "ringingTimeoutInSeconds": P.push(k); c44(x); P.pop(); break
+      case "routingPolicies": P.push(k); c46(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaCreateCallParams; expected a known property"); P.pop()
     }
   }
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
+}
+function c46(v: any): any {
+  if (v !== null) c47(v)
+}
+function c47(v: any): any {
+  if (!Array.isArray(v)) return fail("expected an array")
+  for (let i = 0; i < v.length; i++) {
+    P.push(i)
+    cBetaRoutingPolicy(v[i])
+    P.pop()
+  }
+}
+function cBetaRoutingPolicy(v: any): any {
+  if (!K6.has(v)) fail("expected one of 'none', 'noMissedCall', 'disableForwardingExceptPhone', 'disableForwarding', 'preferSkypeForBusiness', 'unknownFutureValue'")
 }
 function c44(v: any): any {
   if (v !== null) c45(v)

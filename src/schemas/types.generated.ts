@@ -739,6 +739,7 @@ export type BetaCreateCallParams = Outbound<{
   callChainId?: string | null
   callOptions?: OutgoingCallOptions | null
   ringingTimeoutInSeconds?: number | null
+  routingPolicies?: BetaRoutingPolicy[] | null
 }>
 
 /** The body of the beta `participant: invite`. */

@@ -80,5 +80,10 @@ export const contractExceptions = {
       meetingInfo: 'one of the three kinds with what each needs (token, organizer, joinMeetingId); not null',
       callOptions: 'outgoingCallOptions only (incomingCallOptions belong to an answer)',
     } as Record<string, string>,
+    /** What the beta body leaves out besides v1.0's: beta-only members Graph sets. */
+    betaOmitted: {
+      reason: 'read-only (the beta call page marks them "Read-only"), as are those v1.0 leaves out',
+      properties: ['activeModalities', 'answeredBy', 'meetingCapability', 'terminationReason'],
+    },
   },
 } as const

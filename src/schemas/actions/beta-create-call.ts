@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import type * as Types from '../types.generated.ts'
 import { Int32, Nullable } from '../edm.ts'
+import { RoutingPolicy } from '../beta/enums.ts'
 import { InvitationParticipantInfo, ParticipantInfo } from '../beta/participant.ts'
 import { BetaBotMediaConfig } from './beta-media-config.ts'
 import { CreateCallParams, MeetingToJoinById, MeetingToJoinByOrganizer, MeetingToJoinByToken } from './create-call.ts'
@@ -32,7 +33,8 @@ export type BetaMeetingToJoin = Types.BetaMeetingToJoin
 
 /**
  * The body of the beta "Create call": the v1.0 body with beta's media configuration, participant types and
- * meetings (which may go on without their host), and how long to ring the targets. As on v1.0, either
+ * meetings (which may go on without their host), how long to ring the targets and the routing policies of a
+ * peer-to-peer call. As on v1.0, either
  * `targets` or `meetingInfo`, which the builder checks.
  */
 export const BetaCreateCallParams = Type.Object(
@@ -43,6 +45,8 @@ export const BetaCreateCallParams = Type.Object(
     meetingInfo: Type.Optional(BetaMeetingToJoin),
     source: Type.Optional(Nullable(ParticipantInfo)),
     ringingTimeoutInSeconds: Type.Optional(Nullable(Int32())),
+    // Beta's call resource gives these for peer-to-peer calls, and does not mark them read-only.
+    routingPolicies: Type.Optional(Nullable(Type.Array(RoutingPolicy))),
   },
   { additionalProperties: false },
 )

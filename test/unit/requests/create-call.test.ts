@@ -125,6 +125,13 @@ describe('createCall: validation', () => {
     expect(issues(join({ '@odata.type': '#microsoft.graph.joinMeetingIdMeetingInfo', joinMeetingId: '1234567' }))).toEqual([])
   })
 
+  it('beta.createCall takes the routing policies of a peer-to-peer call, v1.0 does not', () => {
+    const body = { ...call, routingPolicies: ['disableForwarding', 'noMissedCall'] }
+    expect(beta.createCall(body as beta.CreateCallParams).body).toEqual(body)
+    expect(issuesOf(() => beta.createCall({ ...body, routingPolicies: ['forward'] } as never))[0]).toMatchObject({ path: '$.routingPolicies[0]' })
+    expect(issues(body)[0]).toMatchObject({ path: '$.routingPolicies', message: expect.stringContaining('is not a property of CreateCallParams') })
+  })
+
   it("refuses a meeting named by its organizer without the meeting's chatInfo, v1.0 and beta alike", () => {
     const organizer = { '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer: { user: { id: '5810cede-f3cc-42eb-b2c1-e9bd5d53ec96' } } }
     const expected = [{ path: '$.chatInfo', message: "expected the meeting's chatInfo: a meeting joined by its organizer (organizerMeetingInfo) needs it" }]
