@@ -1,6 +1,6 @@
 import type { AnswerParams, CreateCallParams } from '../requests/index.ts'
 import type { IdentitySet, ResultInfo, Tone } from '../schemas/types.ts'
-import type { ActionOutcome, CallEngine, CompletionDetails } from './graph-routes.ts'
+import type { ActionOutcome, CallEngine, OperationStart } from './graph-routes.ts'
 import { applyAudioRoutingGroupRequest, type AudioRoutingGroupRequest } from './audio-routing-groups.ts'
 import {
   buildCallStateNotification,
@@ -13,6 +13,7 @@ import {
   type IncomingCallInit,
 } from './notification-builders.ts'
 import type { NotificationPlan, NotificationSender } from './notification-sender.ts'
+import { completed, type OperationEnd } from './operation-ends.ts'
 import { SimulatedCallState } from './simulated-call.ts'
 import type { SimulatorClock } from './simulator-clock.ts'
 import type { RecordedNotification } from './simulator-records.ts'
@@ -72,6 +73,11 @@ function participant(identity: unknown): Record<string, unknown> {
 function withoutAnnotations(resource: Record<string, unknown>): Record<string, unknown> {
   const { '@odata.id': _id, '@odata.etag': _etag, ...rest } = resource
   return rest
+}
+
+/** Whether a notification reached the bot's door: sent (whatever the bot answered), not dropped by the plan nor left unsent. */
+function delivered(record: RecordedNotification | undefined): boolean {
+  return record !== undefined && !record.dropped
 }
 
 /** Plays Graph's side of every call: what each action does, and what a test drives (calls, sharing, tones). */
@@ -140,7 +146,9 @@ export class CallControl implements CallEngine {
     call.callbackUri = params.callbackUri ?? call.callbackUri
     const source = call.resource['source'] as { identity?: unknown } | undefined
     const target = (call.resource['targets'] as { identity?: unknown }[] | undefined)?.[0]
-    for (const p of [participant(source?.identity), participant(target?.identity)]) call.participants.set(p['id'] as string, p)
+    const bot = participant(target?.identity)
+    call.botParticipantId = bot['id'] as string
+    for (const p of [participant(source?.identity), bot]) call.participants.set(p['id'] as string, p)
     this.#establish(call)
     return { status: 202 }
   }
@@ -215,7 +223,7 @@ export class CallControl implements CallEngine {
     return this.#refusal(call, action, 'established') ?? { status: 202 }
   }
 
-  startOperation(call: SimulatedCallState, init: { action: string; type: string; body: unknown; completion?: CompletionDetails | undefined; status?: 200 | 202 | undefined }): ActionOutcome {
+  startOperation(call: SimulatedCallState, init: OperationStart): ActionOutcome {
     const refused = this.#refusal(call, init.action, 'established')
     if (refused) return refused
     const body = (init.body ?? {}) as { clientContext?: unknown }
@@ -224,34 +232,79 @@ export class CallControl implements CallEngine {
     const operation: Record<string, unknown> = {
       '@odata.type': `#microsoft.graph.${init.type}`,
       id,
-      status: 'running',
+      status: init.atOnce ? 'completed' : 'running',
       ...(clientContext === undefined ? {} : { clientContext }),
     }
     call.operations.set(id, operation)
-    if (init.action === 'subscribeToTone') call.toneSubscribed = true
-    const ended = this.#sender!.track(
-      this.#after(this.#settings.operationDurationMs, call.endOfCall.signal).then(async (due) => {
-        if (!due || call.ended) return undefined
-        const sent = await this.#send(call, `operation ${init.action}`, () => {
-          // The call may have ended while the completion waited its turn: the operation then failed with it.
-          if (call.ended) return undefined
-          const resultInfo = { '@odata.type': '#microsoft.graph.resultInfo', code: 200, subcode: 0, message: 'Action completed.' }
-          Object.assign(operation, { status: 'completed', resultInfo, ...init.completion })
-          return buildOperationNotification(call.id, {
-            type: init.type,
-            operationId: id,
-            ...(clientContext === undefined ? {} : { clientContext }),
-            ...(init.completion === undefined ? {} : { resourceData: init.completion }),
-          })
-        })
-        // Those invited join once their invitation has completed, and the roster says so.
-        if (init.action === 'invite' && !call.ended) this.#join(call, (init.body as { participants?: { identity?: unknown }[] }).participants ?? [])
-        return sent
-      }),
-    )
+    // Graph answers these done (its docs show `"status": "completed"` and no notification of an end): the
+    // bot's operation waiter settles on the answer, so there is nothing to notify and nothing for
+    // `operationEndFirst` to send first.
+    if (init.atOnce) return { status: init.status ?? 200, body: { ...operation } }
+    const ended = this.#sender!.track(this.#runOperation(call, operation, init, clientContext))
     // The answer is what Graph had when the operation began, even when it is sent after the end.
     const answer = { status: init.status ?? 200, body: { ...operation } } as const
     return this.planOf(call).operationEndFirst === true ? { ...answer, answerAfter: ended } : answer
+  }
+
+  /**
+   * Runs an operation to its end, on the simulator's clock: at its time (`ends`, else `operationDurationMs`),
+   * or sooner when a stop tone or `cancelMediaProcessing` ends it; then notifies the end. Nothing is sent
+   * for an operation of a call that ends first (it failed with the call) or of a closed simulator.
+   */
+  async #runOperation(call: SimulatedCallState, operation: Record<string, unknown>, init: OperationStart, clientContext: string | undefined): Promise<RecordedNotification | undefined> {
+    const id = operation['id'] as string
+    const timed = init.ends?.(this.#settings.operationDurationMs) ?? { afterMs: this.#settings.operationDurationMs, end: completed() }
+    // Aborted with the end an event brings sooner (a stop tone, a cancellation).
+    const sooner = new AbortController()
+    call.running.set(id, { stopTones: init.stopTones ?? new Set(), onStopTone: init.onStopTone, onCancel: init.onCancel, endNow: (end) => sooner.abort(end) })
+    const due = await this.#after(timed.afterMs, AbortSignal.any([call.endOfCall.signal, sooner.signal]))
+    call.running.delete(id)
+    if (call.ended || (!due && !sooner.signal.aborted)) return undefined
+    const end: OperationEnd = due ? timed.end : (sooner.signal.reason as OperationEnd)
+    const sent = await this.#send(call, `operation ${init.action}`, () => {
+      // The call may have ended while the end waited its turn: the operation then failed with it.
+      if (call.ended) return undefined
+      Object.assign(operation, { status: end.status, resultInfo: { '@odata.type': '#microsoft.graph.resultInfo', ...end.resultInfo }, ...end.details })
+      return buildOperationNotification(call.id, {
+        type: init.type,
+        operationId: id,
+        status: end.status,
+        resultInfo: end.resultInfo,
+        ...(clientContext === undefined ? {} : { clientContext }),
+        ...(end.details === undefined ? {} : { resourceData: end.details }),
+      })
+    })
+    // Those invited join once their invitation has completed, and the roster says so.
+    if (init.action === 'invite' && !call.ended) this.#join(call, (init.body as { participants?: { identity?: unknown }[] }).participants ?? [])
+    return sent
+  }
+
+  setMuted(call: SimulatedCallState, participantId: string | undefined, muted: boolean, init: OperationStart): ActionOutcome {
+    const refused = this.#refusal(call, init.action, 'established')
+    if (refused) return refused
+    const id = participantId ?? call.botParticipantId
+    const target = id === undefined ? undefined : call.participants.get(id)
+    if (target === undefined) return { status: 404, code: 'itemNotFound', message: `Call ${call.id} has no participant ${id ?? 'for the bot'}.` }
+    const started = this.startOperation(call, { ...init, atOnce: true })
+    if ('code' in started) return started
+    target['isMuted'] = muted
+    // "When this API returns a successful response, all participants will receive a roster update."
+    this.#sendRoster(call)
+    return started
+  }
+
+  subscribeToTone(call: SimulatedCallState, init: OperationStart): ActionOutcome {
+    const started = this.startOperation(call, { ...init, atOnce: true })
+    if (!('code' in started)) call.toneSubscribed = true
+    return started
+  }
+
+  cancelMediaProcessing(call: SimulatedCallState, init: OperationStart): ActionOutcome {
+    const started = this.startOperation(call, { ...init, atOnce: true })
+    if ('code' in started) return started
+    // In the order they started, so their failures are notified in that order.
+    for (const running of [...call.running.values()]) if (running.onCancel !== undefined) running.endNow(running.onCancel)
+    return started
   }
 
   readCall(call: SimulatedCallState): ActionOutcome {
@@ -319,7 +372,9 @@ export class CallControl implements CallEngine {
     const resource = { ...rest, source: { '@odata.type': '#microsoft.graph.participantInfo', identity: bot }, tenantId: params.tenantId ?? this.#settings.tenantId }
     const call = new SimulatedCallState({ id, direction: 'outgoing', state: 'establishing', callbackUri, placedAt: this.#now, resource })
     this.calls.set(id, call)
-    for (const p of [participant(bot), ...(params.targets ?? []).map((t) => participant(t.identity))]) call.participants.set(p['id'] as string, p)
+    const own = participant(bot)
+    call.botParticipantId = own['id'] as string
+    for (const p of [own, ...(params.targets ?? []).map((t) => participant(t.identity))]) call.participants.set(p['id'] as string, p)
     this.#establish(call)
     return { status: 201, body: call.view() }
   }
@@ -404,18 +459,27 @@ export class CallControl implements CallEngine {
   async #sendContentSharing(call: SimulatedCallState, change: 'started' | 'ended', sessionId: string): Promise<boolean> {
     // Graph sends these only to a bot that asked for them in its answer.
     if (call.answer?.callOptions?.isContentSharingNotificationEnabled !== true) return false
-    return (await this.#send(call, `contentSharing ${change}`, () => buildContentSharingNotification(call.id, change, sessionId))) !== undefined
+    return delivered(await this.#send(call, `contentSharing ${change}`, () => buildContentSharingNotification(call.id, change, sessionId)))
   }
 
-  /** The caller presses a key: a tone notification for a bot that subscribed to tones. */
+  /**
+   * The caller presses a key: a tone notification for a bot that subscribed to tones, and the end of each
+   * recording under way that has it among its stop tones (whether or not the bot subscribed), notified
+   * after the tone.
+   */
   async pressTone(call: SimulatedCallState, tone: Tone): Promise<boolean> {
     if (call.state !== 'established') throw new Error(`call ${call.id} is ${call.state}: tones need an established call`)
-    if (!call.toneSubscribed) return false
+    // Queued first, so a subscribed bot hears the key before the end of the recording it stopped.
+    const toneSent = call.toneSubscribed ? this.#sendTone(call, tone) : Promise.resolve(undefined)
+    for (const running of [...call.running.values()]) {
+      if (running.onStopTone !== undefined && running.stopTones.has(tone)) running.endNow(running.onStopTone)
+    }
+    return delivered(await toneSent)
+  }
+
+  #sendTone(call: SimulatedCallState, tone: Tone): Promise<RecordedNotification | undefined> {
     const toneInfo = { '@odata.type': '#microsoft.graph.toneInfo', sequenceId: ++this.#toneSequence, tone }
-    const sent = await this.#send(call, `tone ${tone}`, () =>
-      call.ended ? undefined : buildCallStateNotification(call.id, 'established', { etag: call.nextEtag(), resourceData: { toneInfo } }),
-    )
-    return sent !== undefined
+    return this.#send(call, `tone ${tone}`, () => (call.ended ? undefined : buildCallStateNotification(call.id, 'established', { etag: call.nextEtag(), resourceData: { toneInfo } })))
   }
 
   async notify(call: SimulatedCallState, body: CommsNotificationsBody, label: string): Promise<RecordedNotification> {

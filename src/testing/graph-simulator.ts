@@ -44,7 +44,13 @@ export interface GraphSimulatorOptions {
   answerTimeoutMs?: number | undefined
   /** The same for policy-based recording invitations. @default 5_000, Graph's */
   policyRecordingAnswerTimeoutMs?: number | undefined
-  /** Time an operation (`playPrompt`, ...) runs before its completion is notified. @default 0 */
+  /**
+   * Time an operation (`playPrompt`, ...) runs before its completion is notified; for a recording, how long
+   * the caller speaks before falling silent (it ends sooner at its `maxRecordDurationInSeconds`, 5 s by
+   * default, or on a stop tone: see `timedRecordingEnd`). Operations Graph answers `completed` (`mute`,
+   * `unmute`, `muteParticipant`, `subscribeToTone`, `cancelMediaProcessing`, `updateRecordingStatus`) take
+   * no time. @default 0
+   */
   operationDurationMs?: number | undefined
   /** Time Graph keeps an established call without a `keepAlive` before it ends it (408). @default 2_700_000 (45 minutes) */
   keepAliveTimeoutMs?: number | undefined
@@ -76,13 +82,19 @@ export interface GraphSimulator {
   readonly records: readonly SimulatorRecord[]
   /** The requests received, in order of arrival. */
   readonly requests: readonly RecordedRequest[]
-  /** The notifications sent, in order of sending. */
+  /** The notifications sent, and those the plan dropped (`dropped: true`), in order of sending. */
   readonly notifications: readonly RecordedNotification[]
   /** Calls the bot: sends the `incoming` notification and starts the answer deadline; resolves once the bot answered the POST. */
   placeIncomingCall(init?: PlaceCallInit): Promise<SimulatedCall>
   /** A snapshot of a call (placed by the simulator, or created by the bot). */
   call(callId: string): SimulatedCall
-  /** Resolves once the bot was sent the notification of `state`; rejects if the call ends or the simulator closes without it. */
+  /**
+   * Resolves once the bot was sent the notification of `state` (whatever it answered; at once if it already
+   * was). A notification the plan dropped (`notifications.drop`) was not sent, and never will be (each state
+   * is notified once): the wait for its state rejects as soon as it is dropped (or at once, asked after),
+   * though the call did reach that state. Rejects too if the call ends (its `terminated` sent or dropped)
+   * or the simulator closes without it.
+   */
   waitForState(callId: string, state: CallState): Promise<SimulatedCall>
   /** The other party hangs up: the call ends and the bot is notified. */
   endCall(callId: string, resultInfo?: ResultInfo): Promise<void>
@@ -90,9 +102,14 @@ export interface GraphSimulator {
   startContentSharing(callId: string): Promise<{ sessionId: string; notified: boolean }>
   /** The sharing stops (the latest session when none is named). */
   stopContentSharing(callId: string, sessionId?: string): Promise<{ sessionId: string; notified: boolean }>
-  /** The caller presses a key; resolves with whether the bot was notified (it must have called `subscribeToTone`). */
+  /**
+   * The caller presses a key: a recording under way that has it among its `stopTones` (`'#'` or `'pound'`,
+   * `'1'` or `'tone1'`, ...) ends at once as `stopToneDetected`, whether or not the bot subscribed to tones;
+   * resolves with whether the bot was sent the tone (it must have called `subscribeToTone`, and the plan
+   * must not drop it).
+   */
   pressTone(callId: string, tone: Tone): Promise<boolean>
-  /** Sends any notification body (from the builders) to the call's callback URL, signed. */
+  /** Sends any notification body (from the builders) to the call's callback URL, signed; its record says `dropped` when the plan drops its label. */
   notify(callId: string, body: CommsNotificationsBody, label?: string): Promise<RecordedNotification>
   /** Plays a failure or a slow answer for the next matching requests. */
   injectFault(fault: FaultInit): InjectedFault

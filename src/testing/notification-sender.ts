@@ -1,6 +1,7 @@
 import type { CallState } from '../schemas/types.ts'
 import type { CommsNotificationsBody } from './notification-builders.ts'
 import type { DeliveryContext, NotificationDelivery } from './notification-delivery.ts'
+import { drops, type NotificationDrop } from './notification-drops.ts'
 import { holdTimeFor } from './manual-clock.ts'
 import type { SimulatedCallState } from './simulated-call.ts'
 import type { SimulatorClock } from './simulator-clock.ts'
@@ -27,6 +28,14 @@ export interface NotificationPlan {
    * and can finish a later one first. In order (the default), each waits for the bot's answer to the one before.
    */
   concurrent?: boolean | undefined
+  /**
+   * Drops the notifications it names, as Graph may lose one: by label or kind (`['established']`,
+   * `['operation']` for every operation's end), or a predicate over each notification (its call, label and
+   * body). A dropped notification is not delivered (not twice with `duplicate` either) and is recorded with
+   * `dropped: true`, at the time it would have been sent; what it announced happens all the same (the call
+   * is established, the operation completed, the roster changed).
+   */
+  drop?: NotificationDrop | undefined
 }
 
 const CALL_STATES: ReadonlySet<string> = new Set<CallState>(['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'])
@@ -85,6 +94,8 @@ export class NotificationSender {
       if (this.#lifetime.aborted) return undefined
       const body = build()
       if (body === undefined) return undefined
+      // Built first: what the notification announces happens in Graph whether or not the bot hears of it.
+      if (drops(plan.drop, { callId: call.id, label, body })) return this.#dropped(call, label, body)
       const first = await this.#post(call, label, body, handedOver)
       if (isCallState(label)) call.notified(label)
       if (plan.duplicate && !this.#lifetime.aborted) await this.#post(call, label, body)
@@ -110,6 +121,14 @@ export class NotificationSender {
   /** Resolves once nothing is under way: no notification, and no work the bot handed to `waitUntil`. */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  }
+
+  /** Records a notification the plan dropped, and tells the call (a wait for its state then knows it will never come). */
+  #dropped(call: SimulatedCallState, label: string, body: CommsNotificationsBody): RecordedNotification {
+    const record: RecordedNotification = { kind: 'notification', at: this.#clock.now(), durationMs: 0, callId: call.id, label, url: call.callbackUri, body, status: undefined, error: undefined, dropped: true }
+    this.#log.begin()(record)
+    if (isCallState(label)) call.droppedNotification(label)
+    return record
   }
 
   /**
@@ -139,7 +158,7 @@ export class NotificationSender {
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause)
     }
-    const record: RecordedNotification = { kind: 'notification', at, durationMs: this.#clock.now() - at, callId: call.id, label, url, body, status, error }
+    const record: RecordedNotification = { kind: 'notification', at, durationMs: this.#clock.now() - at, callId: call.id, label, url, body, status, error, dropped: false }
     finish(record)
     return record
   }

@@ -1,5 +1,6 @@
 import type { AnswerParams } from '../requests/index.ts'
-import type { CallState, ResultInfo } from '../schemas/types.ts'
+import type { CallState, ResultInfo, Tone } from '../schemas/types.ts'
+import type { OperationEnd } from './operation-ends.ts'
 
 /** A call as the simulator sees it (a snapshot: it does not change after it is taken). */
 export interface SimulatedCall {
@@ -22,6 +23,8 @@ export interface SimulatedCall {
   readonly resultInfo: ResultInfo | undefined
   /** The call states the bot has been sent notifications of (whatever it answered), in order. */
   readonly notifiedStates: readonly CallState[]
+  /** The call states whose notification the plan dropped (`notifications.drop`), in order: the bot was never sent them. */
+  readonly droppedStates: readonly CallState[]
   /** The content sharing sessions going on. */
   readonly contentSharingSessions: readonly string[]
   /** The operations the bot started, by id, as Graph reports them now. */
@@ -31,6 +34,17 @@ export interface SimulatedCall {
 }
 
 type StateWaiter = { state: CallState; resolve: (call: SimulatedCall) => void; reject: (error: Error) => void; dispose: () => void }
+
+/** An operation under way that something other than its time can end: a stop tone, `cancelMediaProcessing`. */
+export interface RunningOperation {
+  /** The tones that end it at once (a recording's `stopTones`), and how it ends then. */
+  readonly stopTones: ReadonlySet<Tone>
+  readonly onStopTone: OperationEnd | undefined
+  /** How `cancelMediaProcessing` ends it; undefined for an operation that is not a prompt or a recording. */
+  readonly onCancel: OperationEnd | undefined
+  /** Ends it now, as `end`. */
+  readonly endNow: (end: OperationEnd) => void
+}
 
 /** The simulator's mutable record of one call. */
 export class SimulatedCallState {
@@ -44,11 +58,16 @@ export class SimulatedCallState {
   answer: AnswerParams | undefined
   resultInfo: ResultInfo | undefined
   readonly notifiedStates: CallState[] = []
+  readonly droppedStates: CallState[] = []
   readonly contentSharingSessions = new Set<string>()
   /** The call resource as created (the incoming notification's or the create request's). */
   readonly resource: Record<string, unknown>
   readonly operations = new Map<string, Record<string, unknown>>()
   readonly participants = new Map<string, Record<string, unknown>>()
+  /** The id of the bot's own participant in the roster (what `mute` and `unmute` act on), once it has one. */
+  botParticipantId: string | undefined
+  /** The operations under way that a stop tone or `cancelMediaProcessing` can end, by id. */
+  readonly running = new Map<string, RunningOperation>()
   /** The audio routing groups the bot made, by id. */
   readonly audioRoutingGroups = new Map<string, Record<string, unknown>>()
   /** Whether the bot subscribed to DTMF tones. */
@@ -110,19 +129,39 @@ export class SimulatedCallState {
     this.notifiedStates.push(state)
     for (const waiter of [...this.#waiters]) {
       if (waiter.state === state) this.#settle(waiter, () => waiter.resolve(this.snapshot()))
-      else if (state === 'terminated') {
-        this.#settle(waiter, () => waiter.reject(new Error(`call ${this.id} ended before the bot was notified of '${waiter.state}'`)))
-      }
+      else if (state === 'terminated') this.#settle(waiter, () => waiter.reject(this.#endedBefore(waiter.state)))
     }
   }
 
   /**
-   * Resolves once the bot has been sent `state` (at once if it already was); rejects when the call ends, or
-   * `closed` aborts (the simulator closed: nothing more will be sent), before that.
+   * Notes that the plan dropped the notification of `state`: whoever waits for it is told it will never be
+   * sent (each state is notified once), and a dropped `terminated` ends every wait, as a sent one does.
+   */
+  droppedNotification(state: CallState): void {
+    this.droppedStates.push(state)
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.state === state) this.#settle(waiter, () => waiter.reject(this.#droppedError(state)))
+      else if (state === 'terminated') this.#settle(waiter, () => waiter.reject(this.#endedBefore(waiter.state)))
+    }
+  }
+
+  #droppedError(state: CallState): Error {
+    return new Error(`the notification of '${state}' on call ${this.id} was dropped by the notification plan: the bot was never sent it`)
+  }
+
+  #endedBefore(state: CallState): Error {
+    return new Error(`call ${this.id} ended before the bot was notified of '${state}'`)
+  }
+
+  /**
+   * Resolves once the bot has been sent `state` (at once if it already was); rejects at once when the plan
+   * dropped that notification, and when the call ends, or `closed` aborts (the simulator closed: nothing
+   * more will be sent), before it was sent.
    */
   waitForNotified(state: CallState, closed?: AbortSignal): Promise<SimulatedCall> {
     if (this.notifiedStates.includes(state)) return Promise.resolve(this.snapshot())
-    if (this.notifiedStates.includes('terminated')) {
+    if (this.droppedStates.includes(state)) return Promise.reject(this.#droppedError(state))
+    if (this.notifiedStates.includes('terminated') || this.droppedStates.includes('terminated')) {
       return Promise.reject(new Error(`call ${this.id} ended without the bot being notified of '${state}'`))
     }
     const closedError = (): Error => new Error(`the simulator closed before the bot was notified of '${state}' on call ${this.id}`)
@@ -158,6 +197,7 @@ export class SimulatedCallState {
       answer: this.answer,
       resultInfo: this.resultInfo,
       notifiedStates: [...this.notifiedStates],
+      droppedStates: [...this.droppedStates],
       contentSharingSessions: [...this.contentSharingSessions],
       operations: [...this.operations.values()].map((operation) => ({ ...operation })),
       audioRoutingGroups: [...this.audioRoutingGroups.values()].map((group) => ({ ...group })),

@@ -1,6 +1,7 @@
 import { ValidationError, type Issue } from '../index.ts'
 import type { PlaceCallInit } from './call-control.ts'
 import type { GraphSimulatorOptions } from './graph-simulator.ts'
+import { dropIssue } from './notification-drops.ts'
 
 function absoluteUrlIssue(path: string, value: unknown, protocols: readonly string[]): Issue[] {
   if (typeof value === 'string' && URL.canParse(value) && protocols.includes(new URL(value).protocol)) return []
@@ -22,12 +23,17 @@ export function checkSimulatorOptions(options: GraphSimulatorOptions): void {
     ...durationIssue('$.operationDurationMs', options.operationDurationMs),
     ...durationIssue('$.keepAliveTimeoutMs', options.keepAliveTimeoutMs),
     ...durationIssue('$.notifications.delayMs', options.notifications?.delayMs),
+    ...dropIssue('$.notifications.drop', options.notifications?.drop),
   ]
   if (issues.length > 0) throw new ValidationError('graph simulator options', issues)
 }
 
 /** Checks what one `placeIncomingCall` overrides, as the simulator's own options are checked. */
 export function checkPlaceCallInit(init: PlaceCallInit): void {
-  const issues = [...durationIssue('$.answerTimeoutMs', init.answerTimeoutMs), ...durationIssue('$.notifications.delayMs', init.notifications?.delayMs)]
+  const issues = [
+    ...durationIssue('$.answerTimeoutMs', init.answerTimeoutMs),
+    ...durationIssue('$.notifications.delayMs', init.notifications?.delayMs),
+    ...dropIssue('$.notifications.drop', init.notifications?.drop),
+  ]
   if (issues.length > 0) throw new ValidationError('incoming call', issues)
 }

@@ -28,10 +28,10 @@ export interface RecordedRequest {
   readonly responseHeaders: Readonly<Record<string, string>>
 }
 
-/** A notification the simulated Graph sent to the bot, and how the bot answered. */
+/** A notification the simulated Graph sent to the bot (or dropped, as its plan said), and how the bot answered. */
 export interface RecordedNotification {
   readonly kind: 'notification'
-  /** When it was sent (simulator clock, ms since the epoch). */
+  /** When it was sent, or dropped (simulator clock, ms since the epoch). */
   readonly at: number
   readonly durationMs: number
   readonly callId: string
@@ -39,10 +39,15 @@ export interface RecordedNotification {
   readonly label: string
   readonly url: string
   readonly body: CommsNotificationsBody
-  /** The bot's HTTP status, undefined when it could not be reached. */
+  /** The bot's HTTP status, undefined when it could not be reached or the notification was dropped. */
   readonly status: number | undefined
   /** Why the bot could not be reached. */
   readonly error: string | undefined
+  /**
+   * True when the notification plan's `drop` dropped it: it was never delivered (`status` and `error` are
+   * undefined, `durationMs` is 0), though what it announced happened all the same.
+   */
+  readonly dropped: boolean
 }
 
 /** Anything the simulator recorded, in the order it started. */
