@@ -56,7 +56,10 @@ export interface CallingClientOptions {
    */
   userAgent?: string | undefined
   /**
-   * The time source for token expiry and retry waits. Tests pass a fake one to move time by hand.
+   * The time source for token expiry, retry waits, `timeoutMs` and deadlines: each attempt's time limit
+   * sleeps on it (the sleep aborted when the attempt ends), and passes once its `now` reaches the limit.
+   * Tests pass a fake one (a `ManualClock`) to move time by hand; one whose `sleep` returns before its
+   * `now` reaches the limit leaves the rest of that limit to a real timer.
    * @default the system clock (`Date.now` and timers)
    */
   clock?: Clock | undefined

@@ -13,7 +13,7 @@ import {
 import type { GraphMethod, GraphRequest } from '../requests/graph-request.ts'
 import type { AttemptReport, AttemptReporter } from './attempt-report.ts'
 import { AttemptStop } from './attempt-stop.ts'
-import type { Clock } from './clock.ts'
+import { systemClock, type Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
 import { exchange, ExchangeTimeoutError, type BodyHandling, type Exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
@@ -115,6 +115,11 @@ export class GraphTransport {
   readonly #maxRetries: number
   readonly #userAgent: string
   readonly #clock: Clock
+  /**
+   * The clock the client was given, on which every attempt's time limit runs (its `sleep` wakes it);
+   * undefined on the system clock, whose limits are timers.
+   */
+  readonly #givenClock: Clock | undefined
   readonly #onAttempt: AttemptReporter | undefined
   /** Set by `close()`: nothing is sent from then on. */
   #closed = false
@@ -138,6 +143,7 @@ export class GraphTransport {
     this.#maxRetries = config.maxRetries
     this.#userAgent = userAgent(config.userAgent)
     this.#clock = config.clock
+    this.#givenClock = config.clock === systemClock ? undefined : config.clock
     this.#onAttempt = config.onAttempt
   }
 
@@ -310,10 +316,12 @@ export class GraphTransport {
     if (this.#closed) throw this.#closedError(call, call.attempts)
     call.attempts++
     let token = this.#tokens.peek()
-    // The common case (a cached token, no deadline) watches the time with no timer of its own: `exchange`
-    // keeps the limit on a timer all exchanges share, and the caller's own signal stops the exchange. A
-    // deadline, or a token to await, needs an exact stop that covers both.
-    const stop = token === undefined || call.deadline !== undefined ? new AttemptStop(budget, limit, call.signal) : undefined
+    const clock = this.#givenClock
+    // The common case (a cached token, no deadline, the system clock) watches the time with no timer of
+    // its own: `exchange` keeps the limit on a timer all exchanges share, and the caller's own signal stops
+    // the exchange. A deadline, or a token to await, needs an exact stop that covers both; so does a clock
+    // the client was given, since the time that bounds the attempt is then that clock's.
+    const stop = token === undefined || call.deadline !== undefined || clock !== undefined ? new AttemptStop(budget, limit, call.signal, clock) : undefined
     // Whether the attempt still waits for its token: a stop then means that nothing of it reached Graph.
     let waitingForToken = token === undefined
     try {
@@ -326,7 +334,11 @@ export class GraphTransport {
       try {
         response = await exchange(
           this.#dispatcher,
-          { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: budget, bodyTimeout: budget },
+          // undici's own timers are real ones: on a clock the client was given they would stop the attempt on
+          // the real clock's time, not that clock's, and are left at undici's defaults (minutes).
+          clock === undefined
+            ? { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: budget, bodyTimeout: budget }
+            : { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body },
           stop ? stop.signal : call.signal,
           {
             onStatus(status) {
@@ -411,16 +423,20 @@ export class GraphTransport {
         : error instanceof ConnectionError && !(error instanceof TimeoutError)
           ? connectionRetry(error.cause)
           : 'never'
+    // The 401 that a new token did not cure (the first one is retried before this).
+    if (error instanceof GraphApiError && error.status === 401 && call.tokenRenewed) throw this.#notRetriedError(error, call, 'Graph refused a new token too')
     if (retry === 'never' || call.acceptedStatus !== undefined) throw error
     // Checked before the retries left: even with none, the caller must learn that Graph may have acted.
     if (retry === 'ifResendable' && !call.resendable) throw this.#notResentError(error as GraphApiError | ConnectionError, call)
-    if (call.retries >= this.#maxRetries) throw error
+    if (call.retries >= this.#maxRetries) throw this.#notRetriedError(error, call, `maxRetries is ${this.#maxRetries}`)
     const retryAfterMs = error instanceof GraphApiError ? error.retryAfterMs : undefined
     const wait = retryAfterMs ?? backoffMs(call.retries)
     // A deadline is the caller's word on how long a call may wait; without one, a wait over a minute is
     // left to the caller (the error carries retryAfterMs) rather than slept through.
     if (call.deadline === undefined) {
-      if (wait > MAX_RETRY_WAIT_MS) throw error
+      if (wait > MAX_RETRY_WAIT_MS) {
+        throw this.#notRetriedError(error, call, `Graph asked to retry after ${wait} ms (Retry-After), longer than the ${MAX_RETRY_WAIT_MS} ms the client waits without a deadline`)
+      }
     } else if (this.#clock.now() + wait >= call.deadline) {
       const asked = retryAfterMs === undefined ? `a retry after ${wait} ms` : `Graph asked to retry after ${wait} ms (Retry-After)`
       throw new TimeoutError(
@@ -448,6 +464,19 @@ export class GraphTransport {
       `${this.#describe(call)} failed: ${describeCause(error.cause, call.token)}; the connection broke after the request was sent, so it was not sent again: Graph may or may not have acted on it (${this.#ids(call)})`,
       { cause: error.cause },
     )
+  }
+
+  /**
+   * A failure of a status the client retries, once it is not retried any more: a `GraphApiError` is given
+   * the attempts made and why no more were (its own message names none); any other error (a connection's)
+   * names its attempt already, and is left as it is.
+   */
+  #notRetriedError(error: unknown, call: Call, why: string): unknown {
+    if (!(error instanceof GraphApiError)) return error
+    const { attempts } = call
+    const tried = attempts === 1 ? 'once' : attempts === 2 ? 'twice' : `${attempts} times`
+    error.message += `; ${this.#describe(call)} was tried ${tried} and not sent again: ${why} (attempt ${attempts})`
+    return error
   }
 
   #describe(call: Call): string {

@@ -28,14 +28,15 @@ const NOW = Date.UTC(2026, 10, 23, 12, 0, 0)
 let graph: FakeGraph
 let secret: string
 let tokensIssued: number
-let waits: number[]
+/** Every sleep the client asked of a `fakeClock`, with its signal. */
+let sleeps: { ms: number; signal: AbortSignal | undefined }[]
 let clients: CallingClient[]
 
 beforeEach(async () => {
   graph = await FakeGraph.start()
   secret = `eyJ0eXAi.secret-${randomBytes(12).toString('hex')}`
   tokensIssued = 0
-  waits = []
+  sleeps = []
   clients = []
 })
 afterEach(async () => {
@@ -47,9 +48,16 @@ afterEach(async () => {
 function fakeClock(options: { realNow?: boolean; sleep?: Clock['sleep'] } = {}): Clock {
   return {
     now: options.realNow ? Date.now : () => NOW,
-    sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
+    sleep: options.sleep ?? (async (ms, signal) => void sleeps.push({ ms, signal })),
   }
 }
+
+/**
+ * The waits before retries that a `fakeClock` was asked for. The client sleeps on the clock it is given
+ * for each attempt's time limit too, and aborts that sleep once the attempt is over: a sleep still live
+ * once the call has ended was a wait.
+ */
+const waits = (): number[] => sleeps.filter((s) => !s.signal?.aborted).map((s) => s.ms)
 
 /** A client of the loopback server whose credential hands out a new secret token each time it is asked. */
 function client(options: Partial<CallingClientOptions> = {}): CallingClient {
@@ -100,7 +108,7 @@ describe('429 with each form of Retry-After', () => {
     graph.reply({ status: 429, headers: { 'retry-after': retryAfter }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' }, { status: 204 })
     const result = await send(client())
     expect(result.status).toBe(204)
-    expect(waits).toEqual([expected])
+    expect(waits()).toEqual([expected])
     expect(graph.requests).toHaveLength(2)
     expect(new Set(ids()).size).toBe(1)
   })
@@ -112,13 +120,13 @@ describe('429 with each form of Retry-After', () => {
     expect(error).toBeInstanceOf(GraphApiError)
     expect([error.status, error.code, error.retryAfterMs, error.requestId]).toEqual([429, 'TooManyRequests', 1000, 'r-429'])
     expect(graph.requests).toHaveLength(3)
-    expect(waits).toEqual([1000, 1000])
+    expect(waits()).toEqual([1000, 1000])
   })
 
   it('waits longer than a minute when the deadline allows it', async () => {
     graph.reply({ status: 429, headers: { 'retry-after': '120' } }, { status: 204 })
     await send(client(), { deadline: new Date(NOW + 600_000) })
-    expect(waits).toEqual([120_000])
+    expect(waits()).toEqual([120_000])
   })
 
   it('without a deadline, does not sleep through a Retry-After longer than a minute: the error carries it', async () => {
@@ -126,7 +134,7 @@ describe('429 with each form of Retry-After', () => {
     const error = await failure(send(client()))
     expect(error).toBeInstanceOf(GraphApiError)
     expect(error.retryAfterMs).toBe(3_600_000)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 })
 
@@ -138,16 +146,16 @@ describe('503, 504 and connection resets are retried with jittered back-off', ()
     expect(graph.requests).toHaveLength(2)
     expect(graph.requests[1]!.body).toBe(graph.requests[0]!.body)
     expect(new Set(ids()).size).toBe(1)
-    expect(waits).toHaveLength(1)
-    expect(waits[0]).toBeGreaterThanOrEqual(375)
-    expect(waits[0]).toBeLessThanOrEqual(500)
+    expect(waits()).toHaveLength(1)
+    expect(waits()[0]).toBeGreaterThanOrEqual(375)
+    expect(waits()[0]).toBeLessThanOrEqual(500)
   })
 
   it('back-off doubles between retries', async () => {
     graph.reply({ status: 503 }, { status: 503 }, { status: 503 }, { status: 204 })
     await send(client())
-    expect(waits).toHaveLength(3)
-    waits.forEach((wait, i) => {
+    expect(waits()).toHaveLength(3)
+    waits().forEach((wait, i) => {
       expect(wait).toBeGreaterThanOrEqual(500 * 2 ** i * 0.75)
       expect(wait).toBeLessThanOrEqual(500 * 2 ** i)
     })
@@ -180,7 +188,52 @@ describe('503, 504 and connection resets are retried with jittered back-off', ()
       expect(error.status).toBe(status)
       expect(graph.requests).toHaveLength(1)
     }
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
+  })
+})
+
+describe('the GraphApiError that ends a retried call says how many attempts were made', () => {
+  const hangUpUrl = () => `DELETE ${graph.url}/v1.0/communications/calls/call-1`
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  /** The message of the last answer, its ids, then what the client adds. */
+  const ending = (status: number, added: string) =>
+    new RegExp(`^${status} \\S+: .+ \\(client-request-id ${ids()[0]}\\); ${escape(hangUpUrl())} ${escape(added)}$`)
+  const answers: [number, Reply][] = [
+    [429, { status: 429, headers: { 'retry-after': '1' }, body: '{"error":{"code":"TooManyRequests","message":"slow down"}}' }],
+    [503, { status: 503, body: '{"error":{"code":"serviceNotAvailable","message":"The service is temporarily unavailable."}}' }],
+    [504, { status: 504, headers: { 'content-type': 'text/html' }, body: '<html><title>Gateway Timeout</title></html>' }],
+  ]
+
+  it.each(answers)('%i until the retries run out', async (status, reply) => {
+    graph.reply(reply, reply, reply, reply)
+    const error = await failure(send(client()))
+    expect(error).toBeInstanceOf(GraphApiError)
+    expect(error.status).toBe(status)
+    expect(graph.requests).toHaveLength(4)
+    expect(error.message).toMatch(ending(status, 'was tried 4 times and not sent again: maxRetries is 3 (attempt 4)'))
+    expect(error.stack?.split('\n')[0]).toBe(`GraphApiError: ${error.message}`)
+  })
+
+  it.each(answers)('%i with retries turned off', async (status, reply) => {
+    graph.reply(reply)
+    const error = await failure(send(client({ maxRetries: 0 })))
+    expect(error.message).toMatch(ending(status, 'was tried once and not sent again: maxRetries is 0 (attempt 1)'))
+  })
+
+  it('a 401 refused again with a new token', async () => {
+    const refused: Reply = { status: 401, body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token validation failure."}}' }
+    graph.reply(refused, refused)
+    const error = await failure(send(client()))
+    expect(error.message).toMatch(ending(401, 'was tried twice and not sent again: Graph refused a new token too (attempt 2)'))
+  })
+
+  it('a Retry-After longer than the client waits without a deadline, after a retry', async () => {
+    graph.reply({ status: 503 }, { status: 429, headers: { 'retry-after': '3600' } })
+    const error = await failure(send(client()))
+    expect(error.retryAfterMs).toBe(3_600_000)
+    expect(error.message).toMatch(
+      ending(429, 'was tried twice and not sent again: Graph asked to retry after 3600000 ms (Retry-After), longer than the 60000 ms the client waits without a deadline (attempt 2)'),
+    )
   })
 })
 
@@ -209,7 +262,7 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
       ),
     )
     expect(graph.requests).toHaveLength(1)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it.each(actions)('%s answered 504: not sent again, a GraphApiError that says Graph may have acted', async (_, action, path) => {
@@ -220,7 +273,7 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
     expect(error.message).toContain(`(client-request-id ${ids()[0]}); POST ${graph.url}/v1.0${path} was not sent again: a gateway stopped waiting for the call service, which may or may not have acted on it (attempt 1)`)
     expect(error.stack?.split('\n')[0]).toBe(`GraphApiError: ${error.message}`)
     expect(graph.requests).toHaveLength(1)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it('with retries turned off, a broken connection still says that Graph may have acted', async () => {
@@ -273,7 +326,7 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
       expect((await action(client())).status).toBe(202)
       expect(graph.requests).toHaveLength(2)
       expect(new Set(ids()).size).toBe(1)
-      expect(waits).toEqual([1000])
+      expect(waits()).toEqual([1000])
     },
   )
 
@@ -285,7 +338,7 @@ describe('after a 504 or a broken connection, sent again only when Graph cannot 
     const error = await failure(action(client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 2 })))
     expect(error).toBeInstanceOf(ConnectionError)
     expect(error.message).toMatch(/failed: connect ECONNREFUSED .+ \(client-request-id [0-9a-f-]{36}, attempt 3\)$/)
-    expect(waits).toHaveLength(2)
+    expect(waits()).toHaveLength(2)
   })
 
   it('a POST built by hand is not sent again after a broken connection unless it says it is resendable', async () => {
@@ -339,7 +392,7 @@ describe('time limits', () => {
     expect(error.cause.status).toBe(429)
     expect(error.message).toContain('Graph asked to retry after 120000 ms (Retry-After), which is past the deadline 2026-11-23T12:00:05.000Z, so it was not retried')
     expect(graph.requests).toHaveLength(1)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it.each(temperatures)('an attempt in flight, %s, is stopped at the deadline', async (temperature) => {
@@ -485,7 +538,7 @@ describe('time limits before the request is sent', () => {
       expect(stopped.message).toMatch(/ was stopped at the deadline \S+ before Graph answered \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
       expect(timedOut).toBeInstanceOf(TimeoutError)
       expect(timedOut.message).toMatch(/ timed out: no answer within 100 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/)
-      expect(waits).toEqual([])
+      expect(waits()).toEqual([])
     })
   })
 })
@@ -499,12 +552,16 @@ describe('closing the client', () => {
     let sleepSignal: AbortSignal | undefined
     let asleep!: () => void
     const sleeping = new Promise<void>((resolve) => (asleep = resolve))
+    const retryWaits: number[] = []
     const clock: Clock = {
       now: Date.now,
       sleep: (ms, signal) => {
-        waits.push(ms)
-        sleepSignal = signal
-        asleep()
+        // The attempt's time limit sleeps on the clock too; the wait before the retry is the one Graph's 429 asked for.
+        if (graph.requests.length === 1) {
+          retryWaits.push(ms)
+          sleepSignal = signal
+          asleep()
+        }
         return wait(ms, undefined, { signal })
       },
     }
@@ -524,7 +581,7 @@ describe('closing the client', () => {
       expect(error.cause.status).toBe(429)
       // The timer of the wait is gone with its signal.
       expect(sleepSignal!.aborted).toBe(true)
-      expect(waits).toEqual([20_000])
+      expect(retryWaits).toEqual([20_000])
       expect(graph.requests).toHaveLength(1)
     } finally {
       await dispatcher?.destroy()
@@ -554,11 +611,12 @@ describe('cancellation', () => {
 
   it('aborting during the wait before a retry stops the retry', async () => {
     const controller = new AbortController()
-    const sleep: Clock['sleep'] = (ms, signal) =>
+    // The attempt's time limit sleeps on the clock too, and does not pass; the wait before the retry
+    // comes once Graph has answered 503, and the caller aborts during it.
+    const sleep: Clock['sleep'] = (_ms, signal) =>
       new Promise((_, reject) => {
-        waits.push(ms)
         signal!.addEventListener('abort', () => reject(signal!.reason))
-        controller.abort()
+        if (graph.requests.length === 1) controller.abort()
       })
     graph.reply({ status: 503 })
     const error = await failure(send(client({ clock: fakeClock({ sleep }) }), { signal: controller.signal }))
@@ -579,7 +637,7 @@ describe('tokens', () => {
     await send(client())
     expect(graph.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${secret}-1`, `Bearer ${secret}-2`])
     expect(new Set(ids()).size).toBe(1)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it('a second 401 is the caller\'s error', async () => {

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createNotificationHandler } from '../../../src/adapters/web.ts'
-import { CallingClient, GraphApiError, TimeoutError } from '../../../src/index.ts'
+import { CallingClient, createKeepAliveScheduler, GraphApiError, TimeoutError } from '../../../src/index.ts'
 import { createOperationWaiter, type CallEvent } from '../../../src/notifications/index.ts'
 import { mediaPrompt, serviceHostedMedia, type AnswerParams } from '../../../src/requests/index.ts'
 import { createGraphSimulator, ManualClock, type GraphSimulator, type GraphSimulatorOptions, type NotificationPlan } from '../../../src/testing/index.ts'
@@ -121,6 +121,69 @@ describe('CallingClient with simulator.dispatcher and simulator.credential', () 
       `https://graph.microsoft.com/v1.0/communications/calls/${callId}/answer`,
       `https://graph.microsoft.com/v1.0/communications/calls/${callId}`,
     ])
+  })
+})
+
+describe("the client's time limits on the shared ManualClock", () => {
+  // The simulator holds its answer 3 s of the manual clock; the client's limit, 1 s of the same clock, must
+  // stop the attempt when the clock passes it, as the real clock would, and not when the answer comes.
+  const limits = [
+    ['a per-call deadline', (clock: ManualClock) => ({ deadline: new Date(clock.now() + 1_000) }), {}, / was stopped at the deadline \S+ before Graph answered \(client-request-id [0-9a-f-]{36}, attempt 1\)$/],
+    ['a per-call timeoutMs', () => ({ timeoutMs: 1_000 }), {}, / timed out: no answer within 1000 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/],
+    ["the client's timeoutMs", () => ({}), { timeoutMs: 1_000 }, / timed out: no answer within 1000 ms \(client-request-id [0-9a-f-]{36}, attempt 1\)$/],
+  ] as const
+  const cases = limits.flatMap(([name, options, clientOptions, message]) =>
+    (['fetching its token', 'with its token cached'] as const).map((temperature) => [name, temperature, options, clientOptions, message] as const),
+  )
+
+  it.each(cases)('%s, %s: a TimeoutError when the clock reaches it, not the late 202', async (_, temperature, options, clientOptions, message) => {
+    const clock = new ManualClock()
+    const { graph, client } = await setUp({ clock }, { clock, maxRetries: 0, ...clientOptions })
+    if (temperature === 'with its token cached') await client.calls.reject(await incoming(graph))
+    const callId = await incoming(graph)
+    graph.injectFault({ action: 'answer', delayMs: 3_000 })
+    let outcome: unknown
+    void client.calls.answer(callId, answerParams, options(clock)).then(
+      (response) => (outcome = response.status),
+      (error: unknown) => (outcome = error),
+    )
+    await clock.advance(999)
+    expect(outcome).toBeUndefined()
+    await clock.advance(1)
+    expect(outcome).toBeInstanceOf(TimeoutError)
+    expect((outcome as TimeoutError).message).toMatch(message)
+    // The simulator's answer, 2 s later on the same clock, finds a client that gave up.
+    await clock.advance(2_000)
+    expect(outcome).toBeInstanceOf(TimeoutError)
+    await vi.waitUntil(() => graph.requests.some((r) => r.action === 'answer'), { timeout: 10_000 })
+    expect(graph.requests.find((r) => r.action === 'answer')!.status).toBeUndefined()
+  })
+})
+
+describe('the keep-alive scheduler on the ManualClock of the simulator and the client', () => {
+  it('keeps an established call past the 45 minutes Graph gives it, one keepAlive every 15 minutes of the clock', async () => {
+    const clock = new ManualClock()
+    const { graph, client } = await setUp({ clock }, { clock })
+    const callId = await incoming(graph)
+    await client.calls.answer(callId, answerParams)
+    await graph.waitForState(callId, 'established')
+    const scheduler = createKeepAliveScheduler({ send: (id) => client.calls.keepAlive(id), clock })
+    closing.push(async () => scheduler.stop())
+    scheduler.track(callId)
+    const start = clock.now()
+    const keepAlives = () => graph.requests.filter((r) => r.action === 'keepAlive')
+    for (let beat = 1; beat <= 4; beat++) {
+      await clock.advance(15 * 60_000)
+      // The keepAlive is on its way when the clock stops; the next one is scheduled once it is answered.
+      await vi.waitUntil(() => keepAlives().length === beat && clock.pendingSleeps > 0, { timeout: 10_000 })
+    }
+    expect(keepAlives().map((r) => [(r.at - start) / 60_000, r.status])).toEqual([
+      [15, 200],
+      [30, 200],
+      [45, 200],
+      [60, 200],
+    ])
+    expect(graph.call(callId).state).toBe('established')
   })
 })
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createKeepAliveScheduler } from '../../../src/client/keep-alive-scheduler.ts'
 import { GraphApiError } from '../../../src/errors.ts'
+import { ManualClock } from '../../../src/testing/manual-clock.ts'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -155,5 +156,60 @@ describe('keep-alive scheduler', () => {
     scheduler.track('a')
     expect(handles.map((h) => h.hasRef())).toEqual([false])
     scheduler.stop()
+  })
+})
+
+describe('keep-alive scheduler on the clock the client takes', () => {
+  it('one ManualClock drives it: each keepAlive goes when the clock reaches it, with no adapter', async () => {
+    const clock = new ManualClock()
+    const start = clock.now()
+    const sent: [string, number][] = []
+    const scheduler = createKeepAliveScheduler({ send: async (id) => void sent.push([id, (clock.now() - start) / MINUTE]), clock })
+    scheduler.track('a')
+    await clock.advance(5 * MINUTE)
+    scheduler.track('b')
+    for (let minute = 5; minute < 46; minute++) await clock.advance(MINUTE)
+    expect(sent).toEqual([
+      ['a', 15],
+      ['b', 20],
+      ['a', 30],
+      ['b', 35],
+      ['a', 45],
+    ])
+    scheduler.stop()
+  })
+
+  it('untrack and stop end the sleeps they leave: nothing waits on the clock', async () => {
+    const clock = new ManualClock()
+    const send = vi.fn(async () => {})
+    const scheduler = createKeepAliveScheduler({ send, intervalMs: MINUTE, clock })
+    scheduler.track('a')
+    scheduler.track('a')
+    scheduler.track('b')
+    expect(clock.pendingSleeps).toBe(2)
+    scheduler.untrack('a')
+    expect(clock.pendingSleeps).toBe(1)
+    await clock.advance(MINUTE)
+    expect(send.mock.calls).toEqual([['b']])
+    scheduler.stop()
+    expect(clock.pendingSleeps).toBe(0)
+    await clock.advance(10 * MINUTE)
+    expect(send).toHaveBeenCalledTimes(1)
+  })
+
+  it("a clock's sleep that fails goes to onError, and the call is no longer listed as kept alive", async () => {
+    const failure = new Error('the clock broke')
+    const errors: [unknown, string][] = []
+    const scheduler = createKeepAliveScheduler({ send: async () => {}, onError: (e, id) => errors.push([e, id]), clock: { now: () => 0, sleep: async () => Promise.reject(failure) } })
+    scheduler.track('a')
+    await vi.waitUntil(() => errors.length > 0)
+    expect(errors).toEqual([[failure, 'a']])
+    expect(scheduler.callIds).toEqual([])
+  })
+
+  it('refuses both timers and a clock, and a clock without sleep', () => {
+    const timers = { setTimeout: () => undefined, clearTimeout: () => {} }
+    expect(() => createKeepAliveScheduler({ send: async () => {}, timers, clock: new ManualClock() })).toThrow('give timers or clock, not both')
+    expect(() => createKeepAliveScheduler({ send: async () => {}, clock: {} as ManualClock })).toThrow('clock must have sleep(ms, signal)')
   })
 })

@@ -10,16 +10,23 @@ import { VERSION } from '../../../src/transport/user-agent.ts'
 
 const NOW = Date.UTC(2026, 10, 23, 12)
 let agent: MockAgent
-let waits: number[]
+/** Every sleep the transport asked of the clock, with its signal. */
+let sleeps: { ms: number; signal: AbortSignal | undefined }[]
 
 beforeEach(() => {
   agent = new MockAgent()
   agent.disableNetConnect()
-  waits = []
+  sleeps = []
 })
 afterEach(() => agent.close())
 
-const clock: Clock = { now: () => NOW, sleep: async (ms) => void waits.push(ms) }
+const clock: Clock = { now: () => NOW, sleep: async (ms, signal) => void sleeps.push({ ms, signal }) }
+
+/**
+ * The waits before retries. The transport sleeps on a clock it is given for each attempt's time limit too,
+ * and aborts that sleep once the attempt is over: a sleep still live once the call has ended was a wait.
+ */
+const waits = (): number[] => sleeps.filter((s) => !s.signal?.aborted).map((s) => s.ms)
 
 function transport(config: Partial<TransportConfig> = {}): GraphTransport {
   return new GraphTransport({
@@ -172,7 +179,7 @@ describe('GraphTransport: retries', () => {
     })
     const result = await transport().send({ ...post, resendable: true })
     expect(ids).toEqual([result.clientRequestId])
-    expect(waits).toHaveLength(1)
+    expect(waits()).toHaveLength(1)
   })
 
   it('an error that is not a broken connection is not retried', async () => {
@@ -180,14 +187,14 @@ describe('GraphTransport: retries', () => {
     const error = await transport().send(post).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConnectionError)
     expect((error as Error).message).toContain('failed: certificate has expired (CERT_HAS_EXPIRED)')
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it('maxRetries 0 turns retries off', async () => {
     agent.get('https://graph.microsoft.com').intercept({ path: '/v1.0/communications/calls/c-1/answer', method: 'POST' }).reply(503, '')
     const error = await transport({ maxRetries: 0 }).send(post).catch((e: unknown) => e)
     expect((error as GraphApiError).status).toBe(503)
-    expect(waits).toEqual([])
+    expect(waits()).toEqual([])
   })
 
   it('a 401 gets one new token per call, not one per 401', async () => {
