@@ -42,6 +42,7 @@ export type {
 export {
   createOperationWaiter,
   type OperationWaiter,
+  type OperationWaiterClock,
   type OperationWaiterOptions,
   type OperationWaitOptions,
   type OperationRef,

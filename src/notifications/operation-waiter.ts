@@ -33,8 +33,22 @@ export interface OperationWaiterOptions {
    * dropped first). @default 1000
    */
   maxEndedCalls?: number | undefined
-  /** The clock, replaceable in tests. @default Date.now */
+  /** The time, replaceable in tests. @default the clock's `now`, else Date.now */
   now?: (() => number) | undefined
+  /**
+   * The clock the timeouts run on, the same shape the client takes (`{ now, sleep }`): the testing kit's
+   * `ManualClock` times out waits as it moves. Without one, a timeout is a timer that never keeps the
+   * process alive.
+   */
+  clock?: OperationWaiterClock | undefined
+}
+
+/** A clock for the waiter's timeouts: the time, and a wait that ends early when its signal aborts. */
+export interface OperationWaiterClock {
+  /** Milliseconds since the epoch. */
+  now(): number
+  /** Resolves after `ms`, or rejects when the signal aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
 /** Per-wait options. */
@@ -105,7 +119,8 @@ const matches = (p: { callId: string; operationId: string | undefined; clientCon
  * `defaultTimeoutMs` no timer can keep.
  */
 export function createOperationWaiter(options: OperationWaiterOptions = {}): OperationWaiter {
-  const now = options.now ?? Date.now
+  const { clock } = options
+  const now = options.now ?? (clock ? () => clock.now() : Date.now)
   const keepMs = options.keepFinishedMs ?? 60_000
   const maxFinished = options.maxFinished ?? 1000
   const maxEndedCalls = options.maxEndedCalls ?? 1000
@@ -115,6 +130,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
     limitIssue(keepMs, '$.keepFinishedMs', 'ms'),
     limitIssue(maxFinished, '$.maxFinished', 'count'),
     limitIssue(maxEndedCalls, '$.maxEndedCalls', 'count'),
+    clock === undefined || (typeof clock?.now === 'function' && typeof clock.sleep === 'function') ? undefined : { path: '$.clock', message: 'expected a clock with now() and sleep(ms, signal)' },
   ].filter((issue) => issue !== undefined)
   if (issues.length > 0) throw new ValidationError('operation waiter options', issues)
   const waiting = new Set<Pending>()
@@ -202,19 +218,22 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (signal?.aborted) return Promise.reject(new AbortError('The wait for the operation was aborted', { cause: signal.reason }))
       return new Promise<OperationOutcome>((resolve, reject) => {
         const onAbort = () => settle(new AbortError('The wait for the operation was aborted', { cause: signal?.reason }))
-        // An endless wait needs no timer at all.
-        const timer =
-          timeoutMs === Infinity
-            ? undefined
-            : setTimeout(
-                () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`)),
-                timeoutMs,
-              )
-        timer?.unref?.()
+        const onTimeout = () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`))
+        // An endless wait needs no timer at all; on a given clock, the timeout is its sleep, stopped once settled.
+        let timer: ReturnType<typeof setTimeout> | undefined
+        let stopSleep: AbortController | undefined
+        if (timeoutMs !== Infinity && clock) {
+          stopSleep = new AbortController()
+          clock.sleep(timeoutMs, stopSleep.signal).then(onTimeout, () => {})
+        } else if (timeoutMs !== Infinity) {
+          timer = setTimeout(onTimeout, timeoutMs)
+          timer.unref?.()
+        }
         const pending: Pending = { ...key, settle: (x) => settle(x) }
         function settle(result: OperationOutcome | Error) {
           if (!waiting.delete(pending)) return
           clearTimeout(timer)
+          stopSleep?.abort()
           signal?.removeEventListener('abort', onAbort)
           if (result instanceof Error) reject(result)
           else resolve(result)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AbortError, TimeoutError, ValidationError } from '../../../src/errors.ts'
 import { createOperationWaiter, parseNotifications, type CallEvent, type CallEventOf } from '../../../src/notifications/index.ts'
+import { ManualClock } from '../../../src/testing/index.ts'
 
 const CALL = '421f4c00-4436-4c3a-9d9a-c4924cf98e67'
 
@@ -183,6 +184,32 @@ describe('operation waiter', () => {
     // A late notification for a settled wait changes nothing.
     waiter.observe(operationEvent('a', 'Completed'))
     expect(waiter.pending).toBe(0)
+  })
+
+  it("times out on the clock it is given, as the client's: a ManualClock moves the timeouts, and a settled wait stops its sleep", async () => {
+    // Timers faked only to count them: the manual clock lets work run with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const clock = new ManualClock()
+    const waiter = createOperationWaiter({ clock, keepFinishedMs: 1000 })
+    const timedOut = waiter.wait(CALL, { id: 'a' }, { timeoutMs: 1000 })
+    const done = waiter.wait(CALL, { id: 'b' }, { timeoutMs: 1000 })
+    expect([clock.pendingSleeps, vi.getTimerCount()]).toEqual([2, 0])
+    waiter.observe(operationEvent('b', 'Completed'))
+    await expect(done).resolves.toMatchObject({ status: 'Completed', operationId: 'b' })
+    expect(clock.pendingSleeps).toBe(1)
+    await clock.advance(999)
+    expect(waiter.pending).toBe(1)
+    const timeout = expect(timedOut).rejects.toThrow('No final notification for operation a on call')
+    await clock.advance(1)
+    await timeout
+    expect([waiter.pending, clock.pendingSleeps]).toEqual([0, 0])
+    // Its time is the clock's too: an early end is kept for keepFinishedMs of the clock's time.
+    waiter.observe(operationEvent('c', 'Completed'))
+    await clock.advance(1001)
+    const late = expect(waiter.wait(CALL, { id: 'c' }, { timeoutMs: 10 })).rejects.toBeInstanceOf(TimeoutError)
+    await clock.advance(10)
+    await late
+    expect(() => createOperationWaiter({ clock: { now: () => 0 } as never })).toThrow(ValidationError)
   })
 
   it('waits with no time limit, and no timer, for Infinity', async () => {
