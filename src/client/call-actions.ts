@@ -157,8 +157,8 @@ export class CallActions {
     return act(this.#send, () => updateRecordingStatus(callId, params), options)
   }
 
-  /** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. */
-  addLargeGalleryView(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<AddLargeGalleryViewOperation>>> {
+  /** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. Graph answers 202 with the operation started (`undefined` when that body did not come whole). */
+  addLargeGalleryView(callId: string, params?: ClientContextParams, options?: SendOptions): Promise<GraphResponse<Inbound<AddLargeGalleryViewOperation> | undefined>> {
     return act(this.#send, () => addLargeGalleryView(callId, params), options)
   }
 

@@ -5,7 +5,7 @@ import type { GraphRequest } from './graph-request.ts'
 import { callPath, operationAction } from './call-action.ts'
 import { validateClientContextParams } from './validators.generated.ts'
 
-/** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. */
-export function addLargeGalleryView(callId: string, params: ClientContextParams = {}): GraphRequest<Inbound<AddLargeGalleryViewOperation>> {
+/** `POST /communications/calls/{id}/addLargeGalleryView`: adds the large gallery view to the call. Graph answers 202 with the operation started (`undefined` when that body did not come whole). */
+export function addLargeGalleryView(callId: string, params: ClientContextParams = {}): GraphRequest<Inbound<AddLargeGalleryViewOperation> | undefined> {
   return operationAction(callPath(callId), 'addLargeGalleryView', { params, validate: validateClientContextParams })
 }

@@ -356,7 +356,7 @@ export class GraphTransport {
       }
       const status = response.statusCode
       if (status >= 200 && status < 300) {
-        const body = status === 204 ? undefined : this.#successBody(response.text, status, call)
+        const body = status === 204 && !call.expectsBody ? undefined : this.#successBody(response.text, status, call)
         return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result, issues: NO_ISSUES }
       }
       // A proxy, or a server that echoes the request, may quote the token back.
@@ -394,8 +394,9 @@ export class GraphTransport {
 
   #successBody(text: string, status: number, call: Call): unknown {
     if (text === '') {
-      // A GET asks for its resource, which a 200 carries: one without it is not the resource its result is typed as.
-      if (status === 200 && call.method === 'GET' && call.expectsBody) throw this.#unreadableAnswerError(call, status, 'no body')
+      // A request answered with a resource (a GET's, a created call, an action's operation) gets it in its
+      // 200, 201 or 204, or is not what its result is typed as; only a 202 may come without its operation.
+      if (call.expectsBody && status !== 202) throw this.#unreadableAnswerError(call, status, 'no body')
       return undefined
     }
     try {

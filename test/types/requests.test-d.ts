@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import * as requests from '../../src/requests/index.ts'
 import type { GraphRequest } from '../../src/requests/index.ts'
 import type { CallingClient, GraphResponse } from '../../src/index.ts'
-import type { Call, CommsOperation, Inbound, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, StartHoldMusicOperation, StopHoldMusicOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
+import type { AddLargeGalleryViewOperation, Call, CommsOperation, Inbound, MuteParticipantOperation, Participant, PlayPromptOperation, RecordOperation, StartHoldMusicOperation, StopHoldMusicOperation, beta as betaSchemas } from '../../src/schemas/index.ts'
 
 /** What Graph answers a request with. */
 type ResultOf<R> = R extends GraphRequest<infer T> ? T : never
@@ -41,6 +41,7 @@ describe('request builder types', () => {
     expectTypeOf<ResultOf<ReturnType<typeof requests.startHoldMusic>>>().toEqualTypeOf<Inbound<StartHoldMusicOperation> | undefined>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.stopHoldMusic>>>().toEqualTypeOf<Inbound<StopHoldMusicOperation> | undefined>()
     expectTypeOf<ResultOf<ReturnType<typeof requests.beta.startHoldMusic>>>().toEqualTypeOf<Inbound<betaSchemas.StartHoldMusicOperation> | undefined>()
+    expectTypeOf<ResultOf<ReturnType<typeof requests.addLargeGalleryView>>>().toEqualTypeOf<Inbound<AddLargeGalleryViewOperation> | undefined>()
   })
 
   it("type an answer as Graph may send it: its spelling, values newer than these types, properties they lack", () => {

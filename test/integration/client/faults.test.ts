@@ -419,6 +419,16 @@ describe('answers Graph accepted', () => {
     expect((await holdMusic(client())).body).toBeUndefined()
   })
 
+  it.each([200, 201, 204])('a %i with no body to an action answered with an operation is a ConnectionError with acceptedStatus, sent once', async (status) => {
+    graph.reply({ status, headers: { 'content-length': '0' } })
+    const error = await failure(client().calls.playPrompt(callId, { prompts: [mediaPrompt('https://cdn.contoso.com/beep.wav')] }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect((error as ConnectionError).acceptedStatus).toBe(status)
+    expect(error.message).toContain(`Graph answered ${status} to POST`)
+    expect(error.message).toContain('with no body; Graph accepted the request, so it is not sent again')
+    expect(graph.requests).toHaveLength(1)
+  })
+
   it('a 202 whose body is cut off is still the 202, with no body, and is not sent again', async () => {
     graph.reply((_, res) => {
       res.writeHead(202, { 'content-type': 'application/json', 'content-length': '200' })
