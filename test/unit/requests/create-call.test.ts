@@ -140,6 +140,14 @@ describe('createCall: validation', () => {
     expect(issuesOf(() => beta.createCall({ ...join(organizer), requestedModalities: ['audio'] } as beta.CreateCallParams))).toEqual(expected)
   })
 
+  it("refuses an organizer without the user's id: Graph finds the meeting by its organizer's user", () => {
+    const chatInfo = { threadId: '19:meeting_x@thread.v2', messageId: '0' }
+    const expected = { path: '$.meetingInfo.organizer.user.id', message: "is required: expected the organizer's user id" }
+    for (const organizer of [{}, { user: { displayName: 'Bob' } }, { user: { id: '' } }, { user: null }, { application: { id: 'a-1' } }]) {
+      expect(issues({ ...join({ '@odata.type': '#microsoft.graph.organizerMeetingInfo', organizer }), chatInfo })).toContainEqual(expected)
+    }
+  })
+
   it('takes null where Graph does, and the call options helper', () => {
     expect(issues({ ...call, chatInfo: null, source: null, tenantId: null, subject: null, callChainId: null, callOptions: outgoingCallOptions({ isContentSharingNotificationEnabled: true }) })).toEqual([])
   })
