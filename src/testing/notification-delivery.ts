@@ -36,11 +36,14 @@ export const deliverOverHttp: NotificationDelivery = async (notification) => {
 /**
  * Delivers to `localOrigin` what Graph sends to the bot's public https callback URL, keeping path and
  * query, as a tunnel (dev tunnels, ngrok) in front of a bot on localhost does. Graph wants https callback
- * URIs; this lets a bot use one while it listens on `http://127.0.0.1`.
+ * URIs; this lets a bot use one while it listens on `http://127.0.0.1`. Give a function for an origin known
+ * only later (a bot listening on port 0): it is read at each delivery.
  */
-export function tunnelTo(localOrigin: string, deliver: NotificationDelivery = deliverOverHttp): NotificationDelivery {
-  const origin = new URL(localOrigin)
+export function tunnelTo(localOrigin: string | (() => string), deliver: NotificationDelivery = deliverOverHttp): NotificationDelivery {
+  // A fixed origin is checked at once, so a typo fails where it is written.
+  const fixed = typeof localOrigin === 'string' ? new URL(localOrigin) : undefined
   return async (notification, context) => {
+    const origin = fixed ?? new URL((localOrigin as () => string)())
     const url = new URL(notification.url)
     url.protocol = origin.protocol
     url.host = origin.host

@@ -145,4 +145,19 @@ describe('a whole call over real sockets, with token verification on', () => {
     await impostor.placeIncomingCall()
     expect(impostor.notifications[0]!.status).toBe(401)
   })
+
+  it('tunnels to an origin known only once the bot listens, read at each delivery', async () => {
+    const paths: string[] = []
+    const bot = createServer(async (req, res) => {
+      for await (const _ of req);
+      paths.push(req.url!)
+      res.writeHead(202).end()
+    })
+    let origin = 'http://127.0.0.1:1'
+    const tunnelled = await simulator({ deliver: tunnelTo(() => origin) })
+    origin = await listen(bot)
+    await tunnelled.placeIncomingCall()
+    expect([tunnelled.notifications[0]!.status, paths]).toEqual([202, ['/api/calls']])
+    expect(() => tunnelTo('not a url')).toThrow(TypeError)
+  })
 })
