@@ -15,3 +15,14 @@ const RANK: Readonly<Record<string, number>> = {
 export function callStateRank(state: string): number {
   return Object.hasOwn(RANK, state) ? RANK[state]! : RANK.established!
 }
+
+/**
+ * Whether a call in state `current` has reached `wanted`: it is in it, or past it in the order. A lateral
+ * state (hold, transferring, ...) is reached only by being in it, or by the call ending.
+ */
+export function hasReachedState(current: string | undefined, wanted: string): boolean {
+  if (current === undefined) return false
+  if (current === wanted) return true
+  const have = callStateRank(current)
+  return Object.hasOwn(RANK, wanted) ? have >= RANK[wanted]! : have > RANK.established!
+}

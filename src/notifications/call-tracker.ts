@@ -3,6 +3,8 @@ import type { Inbound } from '../schemas/inbound.ts'
 import type { Call, CallState, CommsOperation, ContentSharingSession, Participant, ResultInfo } from '../schemas/types.generated.ts'
 import type { CallEvent, CallEventOf } from './call-event.ts'
 import { callStateRank } from './call-state-order.ts'
+import { StateWaits, type CallStateWaitOptions } from './state-waits.ts'
+import { clockIssue, type WaitClock } from './wait-timeout.ts'
 
 /** Options of `createCallTracker`. */
 export interface CallTrackerOptions {
@@ -31,9 +33,15 @@ export interface CallTrackerOptions {
   deltaRoster?: boolean | undefined
   /**
    * The clock, in milliseconds since the epoch (or a `Date`).
-   * @default Date.now
+   * @default the clock's `now`, else Date.now
    */
   now?: (() => number | Date) | undefined
+  /**
+   * The clock `waitForState`'s timeouts run on, the shape the client takes (`{ now, sleep }`): the testing
+   * kit's `ManualClock` times them out as it moves. Without one, a timeout is a timer that never keeps the
+   * process alive.
+   */
+  clock?: WaitClock | undefined
 }
 
 /** What the tracker knows of one call, folded from its events. */
@@ -90,6 +98,16 @@ export interface CallTracker {
   calls(): TrackedCall[]
   /** How many calls are remembered. */
   readonly size: number
+  /**
+   * Resolves with the call once the events applied say it has reached `state`: it is in it or past it
+   * (`established` is reached by a call on hold or terminated; a lateral state such as `hold` only by
+   * being in it, or by the call ending). Check `state` on what it resolves with: a call that ended first
+   * resolves as `terminated`. A call not seen yet (one just created) is waited for; one already there
+   * resolves at once. Rejects with a `TimeoutError` after `timeoutMs`, an `AbortError` on `signal`.
+   */
+  waitForState(callId: string, state: Inbound<CallState>, options?: CallStateWaitOptions): Promise<TrackedCall>
+  /** How many `waitForState` waits are pending. */
+  readonly pendingWaits: number
 }
 
 /** How many finished operation ids a call remembers, to recognise repeats. */
@@ -115,8 +133,8 @@ interface CallRecord {
  * Creates a tracker that folds call events into what is known of each call: its state (which never moves
  * backwards, since Graph may deliver establishing and established late or twice), participants,
  * content-sharing sessions and pending operations. Terminated calls are forgotten after a grace period,
- * idle ones after `maxAgeMs`, the least recently updated past `maxCalls`. It keeps no timer: forgetting
- * happens as `apply`, `get`, `calls` and `size` are used.
+ * idle ones after `maxAgeMs`, the least recently updated past `maxCalls`. It keeps no timer but those of
+ * pending `waitForState` waits: forgetting happens as `apply`, `get`, `calls` and `size` are used.
  */
 export function createCallTracker(options: CallTrackerOptions = {}): CallTracker {
   const graceMs = options.terminatedGraceMs ?? 60_000
@@ -126,9 +144,13 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
   if (!(graceMs >= 0 && graceMs < Infinity)) issues.push({ path: '$.terminatedGraceMs', message: 'expected a finite number of milliseconds, 0 or more' })
   if (!(Number.isInteger(maxCalls) && maxCalls >= 1)) issues.push({ path: '$.maxCalls', message: 'expected a whole number, 1 or more' })
   if (!(maxAgeMs > 0)) issues.push({ path: '$.maxAgeMs', message: 'expected a number of milliseconds greater than 0' })
+  const clockProblem = clockIssue(options.clock, '$.clock')
+  if (clockProblem) issues.push(clockProblem)
   if (issues.length > 0) throw new ValidationError('call tracker options', issues)
   const deltaRoster = options.deltaRoster ?? false
-  const clock = options.now ?? Date.now
+  const waitClock = options.clock
+  const clock = options.now ?? (waitClock ? () => waitClock.now() : Date.now)
+  const waits = new StateWaits<TrackedCall>(waitClock)
   const now = (): number => {
     const time = clock()
     return typeof time === 'number' ? time : time.getTime()
@@ -290,7 +312,18 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
   }
 
   return {
-    apply,
+    apply(event) {
+      const result = apply(event)
+      if (result.applied && result.call !== undefined) waits.update(result.call)
+      return result
+    },
+    waitForState(callId, state, waitOptions) {
+      sweep(now())
+      return waits.wait(callId, records.get(callId), state, waitOptions)
+    },
+    get pendingWaits() {
+      return waits.size
+    },
     get(callId) {
       sweep(now())
       return records.get(callId)

@@ -17,6 +17,8 @@ export type {
 export { parseNotifications, type ParseNotificationsOptions } from './parse-notifications.ts'
 export { DEFAULT_MAX_NOTIFICATION_BYTES } from './read-notification-body.ts'
 export { createCallTracker, type CallTracker, type CallTrackerOptions, type TrackedCall, type ApplyResult } from './call-tracker.ts'
+export type { CallStateWaitOptions } from './state-waits.ts'
+export type { WaitClock } from './wait-timeout.ts'
 export type {
   CallEvent,
   CallEventBase,

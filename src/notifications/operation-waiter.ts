@@ -3,6 +3,7 @@ import type { Inbound } from '../schemas/inbound.ts'
 import type { ResultInfo } from '../schemas/types.generated.ts'
 import type { CallEvent, CallTerminatedEvent, OperationCompletedEvent, OperationFailedEvent } from './call-event.ts'
 import { callEndedOutcome, finishedOutcome, type OperationOutcome } from './operation-outcome.ts'
+import { clockIssue, timedWait, timeoutIssue, type WaitClock } from './wait-timeout.ts'
 
 /** What identifies the operation to wait for: usually the operation an action answered with. */
 export interface OperationRef {
@@ -44,12 +45,7 @@ export interface OperationWaiterOptions {
 }
 
 /** A clock for the waiter's timeouts: the time, and a wait that ends early when its signal aborts. */
-export interface OperationWaiterClock {
-  /** Milliseconds since the epoch. */
-  now(): number
-  /** Resolves after `ms`, or rejects when the signal aborts first. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>
-}
+export type OperationWaiterClock = WaitClock
 
 /** Per-wait options. */
 export interface OperationWaitOptions {
@@ -87,14 +83,6 @@ interface Pending {
   readonly settle: (outcome: OperationOutcome | Error) => void
 }
 
-/** The longest delay `setTimeout` keeps; Node fires a longer one after 1 ms. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1
-
-/** The issue with a timeout that is neither a delay a timer can keep nor `Infinity`, if it is one. */
-function timeoutIssue(timeoutMs: unknown, path: string): Issue | undefined {
-  if (typeof timeoutMs === 'number' && ((timeoutMs >= 0 && timeoutMs <= MAX_TIMEOUT_MS) || timeoutMs === Infinity)) return undefined
-  return { path, message: `expected a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, or Infinity for no time limit` }
-}
 
 /** An issue for a bound that is not one (NaN would keep everything forever): a count, or a time in ms. */
 function limitIssue(value: unknown, path: string, kind: 'count' | 'ms'): Issue | undefined {
@@ -130,7 +118,7 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
     limitIssue(keepMs, '$.keepFinishedMs', 'ms'),
     limitIssue(maxFinished, '$.maxFinished', 'count'),
     limitIssue(maxEndedCalls, '$.maxEndedCalls', 'count'),
-    clock === undefined || (typeof clock?.now === 'function' && typeof clock.sleep === 'function') ? undefined : { path: '$.clock', message: 'expected a clock with now() and sleep(ms, signal)' },
+    clockIssue(clock, '$.clock'),
   ].filter((issue) => issue !== undefined)
   if (issues.length > 0) throw new ValidationError('operation waiter options', issues)
   const waiting = new Set<Pending>()
@@ -216,31 +204,17 @@ export function createOperationWaiter(options: OperationWaiterOptions = {}): Ope
       if (end !== undefined) return Promise.resolve(callEndedOutcome(key, end))
       const { signal } = waitOptions
       if (signal?.aborted) return Promise.reject(new AbortError('The wait for the operation was aborted', { cause: signal.reason }))
-      return new Promise<OperationOutcome>((resolve, reject) => {
-        const onAbort = () => settle(new AbortError('The wait for the operation was aborted', { cause: signal?.reason }))
-        const onTimeout = () => settle(new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`))
-        // An endless wait needs no timer at all; on a given clock, the timeout is its sleep, stopped once settled.
-        let timer: ReturnType<typeof setTimeout> | undefined
-        let stopSleep: AbortController | undefined
-        if (timeoutMs !== Infinity && clock) {
-          stopSleep = new AbortController()
-          clock.sleep(timeoutMs, stopSleep.signal).then(onTimeout, () => {})
-        } else if (timeoutMs !== Infinity) {
-          timer = setTimeout(onTimeout, timeoutMs)
-          timer.unref?.()
-        }
-        const pending: Pending = { ...key, settle: (x) => settle(x) }
-        function settle(result: OperationOutcome | Error) {
-          if (!waiting.delete(pending)) return
-          clearTimeout(timer)
-          stopSleep?.abort()
-          signal?.removeEventListener('abort', onAbort)
-          if (result instanceof Error) reject(result)
-          else resolve(result)
-        }
-        signal?.addEventListener('abort', onAbort, { once: true })
-        waiting.add(pending)
-      })
+      const pending: Pending = { ...key, settle: (x) => wait.settle(x) }
+      const wait = timedWait<OperationOutcome>(
+        { timeoutMs, clock, signal },
+        {
+          aborted: () => new AbortError('The wait for the operation was aborted', { cause: signal?.reason }),
+          timedOut: () => new TimeoutError(`No final notification for operation ${operationId ?? `with clientContext ${JSON.stringify(clientContext)}`} on call ${callId} within ${timeoutMs} ms`),
+        },
+        () => waiting.delete(pending),
+      )
+      waiting.add(pending)
+      return wait.promise
     },
 
     get pending() {

@@ -329,3 +329,57 @@ describe('operations end once', () => {
     expect(tracker.get('c-op')!.pendingOperations.size).toBe(0)
   })
 })
+
+describe('createCallTracker: waitForState', () => {
+  it('resolves once a call reaches the state, out of order or not, and at once for a call already past it', async () => {
+    const tracker = createCallTracker()
+    const established = tracker.waitForState(CALL, 'established')
+    const terminating = tracker.waitForState(CALL, 'terminating')
+    expect(tracker.pendingWaits).toBe(2)
+    tracker.apply(incoming())
+    tracker.apply(callIn('established'))
+    await expect(established).resolves.toMatchObject({ callId: CALL, state: 'established' })
+    expect(tracker.pendingWaits).toBe(1)
+    // A stale establishing reached nothing new; a call on hold has still been established.
+    tracker.apply(callIn('establishing'))
+    tracker.apply(callIn('hold'))
+    await expect(tracker.waitForState(CALL, 'established')).resolves.toMatchObject({ state: 'hold' })
+    await expect(tracker.waitForState(CALL, 'hold')).resolves.toMatchObject({ state: 'hold' })
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL, resourceData: { state: 'terminated' } }))
+    await expect(terminating).resolves.toMatchObject({ state: 'terminated' })
+    expect(tracker.pendingWaits).toBe(0)
+  })
+
+  it('resolves a wait for a lateral state only in it, or with the call ended; a call that ends first resolves as terminated', async () => {
+    const tracker = createCallTracker()
+    tracker.apply(incoming())
+    const hold = tracker.waitForState(CALL, 'hold')
+    const established = tracker.waitForState(CALL, 'established')
+    tracker.apply(callIn('established'))
+    await expect(established).resolves.toMatchObject({ state: 'established' })
+    expect(tracker.pendingWaits).toBe(1)
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL, resourceData: { state: 'terminated', resultInfo: { code: 200, subcode: 5001 } } }))
+    await expect(hold).resolves.toMatchObject({ state: 'terminated', resultInfo: { subcode: 5001 } })
+  })
+
+  it('times out on its clock, aborts, refuses a timeout no timer keeps, and leaves nothing pending', async () => {
+    const { ManualClock } = await import('../../../src/testing/index.ts')
+    const clock = new ManualClock()
+    const tracker = createCallTracker({ clock })
+    const timedOut = expect(tracker.waitForState(CALL, 'established', { timeoutMs: 1_000 })).rejects.toThrow(`Call ${CALL} was not established within 1000 ms`)
+    const controller = new AbortController()
+    const aborted = expect(tracker.waitForState(CALL, 'established', { signal: controller.signal, timeoutMs: Infinity })).rejects.toMatchObject({ name: 'AbortError' })
+    expect(clock.pendingSleeps).toBe(1)
+    await clock.advance(999)
+    expect(tracker.pendingWaits).toBe(2)
+    await clock.advance(1)
+    await timedOut
+    controller.abort()
+    await aborted
+    expect([tracker.pendingWaits, clock.pendingSleeps]).toEqual([0, 0])
+    await expect(tracker.waitForState(CALL, 'established', { timeoutMs: -1 })).rejects.toBeInstanceOf(ValidationError)
+    expect(() => createCallTracker({ clock: { now: () => 0 } as never })).toThrow(ValidationError)
+    // Its time is the clock's too.
+    expect(tracker.apply(incoming()).call?.firstSeenAt).toBe(clock.now())
+  })
+})
