@@ -50,7 +50,7 @@ export function createKeepAliveScheduler(options: KeepAliveSchedulerOptions): Ke
   if (!(intervalMs > 0 && intervalMs < 45 * 60_000)) throw new RangeError('intervalMs must be more than 0 and less than 45 minutes')
   const { timers, clock } = options
   if (timers !== undefined && clock !== undefined) throw new TypeError('give timers or clock, not both')
-  if (clock !== undefined && typeof (clock as { sleep?: unknown } | null)?.sleep !== 'function') throw new TypeError('clock must have sleep(ms, signal)')
+  if (clock !== undefined && (typeof (clock as { sleep?: unknown } | null)?.sleep !== 'function' || typeof (clock as { now?: unknown }).now !== 'function')) throw new TypeError('clock must have now() and sleep(ms, signal)')
   const startWait =
     clock !== undefined
       ? waitOnClock(clock)

@@ -26,18 +26,41 @@ export function clockIssue(clock: unknown, path: string): Issue | undefined {
 
 /**
  * Calls `onTimeout` after `timeoutMs` (never for `Infinity`), on `clock`'s sleep when one is given, else on
- * a timer that never keeps the process alive. Returns what stops it.
+ * a timer that never keeps the process alive. Returns what stops it. The timeout passes once the clock's
+ * `now` has reached it: when the sleep ends earlier (a fake that returns at once, its `now` fixed) or fails,
+ * the rest is left to such a timer, so that a wait neither times out at once nor never.
  */
 export function startTimeout(timeoutMs: number, clock: WaitClock | undefined, onTimeout: () => void): () => void {
   if (timeoutMs === Infinity) return () => {}
-  if (clock) {
-    const stop = new AbortController()
-    clock.sleep(timeoutMs, stop.signal).then(onTimeout, () => {})
-    return () => stop.abort()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const onTimer = (ms: number) => {
+    timer = setTimeout(onTimeout, ms)
+    timer.unref?.()
   }
-  const timer = setTimeout(onTimeout, timeoutMs)
-  timer.unref?.()
-  return () => clearTimeout(timer)
+  if (!clock) {
+    onTimer(timeoutMs)
+    return () => clearTimeout(timer)
+  }
+  const stop = new AbortController()
+  const due = clock.now() + timeoutMs
+  const woken = () => {
+    if (stop.signal.aborted) return
+    // Never longer than the timeout itself, whatever a clock that goes back in time says.
+    const left = Math.min(due - clock.now(), timeoutMs)
+    if (left <= 0) onTimeout()
+    else onTimer(left)
+  }
+  let sleeping: Promise<void>
+  try {
+    sleeping = Promise.resolve(clock.sleep(timeoutMs, stop.signal))
+  } catch (error) {
+    sleeping = Promise.reject(error)
+  }
+  sleeping.then(woken, woken)
+  return () => {
+    stop.abort()
+    clearTimeout(timer)
+  }
 }
 
 /** A wait that settles once: by `settle`, at its timeout, or when its signal aborts. */

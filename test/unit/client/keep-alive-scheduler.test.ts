@@ -207,9 +207,22 @@ describe('keep-alive scheduler on the clock the client takes', () => {
     expect(scheduler.callIds).toEqual([])
   })
 
+  it("a clock whose sleep returns at once, its time fixed, waits out the interval on a timer rather than send again and again", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const send = vi.fn(async () => {})
+    const scheduler = createKeepAliveScheduler({ send, intervalMs: 15 * MINUTE, clock: { now: () => 0, sleep: async () => {} } })
+    scheduler.track('a')
+    await vi.waitUntil(() => vi.getTimerCount() === 1)
+    expect(send).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(15 * MINUTE)
+    expect(send.mock.calls).toEqual([['a']])
+    scheduler.stop()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it('refuses both timers and a clock, and a clock without sleep', () => {
     const timers = { setTimeout: () => undefined, clearTimeout: () => {} }
     expect(() => createKeepAliveScheduler({ send: async () => {}, timers, clock: new ManualClock() })).toThrow('give timers or clock, not both')
-    expect(() => createKeepAliveScheduler({ send: async () => {}, clock: {} as ManualClock })).toThrow('clock must have sleep(ms, signal)')
+    expect(() => createKeepAliveScheduler({ send: async () => {}, clock: {} as ManualClock })).toThrow('clock must have now() and sleep(ms, signal)')
   })
 })

@@ -212,6 +212,21 @@ describe('operation waiter', () => {
     expect(() => createOperationWaiter({ clock: { now: () => 0 } as never })).toThrow(ValidationError)
   })
 
+  it('on a clock whose sleep returns at once (its time fixed) or fails, times out on a timer at the timeout, not at once nor never', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    for (const sleep of [async () => {}, async () => Promise.reject(new Error('the clock broke'))]) {
+      const waiter = createOperationWaiter({ clock: { now: () => 0, sleep } })
+      let settled = false
+      const wait = waiter.wait(CALL, { id: 'a' }, { timeoutMs: 1_000 }).finally(() => (settled = true))
+      const timedOut = expect(wait).rejects.toBeInstanceOf(TimeoutError)
+      await vi.advanceTimersByTimeAsync(999)
+      expect(settled).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      await timedOut
+      expect(vi.getTimerCount()).toBe(0)
+    }
+  })
+
   it('waits with no time limit, and no timer, for Infinity', async () => {
     vi.useFakeTimers()
     const waiter = createOperationWaiter({ defaultTimeoutMs: Infinity })
