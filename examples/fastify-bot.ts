@@ -4,7 +4,7 @@
 //   BOT_APP_ID=... BOT_APP_SECRET=... BOT_TENANT_ID=... BOT_CALLBACK_URI=https://... node examples/fastify-bot.ts
 import Fastify from 'fastify'
 import { CallingClient } from 'graph-calling'
-import { NotificationAuthError, createNotificationTokenVerifier, parseNotifications } from 'graph-calling/notifications'
+import { NotificationAuthError, NotificationParseError, createNotificationTokenVerifier, parseNotifications } from 'graph-calling/notifications'
 import { CommsNotifications, toInboundSchema } from 'graph-calling/schemas'
 import { createAnsweringBot } from './answering-bot.ts'
 import { settingsFromEnvironment, type BotSettings, type RunningBot } from './bot-settings.ts'
@@ -32,7 +32,15 @@ export async function startFastifyBot(settings: BotSettings): Promise<RunningBot
   })
   app.post('/api/calls', { schema: { body: toInboundSchema(CommsNotifications) } }, async (request, reply) => {
     const tenantId = tenants.get(request)
-    const events = parseNotifications(request.body, tenantId === undefined ? {} : { tenantId })
+    let events
+    try {
+      events = parseNotifications(request.body, tenantId === undefined ? {} : { tenantId })
+    } catch (error) {
+      // A call in the legacy Skype format: answered 204, Graph posts it again as commsNotifications. Fastify
+      // would answer a thrown error with a status under 400 as 500.
+      if (error instanceof NotificationParseError && error.status === 204) return reply.code(204).send()
+      throw error
+    }
     // Graph wants its answer fast: the events are handled after the 202 goes out.
     void reply.code(202).send()
     for (const event of events) {

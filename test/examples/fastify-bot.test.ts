@@ -40,6 +40,8 @@ it('the Fastify bot checks the token before the body, then the body against the 
   expect(await post(token, { value: 'not a list' })).toBe(400)
   expect(await post(token, { value: [42] })).toBe(400)
   expect(await post(token, { ...valid, value: [{ ...valid.value[0], changeType: 'deleted', resourceData: undefined }] })).toBe(202)
+  // A call in the legacy Skype format, which Graph posts again as commsNotifications once answered 204.
+  expect(await post(token, { id: 'c1', participants: [], isMultiparty: false, presentedModalityTypes: ['audio'], callState: 'incoming' })).toBe(204)
 })
 
 it('the Fastify bot reads the body as Graph sent it: nulls and one-item arrays are not coerced on the way', async () => {
