@@ -46,7 +46,9 @@ export function tunnelTo(localOrigin: string | (() => string), deliver: Notifica
     const origin = fixed ?? new URL((localOrigin as () => string)())
     const url = new URL(notification.url)
     url.protocol = origin.protocol
-    url.host = origin.host
+    // Host and port apart: setting `host` without a port (an origin on its scheme's default) keeps the callback's.
+    url.hostname = origin.hostname
+    url.port = origin.port
     const body = await notification.arrayBuffer()
     return deliver(new Request(url, { method: notification.method, headers: notification.headers, body, signal: notification.signal }), context)
   }

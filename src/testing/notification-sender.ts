@@ -95,7 +95,14 @@ export class NotificationSender {
       const body = build()
       if (body === undefined) return undefined
       // Built first: what the notification announces happens in Graph whether or not the bot hears of it.
-      if (drops(plan.drop, { callId: call.id, label, body })) return this.#dropped(call, label, body)
+      let dropped: boolean
+      try {
+        dropped = drops(plan.drop, { callId: call.id, label, body })
+      } catch (error) {
+        // A predicate that throws drops what it was asked about, and its record says why, rather than stall the call.
+        return this.#dropped(call, label, body, `the drop predicate threw: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      if (dropped) return this.#dropped(call, label, body)
       const first = await this.#post(call, label, body, handedOver)
       if (isCallState(label)) call.notified(label)
       if (plan.duplicate && !this.#lifetime.aborted) await this.#post(call, label, body)
@@ -124,8 +131,8 @@ export class NotificationSender {
   }
 
   /** Records a notification the plan dropped, and tells the call (a wait for its state then knows it will never come). */
-  #dropped(call: SimulatedCallState, label: string, body: CommsNotificationsBody): RecordedNotification {
-    const record: RecordedNotification = { kind: 'notification', at: this.#clock.now(), durationMs: 0, callId: call.id, label, url: call.callbackUri, body, status: undefined, error: undefined, dropped: true }
+  #dropped(call: SimulatedCallState, label: string, body: CommsNotificationsBody, error?: string): RecordedNotification {
+    const record: RecordedNotification = { kind: 'notification', at: this.#clock.now(), durationMs: 0, callId: call.id, label, url: call.callbackUri, body, status: undefined, error, dropped: true }
     this.#log.begin()(record)
     if (isCallState(label)) call.droppedNotification(label)
     return record

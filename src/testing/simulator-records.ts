@@ -41,11 +41,12 @@ export interface RecordedNotification {
   readonly body: CommsNotificationsBody
   /** The bot's HTTP status, undefined when it could not be reached or the notification was dropped. */
   readonly status: number | undefined
-  /** Why the bot could not be reached. */
+  /** Why the bot could not be reached, or why a `drop` predicate that threw dropped it. */
   readonly error: string | undefined
   /**
-   * True when the notification plan's `drop` dropped it: it was never delivered (`status` and `error` are
-   * undefined, `durationMs` is 0), though what it announced happened all the same.
+   * True when the notification plan's `drop` dropped it: it was never delivered (`status` is undefined,
+   * `durationMs` 0, and `error` says so when the predicate threw), though what it announced happened all
+   * the same.
    */
   readonly dropped: boolean
 }

@@ -158,6 +158,10 @@ describe('a whole call over real sockets, with token verification on', () => {
     origin = await listen(bot)
     await tunnelled.placeIncomingCall()
     expect([tunnelled.notifications[0]!.status, paths]).toEqual([202, ['/api/calls']])
+    // Read again at the next delivery: a bot gone from there is not reached.
+    origin = 'http://127.0.0.1:1'
+    await tunnelled.placeIncomingCall()
+    expect([tunnelled.notifications[1]!.status, paths.length]).toEqual([undefined, 1])
     expect(() => tunnelTo('not a url')).toThrow(TypeError)
   })
 })

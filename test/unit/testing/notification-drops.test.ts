@@ -76,6 +76,21 @@ describe('dropping by label', () => {
 })
 
 describe('dropping with a predicate', () => {
+  it('a predicate that throws drops what it was asked about, and the record says why; waiting for that state rejects', async () => {
+    const drop = (n: { label: string }): boolean => {
+      if (n.label === 'established') throw new Error('the test broke')
+      return false
+    }
+    const { simulator, received, send } = await createHarness({ notifications: { drop } })
+    const call = await simulator.placeIncomingCall()
+    await send(requests.answer(call.id, serviceHostedAnswer))
+    await expect(simulator.waitForState(call.id, 'established')).rejects.toThrow()
+    await simulator.idle()
+    expect(received.map(labelOf)).toEqual(['incoming', 'establishing'])
+    expect(simulator.notifications.at(-1)).toMatchObject({ label: 'established', dropped: true, error: 'the drop predicate threw: the test broke' })
+  })
+
+
   it('sees each notification (call, label, body) and drops those it returns true for; a per-call plan drops on that call only', async () => {
     const { simulator, received, send } = await createHarness()
     const seen: string[] = []
