@@ -24,7 +24,19 @@ const causes: readonly KnownCause[] = [
       'at f4d7d79 gave sequential req/s 0.92–1.01x and concurrent 0.90–0.96x, p99 over all calls 0.76–1.03x. A round\'s own p99 ' +
       '(its 5th slowest answer) runs 1.0–1.3x raw undici\'s: after the wait between batches the first answers are slow for every ' +
       'contender (about 1 ms), and graph-calling, with more code to bring back into the caches, recovers a little later. Run ' +
-      '`npm run bench -- --only answer` on a quiet machine before acting on an answer verdict.',
+      '`npm run bench -- --only answer` on a quiet machine before acting on an answer verdict. **Measured at 644d57f**, with ' +
+      'the machine at a load of 1.5–2.7: two full runs gave sequential req/s 0.80x and 0.82x, where answer-only runs that ' +
+      'alternate a build of d645bc7 (the last run whose goals all held) with this one, twice, gave 0.94x and 0.89x for ' +
+      'd645bc7 and 0.94x and 0.98x for this one (concurrent 0.89x/0.87x against 0.89x/0.95x): the change between them, ' +
+      'time limits on a clock the client is given, leaves the default clock\'s path as it was.',
+  },
+  {
+    goalStartsWith: 'Cold start: importing graph-calling costs',
+    note:
+      '**Cold start of `graph-calling` (measured at 644d57f).** Two full runs on the same code, minutes apart, gave 1.07x ' +
+      '(+96.3 ms against +91.6 ms for undici) and 1.23x (+83.5 against +69.1 ms): the library\'s own share, some 5–14 ms ' +
+      'over undici, is the client, the transport and the request builders with their validators, which importing ' +
+      '`graph-calling` loads whole; undici\'s own cost moves by 20 ms from run to run here, and the ratio with it.',
   },
   {
     goalStartsWith: 'Parse',
@@ -92,7 +104,13 @@ const causes: readonly KnownCause[] = [
       'against 1.30–1.33x). `notificationEvent` split into a small fast path and a slow one, so that V8 inlines it, saved ' +
       '187 instructions on content sharing in a hand-edited bundle, where `JSON.parse` of the same text also dropped by 98 ' +
       'from the changed string table; built through tsup it gained nothing (+8): V8 then inlines `notificationEvent` and ' +
-      'calls the next function instead.',
+      'calls the next function instead. **At 644d57f** the decoders keep a `null` member with one `!= null` check per ' +
+      'member (two strict comparisons, `!== undefined && !== null`, measured in the same session at 35,070 instructions ' +
+      'against 35,131 on an incoming call and 80,104 against 80,581 on policy-based recording, but 57 bytes more gzipped, ' +
+      'which the handler\'s size could not spare): ' +
+      'incoming 35,134, established 15,235, content sharing 9,783 against 7,842 (1.248x), policy-based recording 80,234. ' +
+      'Content sharing runs no decoder, and its count moves by ±15 with the layout of the bundle alone (9,788 and 9,803 ' +
+      'for two builds that differ only in the decoders).',
   },
 ]
 
