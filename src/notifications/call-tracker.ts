@@ -101,9 +101,11 @@ export interface CallTracker {
   /**
    * Resolves with the call once the events applied say it has reached `state`: it is in it or past it
    * (`established` is reached by a call on hold or terminated; a lateral state such as `hold` only by
-   * being in it, or by the call ending). Check `state` on what it resolves with: a call that ended first
-   * resolves as `terminated`. A call not seen yet (one just created) is waited for; one already there
-   * resolves at once. Rejects with a `TimeoutError` after `timeoutMs`, an `AbortError` on `signal`.
+   * being in it, or by the call ending). It resolves with a copy of the call as it was then (its maps are
+   * the live ones): check its `state`, as a call that ended first resolves as `terminated`, also after the
+   * tracker forgot it (the last `maxCalls` ended calls are remembered for this). A call not seen yet (one
+   * just created) is waited for, and so is one `forget` dropped; one already there resolves at once.
+   * Rejects with a `TimeoutError` after `timeoutMs`, an `AbortError` on `signal`.
    */
   waitForState(callId: string, state: Inbound<CallState>, options?: CallStateWaitOptions): Promise<TrackedCall>
   /** How many `waitForState` waits are pending. */
@@ -167,7 +169,11 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
   function sweep(at: number): void {
     while (endedHead < ended.length && ended[endedHead]!.terminatedAt + graceMs <= at) {
       const { callId, terminatedAt } = ended[endedHead++]!
-      if (records.get(callId)?.terminatedAt === terminatedAt) records.delete(callId)
+      const record = records.get(callId)
+      if (record?.terminatedAt === terminatedAt) {
+        records.delete(callId)
+        rememberEnd(record)
+      }
     }
     if (endedHead > 1024 && endedHead * 2 > ended.length) {
       ended = ended.slice(endedHead)
@@ -177,6 +183,14 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       if (record.updatedAt + maxAgeMs > at) break
       records.delete(record.callId)
     }
+  }
+
+  // Calls forgotten after their end, as they ended, so that a wait begun later still hears of the end (Graph
+  // sends nothing more for an ended call): at most `maxCalls`, oldest dropped first.
+  const endedAndForgotten = new Map<string, TrackedCall>()
+  function rememberEnd(record: CallRecord): void {
+    endedAndForgotten.set(record.callId, record)
+    if (endedAndForgotten.size > maxCalls) endedAndForgotten.delete(endedAndForgotten.keys().next().value!)
   }
 
   function touch(record: CallRecord, at: number): void {
@@ -319,7 +333,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     },
     waitForState(callId, state, waitOptions) {
       sweep(now())
-      return waits.wait(callId, records.get(callId), state, waitOptions)
+      return waits.wait(callId, records.get(callId) ?? endedAndForgotten.get(callId), state, waitOptions)
     },
     get pendingWaits() {
       return waits.size
@@ -329,6 +343,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       return records.get(callId)
     },
     forget(callId) {
+      endedAndForgotten.delete(callId)
       return records.delete(callId)
     },
     calls() {

@@ -34,12 +34,12 @@ export class StateWaits<Call extends CallWithState> {
     this.#clock = clock
   }
 
-  /** Resolves with the call once it has reached `state` (at once when `known` has), per `hasReachedState`. */
+  /** Resolves with a copy of the call once it has reached `state` (at once when `known` has), per `hasReachedState`. */
   wait(callId: string, known: Call | undefined, state: string, options: CallStateWaitOptions = {}): Promise<Call> {
     const timeoutMs = options.timeoutMs ?? 300_000
     const issue = timeoutIssue(timeoutMs, '$.timeoutMs')
     if (issue) return Promise.reject(new ValidationError('call state wait options', [issue]))
-    if (known !== undefined && hasReachedState(known.state, state)) return Promise.resolve(known)
+    if (known !== undefined && hasReachedState(known.state, state)) return Promise.resolve({ ...known })
     const { signal } = options
     if (signal?.aborted) return Promise.reject(new AbortError(`The wait for call ${callId} to be ${state} was aborted`, { cause: signal.reason }))
     const waits = this.#byCall.get(callId) ?? new Set()
@@ -64,7 +64,8 @@ export class StateWaits<Call extends CallWithState> {
   update(call: Call): void {
     const waits = this.#byCall.get(call.callId)
     if (waits === undefined) return
-    for (const wait of [...waits]) if (hasReachedState(call.state, wait.state)) wait.settle(call)
+    // A copy: the call may move on (established, then terminated in the same turn) before the wait is read.
+    for (const wait of [...waits]) if (hasReachedState(call.state, wait.state)) wait.settle({ ...call })
   }
 
   /** How many waits are pending. */

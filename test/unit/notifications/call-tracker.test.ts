@@ -362,6 +362,30 @@ describe('createCallTracker: waitForState', () => {
     await expect(hold).resolves.toMatchObject({ state: 'terminated', resultInfo: { subcode: 5001 } })
   })
 
+  it('resolves with the call as it was when it got there, though it moves on in the same turn', async () => {
+    const tracker = createCallTracker()
+    const established = tracker.waitForState(CALL, 'established')
+    tracker.apply(callIn('established'))
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL, resourceData: { state: 'terminated' } }))
+    await expect(established).resolves.toMatchObject({ state: 'established' })
+    expect(tracker.get(CALL)?.state).toBe('terminated')
+  })
+
+  it('a call that ended and was forgotten after its grace period resolves as terminated; one dropped by forget is waited for', async () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, terminatedGraceMs: 1_000 })
+    tracker.apply(incoming())
+    tracker.apply(event({ changeType: 'deleted', resourceUrl: URL, resourceData: { state: 'terminated', resultInfo: { code: 200, subcode: 5001 } } }))
+    clock.advance(1_001)
+    expect(tracker.get(CALL)).toBeUndefined()
+    await expect(tracker.waitForState(CALL, 'established', { timeoutMs: 10 })).resolves.toMatchObject({ state: 'terminated', resultInfo: { subcode: 5001 } })
+    tracker.forget(CALL)
+    const waiting = tracker.waitForState(CALL, 'established', { timeoutMs: Infinity })
+    expect(tracker.pendingWaits).toBe(1)
+    tracker.apply(callIn('established'))
+    await expect(waiting).resolves.toMatchObject({ state: 'established' })
+  })
+
   it('times out on its clock, aborts, refuses a timeout no timer keeps, and leaves nothing pending', async () => {
     const { ManualClock } = await import('../../../src/testing/index.ts')
     const clock = new ManualClock()
