@@ -71,7 +71,7 @@ function cTransferParams(v: any): any {
     if (x === undefined) continue
     switch (k) {
       case "transferTarget": P.push(k); cInvitationParticipantInfo(x); P.pop(); break
-      case "transferee": P.push(k); c81(x); P.pop(); break
+      case "transferee": P.push(k); c83(x); P.pop(); break
       default: P.push(k); fail("is not a property of TransferParams; expected one of transferTarget, transferee"); P.pop()
     }
   }
@@ -84,13 +84,13 @@ function cStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c92(x); P.pop(); break
+      case "customPrompt": P.push(k); c94(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of StartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c92(v: any): any {
+function c94(v: any): any {
   if (v !== null) cPlayablePrompt(v)
 }
 function cSendDtmfTonesParams(v: any): any {
@@ -100,23 +100,23 @@ function cSendDtmfTonesParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "tones": P.push(k); c89(x); P.pop(); break
-      case "delayBetweenTonesMs": P.push(k); c90(x); P.pop(); break
+      case "tones": P.push(k); c91(x); P.pop(); break
+      case "delayBetweenTonesMs": P.push(k); c92(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of SendDtmfTonesParams; expected one of tones, delayBetweenTonesMs, clientContext"); P.pop()
     }
   }
   if (v.tones === undefined) { P.push("tones"); fail("is required: expected an array of one of 'tone0', 'tone1', 'tone2', 'tone3', 'tone4', 'tone5', 'tone6', 'tone7', 'tone8', 'tone9', 'star', 'pound', 'a', 'b', 'c', 'd', 'flash' values"); P.pop() }
 }
-function c90(v: any): any {
-  if (v !== null) c91(v)
+function c92(v: any): any {
+  if (v !== null) c93(v)
 }
-function c91(v: any): any {
+function c93(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v < 0) return fail("expected a whole number of milliseconds from 0 to 2147483647")
   if (v > 2147483647) return fail("expected a whole number of milliseconds from 0 to 2147483647")
 }
-function c89(v: any): any {
+function c91(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -135,13 +135,13 @@ function cRejectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "reason": P.push(k); c88(x); P.pop(); break
-      case "callbackUri": P.push(k); c76(x); P.pop(); break
+      case "reason": P.push(k); c90(x); P.pop(); break
+      case "callbackUri": P.push(k); c78(x); P.pop(); break
       default: P.push(k); fail("is not a property of RejectParams; expected one of reason, callbackUri"); P.pop()
     }
   }
 }
-function c88(v: any): any {
+function c90(v: any): any {
   if (v !== null) cRejectCallReason(v)
 }
 function cRejectCallReason(v: any): any {
@@ -154,15 +154,15 @@ function cRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c87(x); P.pop(); break
-      case "timeout": P.push(k); c74(x); P.pop(); break
-      case "callbackUri": P.push(k); c76(x); P.pop(); break
+      case "targets": P.push(k); c89(x); P.pop(); break
+      case "timeout": P.push(k); c76(x); P.pop(); break
+      case "callbackUri": P.push(k); c78(x); P.pop(); break
       default: P.push(k); fail("is not a property of RedirectParams; expected one of targets, timeout, callbackUri"); P.pop()
     }
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c87(v: any): any {
+function c89(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -179,22 +179,22 @@ function cRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c85(x); P.pop(); break
+      case "prompts": P.push(k); c87(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c72(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c74(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c74(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c74(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c70(x); P.pop(); break
+      case "stopTones": P.push(k); c72(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of RecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext"); P.pop()
     }
   }
 }
-function c85(v: any): any {
-  if (v !== null) c86(v)
+function c87(v: any): any {
+  if (v !== null) c88(v)
 }
-function c86(v: any): any {
+function c88(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -210,14 +210,14 @@ function cPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c84(x); P.pop(); break
+      case "prompts": P.push(k); c86(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayPromptParams; expected one of prompts, clientContext"); P.pop()
     }
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of PlayablePrompt objects"); P.pop() }
 }
-function c84(v: any): any {
+function c86(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -234,7 +234,7 @@ function cPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c65(x); P.pop(); break
+      case "@odata.type": P.push(k); c67(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       default: P.push(k); fail("is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo"); P.pop()
     }
@@ -268,7 +268,7 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
       case "mediaLegId": P.push(k); c50(x); P.pop(); break
       case "deviceName": P.push(k); c8(x); P.pop(); break
       case "deviceDescription": P.push(k); c8(x); P.pop(); break
-      case "mediaQualityList": P.push(k); c83(x); P.pop(); break
+      case "mediaQualityList": P.push(k); c85(x); P.pop(); break
       case "cloudServiceDeploymentEnvironment": P.push(k); c7(x); P.pop(); break
       case "cloudServiceDeploymentId": P.push(k); c7(x); P.pop(); break
       case "cloudServiceInstanceName": P.push(k); c7(x); P.pop(); break
@@ -283,20 +283,20 @@ function cTeleconferenceDeviceQualityReport(v: any): any {
   if (v.deviceDescription === undefined) { P.push("deviceDescription"); fail("is required: expected a string"); P.pop() }
   if (v.mediaQualityList === undefined) { P.push("mediaQualityList"); fail("is required: expected an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects"); P.pop() }
 }
-function c83(v: any): any {
+function c85(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
-    cTeleconferenceDeviceMediaQuality(v[i])
+    cTeleconferenceDeviceMediaQualityReport(v[i])
     P.pop()
   }
 }
-function cTeleconferenceDeviceMediaQuality(v: any): any {
+function cTeleconferenceDeviceMediaQualityReport(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   const t = v['@odata.type']
   switch (t) {
-    case "#microsoft.graph.teleconferenceDeviceAudioQuality": return cTeleconferenceDeviceAudioQuality(v)
-    case "#microsoft.graph.teleconferenceDeviceVideoQuality": return cTeleconferenceDeviceVideoQuality(v)
+    case "#microsoft.graph.teleconferenceDeviceAudioQuality": return c52(v)
+    case "#microsoft.graph.teleconferenceDeviceVideoQuality": return c60(v)
   }
   if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop(); return }
   P.push('@odata.type'); fail("is required: expected one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop()
@@ -308,14 +308,14 @@ function cInviteParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c82(x); P.pop(); break
+      case "participants": P.push(k); c84(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of InviteParams; expected one of participants, clientContext"); P.pop()
     }
   }
   if (v.participants === undefined) { P.push("participants"); fail("is required: expected an array of InvitationParticipantInfo objects"); P.pop() }
 }
-function c82(v: any): any {
+function c84(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 5) return fail("expected at most 5 items")
@@ -336,10 +336,10 @@ function cCreateCallParams(v: any): any {
       case "callbackUri": P.push(k); cHttpsUrl(x); P.pop(); break
       case "mediaConfig": P.push(k); cBotMediaConfig(x); P.pop(); break
       case "requestedModalities": P.push(k); c0(x); P.pop(); break
-      case "targets": P.push(k); c80(x); P.pop(); break
+      case "targets": P.push(k); c82(x); P.pop(); break
       case "meetingInfo": P.push(k); cMeetingToJoin(x); P.pop(); break
       case "chatInfo": P.push(k); c37(x); P.pop(); break
-      case "source": P.push(k); c81(x); P.pop(); break
+      case "source": P.push(k); c83(x); P.pop(); break
       case "tenantId": P.push(k); c7(x); P.pop(); break
       case "subject": P.push(k); c7(x); P.pop(); break
       case "callChainId": P.push(k); c7(x); P.pop(); break
@@ -350,7 +350,7 @@ function cCreateCallParams(v: any): any {
   if (v.callbackUri === undefined) { P.push("callbackUri"); fail("is required: expected an absolute https URL"); P.pop() }
   if (v.mediaConfig === undefined) { P.push("mediaConfig"); fail("is required: expected an object whose '@odata.type' is one of '#microsoft.graph.appHostedMediaConfig', '#microsoft.graph.serviceHostedMediaConfig'"); P.pop() }
 }
-function c81(v: any): any {
+function c83(v: any): any {
   if (v !== null) cParticipantInfo(v)
 }
 function cParticipantInfo(v: any): any {
@@ -428,7 +428,7 @@ function cMeetingToJoinById(v: any): any {
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.joinMeetingIdMeetingInfo'"); P.pop() }
   if (v.joinMeetingId === undefined) { P.push("joinMeetingId"); fail("is required: expected a non-empty string"); P.pop() }
 }
-function c80(v: any): any {
+function c82(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -504,13 +504,13 @@ function cBetaTranscriptionParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "language": P.push(k); c79(x); P.pop(); break
+      case "language": P.push(k); c81(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaTranscriptionParams; expected one of language, clientContext"); P.pop()
     }
   }
 }
-function c79(v: any): any {
+function c81(v: any): any {
   if (v !== null) c2(v)
 }
 function cBetaStartHoldMusicParams(v: any): any {
@@ -520,13 +520,13 @@ function cBetaStartHoldMusicParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "customPrompt": P.push(k); c78(x); P.pop(); break
+      case "customPrompt": P.push(k); c80(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaStartHoldMusicParams; expected one of customPrompt, clientContext"); P.pop()
     }
   }
 }
-function c78(v: any): any {
+function c80(v: any): any {
   if (v !== null) cBetaPlayablePrompt(v)
 }
 function cBetaRedirectParams(v: any): any {
@@ -536,10 +536,10 @@ function cBetaRedirectParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "targets": P.push(k); c73(x); P.pop(); break
-      case "timeout": P.push(k); c74(x); P.pop(); break
-      case "callbackUri": P.push(k); c76(x); P.pop(); break
-      case "targetDisposition": P.push(k); c77(x); P.pop(); break
+      case "targets": P.push(k); c75(x); P.pop(); break
+      case "timeout": P.push(k); c76(x); P.pop(); break
+      case "callbackUri": P.push(k); c78(x); P.pop(); break
+      case "targetDisposition": P.push(k); c79(x); P.pop(); break
       case "maskCallee": P.push(k); c13(x); P.pop(); break
       case "maskCaller": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRedirectParams; expected one of targets, timeout, callbackUri, targetDisposition, maskCallee, maskCaller"); P.pop()
@@ -547,24 +547,24 @@ function cBetaRedirectParams(v: any): any {
   }
   if (v.targets === undefined) { P.push("targets"); fail("is required: expected an array of BetaInvitationParticipantInfo objects"); P.pop() }
 }
-function c77(v: any): any {
+function c79(v: any): any {
   if (v !== null) cBetaCallDisposition(v)
 }
 function cBetaCallDisposition(v: any): any {
   if (!K10.has(v)) fail("expected one of 'default', 'simultaneousRing', 'forward'")
 }
-function c76(v: any): any {
+function c78(v: any): any {
   if (v !== null) cHttpsUrl(v)
 }
-function c74(v: any): any {
-  if (v !== null) c75(v)
+function c76(v: any): any {
+  if (v !== null) c77(v)
 }
-function c75(v: any): any {
+function c77(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds from 15 to 90")
   if (v < 15) return fail("expected a whole number of seconds from 15 to 90")
   if (v > 90) return fail("expected a whole number of seconds from 15 to 90")
 }
-function c73(v: any): any {
+function c75(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 25) return fail("expected at most 25 items")
@@ -581,20 +581,20 @@ function cBetaRecordResponseParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c66(x); P.pop(); break
+      case "prompts": P.push(k); c68(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c72(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c72(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c74(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c74(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c74(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c70(x); P.pop(); break
+      case "stopTones": P.push(k); c72(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordResponseParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c72(v: any): any {
+function c74(v: any): any {
   if (v !== null) cRecordingSeconds(v)
 }
 function cRecordingSeconds(v: any): any {
@@ -609,23 +609,23 @@ function cBetaRecordParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c66(x); P.pop(); break
+      case "prompts": P.push(k); c68(x); P.pop(); break
       case "bargeInAllowed": P.push(k); c13(x); P.pop(); break
-      case "initialSilenceTimeoutInSeconds": P.push(k); c68(x); P.pop(); break
-      case "maxSilenceTimeoutInSeconds": P.push(k); c68(x); P.pop(); break
-      case "maxRecordDurationInSeconds": P.push(k); c68(x); P.pop(); break
+      case "initialSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxSilenceTimeoutInSeconds": P.push(k); c70(x); P.pop(); break
+      case "maxRecordDurationInSeconds": P.push(k); c70(x); P.pop(); break
       case "playBeep": P.push(k); c13(x); P.pop(); break
-      case "stopTones": P.push(k); c70(x); P.pop(); break
+      case "stopTones": P.push(k); c72(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       case "streamWhileRecording": P.push(k); c13(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaRecordParams; expected one of prompts, bargeInAllowed, initialSilenceTimeoutInSeconds, maxSilenceTimeoutInSeconds, maxRecordDurationInSeconds, playBeep, stopTones, clientContext, streamWhileRecording"); P.pop()
     }
   }
 }
-function c70(v: any): any {
-  if (v !== null) c71(v)
+function c72(v: any): any {
+  if (v !== null) c73(v)
 }
-function c71(v: any): any {
+function c73(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -636,18 +636,18 @@ function c71(v: any): any {
 function cStopTone(v: any): any {
   if (!K9.has(v)) fail("expected a DTMF key ('0' to '9', '*', '#', 'A' to 'D') or a tone name ('tone0' to 'tone9', 'star', 'pound', 'a' to 'd', 'flash')")
 }
-function c68(v: any): any {
-  if (v !== null) c69(v)
+function c70(v: any): any {
+  if (v !== null) c71(v)
 }
-function c69(v: any): any {
+function c71(v: any): any {
   if (typeof v !== 'number' || !Number.isInteger(v)) return fail("expected a whole number of seconds of at least 1")
   if (v < 1) return fail("expected a whole number of seconds of at least 1")
   if (v > 2147483647) return fail("expected a whole number of seconds of at least 1")
 }
-function c66(v: any): any {
-  if (v !== null) c67(v)
+function c68(v: any): any {
+  if (v !== null) c69(v)
 }
-function c67(v: any): any {
+function c69(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length > 1) return fail("expected at most 1 item")
   for (let i = 0; i < v.length; i++) {
@@ -663,7 +663,7 @@ function cBetaPlayPromptParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "prompts": P.push(k); c64(x); P.pop(); break
+      case "prompts": P.push(k); c66(x); P.pop(); break
       case "loop": P.push(k); c13(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayPromptParams; expected one of prompts, loop, clientContext"); P.pop()
@@ -671,7 +671,7 @@ function cBetaPlayPromptParams(v: any): any {
   }
   if (v.prompts === undefined) { P.push("prompts"); fail("is required: expected an array of BetaPlayablePrompt objects"); P.pop() }
 }
-function c64(v: any): any {
+function c66(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   if (v.length < 1) return fail("expected at least 1 item")
   if (v.length > 20) return fail("expected at most 20 items")
@@ -688,7 +688,7 @@ function cBetaPlayablePrompt(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "@odata.type": P.push(k); c65(x); P.pop(); break
+      case "@odata.type": P.push(k); c67(x); P.pop(); break
       case "mediaInfo": P.push(k); cPromptMediaInfo(x); P.pop(); break
       case "loop": P.push(k); c44(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaPlayablePrompt; expected one of @odata.type, mediaInfo, loop"); P.pop()
@@ -712,7 +712,7 @@ function cPromptMediaInfo(v: any): any {
   }
   if (v.uri === undefined) { P.push("uri"); fail("is required: expected an absolute http or https URL"); P.pop() }
 }
-function c65(v: any): any {
+function c67(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.mediaPrompt'")
   if (v !== "#microsoft.graph.mediaPrompt") return fail("expected '#microsoft.graph.mediaPrompt'")
 }
@@ -723,16 +723,16 @@ function cBetaMuteAllParams(v: any): any {
     const x = v[k]
     if (x === undefined) continue
     switch (k) {
-      case "participants": P.push(k); c62(x); P.pop(); break
+      case "participants": P.push(k); c64(x); P.pop(); break
       case "clientContext": P.push(k); cOptionalClientContext(x); P.pop(); break
       default: P.push(k); fail("is not a property of BetaMuteAllParams; expected one of participants, clientContext"); P.pop()
     }
   }
 }
-function c62(v: any): any {
-  if (v !== null) c63(v)
+function c64(v: any): any {
+  if (v !== null) c65(v)
 }
-function c63(v: any): any {
+function c65(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
@@ -785,23 +785,66 @@ function c51(v: any): any {
   if (!Array.isArray(v)) return fail("expected an array")
   for (let i = 0; i < v.length; i++) {
     P.push(i)
-    c52(v[i])
+    cBetaTeleconferenceDeviceMediaQualityReport(v[i])
     P.pop()
   }
 }
-function c52(v: any): any {
+function cBetaTeleconferenceDeviceMediaQualityReport(v: any): any {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object whose '@odata.type' is one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
   const t = v['@odata.type']
   switch (t) {
-    case "#microsoft.graph.teleconferenceDeviceAudioQuality": return cTeleconferenceDeviceAudioQuality(v)
-    case "#microsoft.graph.teleconferenceDeviceVideoQuality": return cTeleconferenceDeviceVideoQuality(v)
-    case "#microsoft.graph.teleconferenceDeviceScreenSharingQuality": return cBetaTeleconferenceDeviceScreenSharingQuality(v)
+    case "#microsoft.graph.teleconferenceDeviceAudioQuality": return c52(v)
+    case "#microsoft.graph.teleconferenceDeviceVideoQuality": return c60(v)
+    case "#microsoft.graph.teleconferenceDeviceScreenSharingQuality": return c62(v)
   }
   if (t !== undefined) { P.push('@odata.type'); fail("expected one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop(); return }
   P.push('@odata.type'); fail("is required: expected one of '#microsoft.graph.teleconferenceDeviceAudioQuality', '#microsoft.graph.teleconferenceDeviceVideoQuality', '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop()
 }
-function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (BetaTeleconferenceDeviceScreenSharingQuality)")
+function c62(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object")
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    const x = v[k]
+    if (x === undefined) continue
+    switch (k) {
+      case "@odata.type": P.push(k); c63(x); P.pop(); break
+      case "averageInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "averageOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "channelIndex": P.push(k); c45(x); P.pop(); break
+      case "inboundPackets": P.push(k); c58(x); P.pop(); break
+      case "localIPAddress": P.push(k); c7(x); P.pop(); break
+      case "localPort": P.push(k); c44(x); P.pop(); break
+      case "maximumInboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundJitter": P.push(k); c54(x); P.pop(); break
+      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
+      case "maximumOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
+      case "mediaDuration": P.push(k); c54(x); P.pop(); break
+      case "networkLinkSpeedInBytes": P.push(k); c58(x); P.pop(); break
+      case "outboundPackets": P.push(k); c58(x); P.pop(); break
+      case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
+      case "remotePort": P.push(k); c44(x); P.pop(); break
+      case "averageInboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageInboundFrameRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundBitRate": P.push(k); c56(x); P.pop(); break
+      case "averageOutboundFrameRate": P.push(k); c56(x); P.pop(); break
+      default: break
+    }
+  }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop() }
+  if (v.channelIndex === undefined) { P.push("channelIndex"); fail("is required: expected an integer"); P.pop() }
+}
+function c63(v: any): any {
+  if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
+  if (v !== "#microsoft.graph.teleconferenceDeviceScreenSharingQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
+}
+function c60(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -836,56 +879,15 @@ function cBetaTeleconferenceDeviceScreenSharingQuality(v: any): any {
       default: break
     }
   }
-  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'"); P.pop() }
+  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
+  if (v.channelIndex === undefined) { P.push("channelIndex"); fail("is required: expected an integer"); P.pop() }
 }
 function c61(v: any): any {
-  if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
-  if (v !== "#microsoft.graph.teleconferenceDeviceScreenSharingQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'")
-}
-function cTeleconferenceDeviceVideoQuality(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (TeleconferenceDeviceVideoQuality)")
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    const x = v[k]
-    if (x === undefined) continue
-    switch (k) {
-      case "@odata.type": P.push(k); c60(x); P.pop(); break
-      case "averageInboundJitter": P.push(k); c54(x); P.pop(); break
-      case "averageInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
-      case "averageInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundJitter": P.push(k); c54(x); P.pop(); break
-      case "averageOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
-      case "averageOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
-      case "channelIndex": P.push(k); c45(x); P.pop(); break
-      case "inboundPackets": P.push(k); c58(x); P.pop(); break
-      case "localIPAddress": P.push(k); c7(x); P.pop(); break
-      case "localPort": P.push(k); c44(x); P.pop(); break
-      case "maximumInboundJitter": P.push(k); c54(x); P.pop(); break
-      case "maximumInboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
-      case "maximumInboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
-      case "maximumOutboundJitter": P.push(k); c54(x); P.pop(); break
-      case "maximumOutboundPacketLossRateInPercentage": P.push(k); c56(x); P.pop(); break
-      case "maximumOutboundRoundTripDelay": P.push(k); c54(x); P.pop(); break
-      case "mediaDuration": P.push(k); c54(x); P.pop(); break
-      case "networkLinkSpeedInBytes": P.push(k); c58(x); P.pop(); break
-      case "outboundPackets": P.push(k); c58(x); P.pop(); break
-      case "remoteIPAddress": P.push(k); c7(x); P.pop(); break
-      case "remotePort": P.push(k); c44(x); P.pop(); break
-      case "averageInboundBitRate": P.push(k); c56(x); P.pop(); break
-      case "averageInboundFrameRate": P.push(k); c56(x); P.pop(); break
-      case "averageOutboundBitRate": P.push(k); c56(x); P.pop(); break
-      case "averageOutboundFrameRate": P.push(k); c56(x); P.pop(); break
-      default: break
-    }
-  }
-  if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceVideoQuality'"); P.pop() }
-}
-function c60(v: any): any {
   if (typeof v !== 'string') return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
   if (v !== "#microsoft.graph.teleconferenceDeviceVideoQuality") return fail("expected '#microsoft.graph.teleconferenceDeviceVideoQuality'")
 }
-function cTeleconferenceDeviceAudioQuality(v: any): any {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object (TeleconferenceDeviceAudioQuality)")
+function c52(v: any): any {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail("expected an object")
   for (const k in v) {
     if (!Object.hasOwn(v, k)) continue
     const x = v[k]
@@ -917,6 +919,7 @@ function cTeleconferenceDeviceAudioQuality(v: any): any {
     }
   }
   if (v["@odata.type"] === undefined) { P.push("@odata.type"); fail("is required: expected '#microsoft.graph.teleconferenceDeviceAudioQuality'"); P.pop() }
+  if (v.channelIndex === undefined) { P.push("channelIndex"); fail("is required: expected an integer"); P.pop() }
 }
 function c58(v: any): any {
   if (v !== null) c59(v)

@@ -842,6 +842,89 @@ export type BetaStartHoldMusicParams = Outbound<{
   clientContext?: OptionalClientContext
 }>
 
+/** One media quality of a beta report, with its `channelIndex`. */
+export type BetaTeleconferenceDeviceMediaQualityReport = {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality'
+  averageInboundJitter?: string | null
+  averageInboundPacketLossRateInPercentage?: number | null
+  averageInboundRoundTripDelay?: string | null
+  averageOutboundJitter?: string | null
+  averageOutboundPacketLossRateInPercentage?: number | null
+  averageOutboundRoundTripDelay?: string | null
+  channelIndex: number
+  inboundPackets?: number | null
+  localIPAddress?: string | null
+  localPort?: number | null
+  maximumInboundJitter?: string | null
+  maximumInboundPacketLossRateInPercentage?: number | null
+  maximumInboundRoundTripDelay?: string | null
+  maximumOutboundJitter?: string | null
+  maximumOutboundPacketLossRateInPercentage?: number | null
+  maximumOutboundRoundTripDelay?: string | null
+  mediaDuration?: string | null
+  networkLinkSpeedInBytes?: number | null
+  outboundPackets?: number | null
+  remoteIPAddress?: string | null
+  remotePort?: number | null
+  [key: string]: unknown
+} | {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceVideoQuality'
+  averageInboundJitter?: string | null
+  averageInboundPacketLossRateInPercentage?: number | null
+  averageInboundRoundTripDelay?: string | null
+  averageOutboundJitter?: string | null
+  averageOutboundPacketLossRateInPercentage?: number | null
+  averageOutboundRoundTripDelay?: string | null
+  channelIndex: number
+  inboundPackets?: number | null
+  localIPAddress?: string | null
+  localPort?: number | null
+  maximumInboundJitter?: string | null
+  maximumInboundPacketLossRateInPercentage?: number | null
+  maximumInboundRoundTripDelay?: string | null
+  maximumOutboundJitter?: string | null
+  maximumOutboundPacketLossRateInPercentage?: number | null
+  maximumOutboundRoundTripDelay?: string | null
+  mediaDuration?: string | null
+  networkLinkSpeedInBytes?: number | null
+  outboundPackets?: number | null
+  remoteIPAddress?: string | null
+  remotePort?: number | null
+  averageInboundBitRate?: number | null
+  averageInboundFrameRate?: number | null
+  averageOutboundBitRate?: number | null
+  averageOutboundFrameRate?: number | null
+  [key: string]: unknown
+} | {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceScreenSharingQuality'
+  averageInboundJitter?: string | null
+  averageInboundPacketLossRateInPercentage?: number | null
+  averageInboundRoundTripDelay?: string | null
+  averageOutboundJitter?: string | null
+  averageOutboundPacketLossRateInPercentage?: number | null
+  averageOutboundRoundTripDelay?: string | null
+  channelIndex: number
+  inboundPackets?: number | null
+  localIPAddress?: string | null
+  localPort?: number | null
+  maximumInboundJitter?: string | null
+  maximumInboundPacketLossRateInPercentage?: number | null
+  maximumInboundRoundTripDelay?: string | null
+  maximumOutboundJitter?: string | null
+  maximumOutboundPacketLossRateInPercentage?: number | null
+  maximumOutboundRoundTripDelay?: string | null
+  mediaDuration?: string | null
+  networkLinkSpeedInBytes?: number | null
+  outboundPackets?: number | null
+  remoteIPAddress?: string | null
+  remotePort?: number | null
+  averageInboundBitRate?: number | null
+  averageInboundFrameRate?: number | null
+  averageOutboundBitRate?: number | null
+  averageOutboundFrameRate?: number | null
+  [key: string]: unknown
+}
+
 /** The quality report of a device's media leg on beta. */
 export type BetaTeleconferenceDeviceQualityReport = {
   '@odata.type'?: '#microsoft.graph.teleconferenceDeviceQuality'
@@ -850,7 +933,7 @@ export type BetaTeleconferenceDeviceQualityReport = {
   mediaLegId: string
   deviceName: string
   deviceDescription: string
-  mediaQualityList: (TeleconferenceDeviceAudioQuality | TeleconferenceDeviceVideoQuality | BetaTeleconferenceDeviceScreenSharingQuality)[]
+  mediaQualityList: BetaTeleconferenceDeviceMediaQualityReport[]
   cloudServiceDeploymentEnvironment?: string | null
   cloudServiceDeploymentId?: string | null
   cloudServiceInstanceName?: string | null
@@ -1037,6 +1120,61 @@ export type StartHoldMusicParams = Outbound<{
 /** A key that ends a recording. */
 export type StopTone = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#' | 'A' | 'B' | 'C' | 'D' | 'tone0' | 'tone1' | 'tone2' | 'tone3' | 'tone4' | 'tone5' | 'tone6' | 'tone7' | 'tone8' | 'tone9' | 'star' | 'pound' | 'a' | 'b' | 'c' | 'd' | 'flash'
 
+/** One media quality of a report, with its `channelIndex`. */
+export type TeleconferenceDeviceMediaQualityReport = {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality'
+  averageInboundJitter?: string | null
+  averageInboundPacketLossRateInPercentage?: number | null
+  averageInboundRoundTripDelay?: string | null
+  averageOutboundJitter?: string | null
+  averageOutboundPacketLossRateInPercentage?: number | null
+  averageOutboundRoundTripDelay?: string | null
+  channelIndex: number
+  inboundPackets?: number | null
+  localIPAddress?: string | null
+  localPort?: number | null
+  maximumInboundJitter?: string | null
+  maximumInboundPacketLossRateInPercentage?: number | null
+  maximumInboundRoundTripDelay?: string | null
+  maximumOutboundJitter?: string | null
+  maximumOutboundPacketLossRateInPercentage?: number | null
+  maximumOutboundRoundTripDelay?: string | null
+  mediaDuration?: string | null
+  networkLinkSpeedInBytes?: number | null
+  outboundPackets?: number | null
+  remoteIPAddress?: string | null
+  remotePort?: number | null
+  [key: string]: unknown
+} | {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceVideoQuality'
+  averageInboundJitter?: string | null
+  averageInboundPacketLossRateInPercentage?: number | null
+  averageInboundRoundTripDelay?: string | null
+  averageOutboundJitter?: string | null
+  averageOutboundPacketLossRateInPercentage?: number | null
+  averageOutboundRoundTripDelay?: string | null
+  channelIndex: number
+  inboundPackets?: number | null
+  localIPAddress?: string | null
+  localPort?: number | null
+  maximumInboundJitter?: string | null
+  maximumInboundPacketLossRateInPercentage?: number | null
+  maximumInboundRoundTripDelay?: string | null
+  maximumOutboundJitter?: string | null
+  maximumOutboundPacketLossRateInPercentage?: number | null
+  maximumOutboundRoundTripDelay?: string | null
+  mediaDuration?: string | null
+  networkLinkSpeedInBytes?: number | null
+  outboundPackets?: number | null
+  remoteIPAddress?: string | null
+  remotePort?: number | null
+  averageInboundBitRate?: number | null
+  averageInboundFrameRate?: number | null
+  averageOutboundBitRate?: number | null
+  averageOutboundFrameRate?: number | null
+  [key: string]: unknown
+}
+
 /** The quality report of a video teleconferencing device's media leg. */
 export type TeleconferenceDeviceQualityReport = {
   '@odata.type'?: '#microsoft.graph.teleconferenceDeviceQuality'
@@ -1045,7 +1183,7 @@ export type TeleconferenceDeviceQualityReport = {
   mediaLegId: string
   deviceName: string
   deviceDescription: string
-  mediaQualityList: TeleconferenceDeviceMediaQuality[]
+  mediaQualityList: TeleconferenceDeviceMediaQualityReport[]
   cloudServiceDeploymentEnvironment?: string | null
   cloudServiceDeploymentId?: string | null
   cloudServiceInstanceName?: string | null

@@ -55,7 +55,7 @@ export const contractExceptions = {
     'call.sendDtmfTones': { tones: 'at least one tone', delayBetweenTonesMs: 'not negative (a delay)' },
     'call.updateRecordingStatus': { status: 'notRecording, recording or failed ("Possible values are: notRecording, recording, or failed")' },
     'call[].logTeleconferenceDeviceQuality': {
-      quality: 'callChainId, participantId, mediaLegId, deviceName, deviceDescription and mediaQualityList given (the CSDL says they cannot be null)',
+      quality: "callChainId, participantId, mediaLegId, deviceName, deviceDescription, mediaQualityList and each media quality's channelIndex given (the CSDL says they cannot be null)",
     },
     'participant[].invite': { participants: '1 to 5 participants ("Inviting up to 5 participants is supported")' },
     'participant.startHoldMusic': { customPrompt: 'a mediaPrompt with the file to play (mediaInfo.uri, an absolute http or https URL)' },

@@ -2,11 +2,18 @@
 import { Type } from 'typebox'
 import type * as Types from '../types.generated.ts'
 import { Guid, Nullable, ODataType } from '../edm.ts'
-import { TeleconferenceDeviceMediaQuality } from '../resources/teleconference-device.ts'
+import { TeleconferenceDeviceAudioQuality, TeleconferenceDeviceVideoQuality } from '../resources/teleconference-device.ts'
+import { reportedMediaQuality } from './reported-media-quality.ts'
+
+/** One media quality of a report, audio or video (told apart by `@odata.type`), with its `channelIndex`. */
+export const TeleconferenceDeviceMediaQualityReport = Type.Union([reportedMediaQuality(TeleconferenceDeviceAudioQuality), reportedMediaQuality(TeleconferenceDeviceVideoQuality)])
+/** One media quality of a report, with its `channelIndex`. */
+export type TeleconferenceDeviceMediaQualityReport = Types.TeleconferenceDeviceMediaQualityReport
 
 /**
  * The quality report of a video teleconferencing device's media leg: a `teleconferenceDeviceQuality` with
- * every property Graph's contract says cannot be null given (ids of the call chain, participant and leg).
+ * every property Graph's contract says cannot be null given (ids of the call chain, participant and leg, and
+ * each media quality's `channelIndex`).
  * An open type, as in the contract: a property it does not declare goes through as given.
  */
 export const TeleconferenceDeviceQualityReport = Type.Object(
@@ -17,7 +24,7 @@ export const TeleconferenceDeviceQualityReport = Type.Object(
     mediaLegId: Guid(),
     deviceName: Type.String(),
     deviceDescription: Type.String(),
-    mediaQualityList: Type.Array(TeleconferenceDeviceMediaQuality, { description: 'an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects' }),
+    mediaQualityList: Type.Array(TeleconferenceDeviceMediaQualityReport, { description: 'an array of teleconferenceDeviceAudioQuality and teleconferenceDeviceVideoQuality objects' }),
     cloudServiceDeploymentEnvironment: Type.Optional(Nullable(Type.String())),
     cloudServiceDeploymentId: Type.Optional(Nullable(Type.String())),
     cloudServiceInstanceName: Type.Optional(Nullable(Type.String())),

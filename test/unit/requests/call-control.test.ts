@@ -114,8 +114,24 @@ describe('logTeleconferenceDeviceQuality', () => {
     expect(issues({})).toEqual([{ path: '$.quality', message: 'is required: expected a TeleconferenceDeviceQualityReport object' }])
   })
 
+  it("needs each media quality's channelIndex, which the contract says cannot be null, on v1.0 and beta", () => {
+    const [audio, video] = example.quality.mediaQualityList as Record<string, unknown>[]
+    const { channelIndex: _, ...withoutIndex } = video!
+    const body = { quality: { ...quality, mediaQualityList: [audio, withoutIndex] } }
+    const expected = [{ path: '$.quality.mediaQualityList[1].channelIndex', message: 'is required: expected an integer' }]
+    expect(issues(body)).toEqual(expected)
+    expect(issuesOf(() => requests.beta.logTeleconferenceDeviceQuality(body as never))).toEqual(expected)
+    const screen = { '@odata.type': '#microsoft.graph.teleconferenceDeviceScreenSharingQuality', averageInboundFrameRate: 14.5 }
+    expect(issuesOf(() => requests.beta.logTeleconferenceDeviceQuality({ quality: { ...quality, mediaQualityList: [screen] } } as never))).toEqual([
+      { path: '$.quality.mediaQualityList[0].channelIndex', message: 'is required: expected an integer' },
+    ])
+    expect(issues({ quality: { ...quality, mediaQualityList: [{ ...audio, channelIndex: 2.5 }] } })).toEqual([
+      { path: '$.quality.mediaQualityList[0].channelIndex', message: 'expected an integer from -2147483648 to 2147483647' },
+    ])
+  })
+
   it('checks the quality figures', () => {
-    const audio = { '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality', mediaDuration: '20 minutes', inboundPackets: -1.5 }
+    const audio = { '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality', channelIndex: 1, mediaDuration: '20 minutes', inboundPackets: -1.5 }
     expect(issues({ quality: { ...quality, mediaQualityList: [audio] } })).toEqual([
       { path: '$.quality.mediaQualityList[0].mediaDuration', message: 'expected an ISO 8601 duration' },
       { path: '$.quality.mediaQualityList[0].inboundPackets', message: 'expected an integer' },
