@@ -60,7 +60,7 @@ try {
 
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }))
   const devVersion = (name: string) => `${name}@${pkg.devDependencies[name]}`
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...['msw', '@azure/identity', '@types/node'].map(devVersion)], scratch)
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...['msw', '@azure/identity', '@types/node', 'ajv'].map(devVersion)], scratch)
 
   const names = subpaths.map((s) => (s === '.' ? pkg.name : `${pkg.name}/${s.slice(2)}`))
   // `graph-calling/types` holds types only: its modules load and export nothing.

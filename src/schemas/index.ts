@@ -13,6 +13,7 @@ export * as beta from './beta/index.ts'
 export { Int32, Int64, Double, Guid, DateTimeOffset, Duration, Nullable, ODataType } from './edm.ts'
 export * from './actions/index.ts'
 export { toInboundSchema } from './inbound-schema.ts'
+export { withDefinitions, type WithDefinitionsOptions } from './with-definitions.ts'
 
 // Declared here rather than re-exported: the declarations of the other entries then take the two from
 // `graph-calling/types`, never from this entry's, which loads TypeBox's.
