@@ -24,9 +24,9 @@ function publicPart(jwk: SigningJwk): JWK {
  * The signing keys of one OpenID configuration, fetched on first use and cached. They are fetched again
  * when older than `keyRefreshIntervalMs`, and when a token names an unknown `kid`, at most once per
  * `unknownKeyRefetchIntervalMs` (counted from the last such refetch only, so a key rotated in just after
- * a scheduled fetch is still found). Concurrent fetches are merged into one. After a failed fetch the keys
- * already held stay in use (for at most a second refresh interval), and without any, lookups fail closed
- * with `keys-unavailable`. Time is passed in by the caller, so one cache serves verifiers with any clock.
+ * a scheduled fetch is still found). Concurrent fetches are merged into one. A scheduled refresh runs
+ * while the keys held answer, and when it fails they stay in use, for at most a second refresh interval;
+ * without any, lookups fail closed with `keys-unavailable`. Time is passed in by the caller, so one cache serves verifiers with any clock.
  */
 export class SigningKeyCache {
   readonly #settings: KeySourceSettings
@@ -68,11 +68,20 @@ export class SigningKeyCache {
     return this.#import(jwk, alg)
   }
 
+  /** Settles once no fetch of the key set is under way (a refresh runs on after the lookup that started it). */
+  async settled(): Promise<void> {
+    while (this.#inflight !== undefined) await this.#inflight
+  }
+
   async #ensureFresh(nowMs: number): Promise<void> {
     const { keyRefreshIntervalMs } = this.#settings
     const fetchedAt = this.#fetchedAtMs
     if (fetchedAt === undefined || nowMs - fetchedAt >= keyRefreshIntervalMs) {
-      await this.#refresh(nowMs, this.#mayRetry(nowMs))
+      const refresh = this.#refresh(nowMs, this.#mayRetry(nowMs))
+      // Keys held for less than two refresh intervals answer at once while the refresh runs on: a slow or
+      // hanging key endpoint (up to keyFetchTimeoutMs per document) must not hold up a notification that
+      // Graph wants answered within seconds. A token signed with a key not held waits for the refresh.
+      if (fetchedAt === undefined || nowMs - fetchedAt >= 2 * keyRefreshIntervalMs) await refresh
     }
     const held = this.#fetchedAtMs
     if (held === undefined || nowMs - held >= 2 * keyRefreshIntervalMs) {

@@ -93,12 +93,43 @@ describe('SigningKeyCache', () => {
     expect((await failure(cache.keyFor('rsa', 'RS256', 0))).message).toContain(`${CONFIG_URL} could not be reached`)
   })
 
+  it('answers from the keys it holds while a scheduled refresh runs, and uses the refreshed set once it is in', async () => {
+    let keys = [rsa]
+    let release = (): void => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const keySource = source(() => keys)
+    // The key endpoint hangs on the refresh, as a slow or unreachable one does for up to keyFetchTimeoutMs.
+    const hanging: MemoryKeySource = { ...keySource, fetch: async (url, init) => (keySource.requests.length >= 2 ? held.then(() => keySource.fetch(url, init)) : keySource.fetch(url, init)) }
+    const cache = cacheOver(hanging)
+    await cache.keyFor('rsa', 'RS256', 0)
+    keys = [ec]
+    const lookups = [cache.keyFor('rsa', 'RS256', 24 * HOUR), cache.keyFor('rsa', 'RS256', 30 * HOUR)]
+    const answered = await Promise.race([Promise.all(lookups).then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 200, 'held up'))])
+    expect(answered).toBe('answered')
+    // A key the held set lacks waits for the refresh, and the refresh drops the key that is gone.
+    const rotated = cache.keyFor('ec', 'ES256', 30 * HOUR)
+    release()
+    await expect(rotated).resolves.toMatchObject({ type: 'public' })
+    expect(keySource.requests).toEqual([CONFIG_URL, JWKS_URL, CONFIG_URL, JWKS_URL])
+    expect((await failure(cache.keyFor('rsa', 'RS256', 30 * HOUR))).reason).toBe('bad-signature')
+  })
+
+  it('waits for the refresh when the keys it holds are older than two refresh intervals', async () => {
+    const keySource = source(() => [rsa])
+    const cache = cacheOver(keySource)
+    await cache.keyFor('rsa', 'RS256', 0)
+    keySource.failWith(500)
+    expect((await failure(cache.keyFor('rsa', 'RS256', 48 * HOUR))).reason).toBe('keys-unavailable')
+    expect(keySource.requests).toHaveLength(3)
+  })
+
   it('keeps the keys it holds when a scheduled refresh fails, for one more refresh interval at most', async () => {
     const keySource = source(() => [rsa])
     const cache = cacheOver(keySource)
     await cache.keyFor('rsa', 'RS256', 0)
     keySource.failWith(500)
     await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR)).resolves.toBeDefined()
+    await cache.settled()
     expect(keySource.requests).toHaveLength(3)
     // Within the retry interval the failed refresh is not tried again.
     await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR + 9_999)).resolves.toBeDefined()
@@ -156,6 +187,7 @@ describe('SigningKeyCache', () => {
     const cache = cacheOver(keySource)
     await cache.keyFor('rsa', 'RS256', 0)
     await cache.keyFor('rsa', 'RS256', 24 * HOUR)
+    await cache.settled()
     expect(keySource.requests).toHaveLength(4)
     keys = [rsa, ec]
     await expect(cache.keyFor('ec', 'ES256', 24 * HOUR + 60_000)).resolves.toMatchObject({ type: 'public' })
