@@ -170,10 +170,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     while (endedHead < ended.length && ended[endedHead]!.terminatedAt + graceMs <= at) {
       const { callId, terminatedAt } = ended[endedHead++]!
       const record = records.get(callId)
-      if (record?.terminatedAt === terminatedAt) {
-        records.delete(callId)
-        rememberEnd(record)
-      }
+      if (record?.terminatedAt === terminatedAt) untrack(record)
     }
     if (endedHead > 1024 && endedHead * 2 > ended.length) {
       ended = ended.slice(endedHead)
@@ -181,8 +178,14 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     }
     for (const record of records.values()) {
       if (record.updatedAt + maxAgeMs > at) break
-      records.delete(record.callId)
+      untrack(record)
     }
+  }
+
+  /** Stops tracking a call; one that ended is remembered as it ended. */
+  function untrack(record: CallRecord): void {
+    records.delete(record.callId)
+    if (record.state === 'terminated') rememberEnd(record)
   }
 
   // Calls forgotten after their end, as they ended, so that a wait begun later still hears of the end (Graph
@@ -197,7 +200,7 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
     record.updatedAt = at
     records.delete(record.callId)
     records.set(record.callId, record)
-    while (records.size > maxCalls) records.delete(records.keys().next().value!)
+    while (records.size > maxCalls) untrack(records.values().next().value!)
   }
 
   function apply(event: CallEvent): ApplyResult {
@@ -207,6 +210,12 @@ export function createCallTracker(options: CallTrackerOptions = {}): CallTracker
       return { applied: false, call: event.callId === undefined ? undefined : records.get(event.callId) }
     }
     let record = records.get(event.callId)
+    if (record === undefined) {
+      // An event about a call that ended and was forgotten came late (or again): it must not bring the call
+      // back to life, as a call Graph will never send an end for.
+      const end = endedAndForgotten.get(event.callId)
+      if (end !== undefined) return event.type === 'call.terminated' ? { applied: false, duplicate: true, call: end } : { applied: false, stale: true, call: end }
+    }
     const isNew = record === undefined
     record ??= {
       callId: event.callId,

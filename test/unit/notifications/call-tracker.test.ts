@@ -262,6 +262,32 @@ describe('createCallTracker: memory', () => {
     expect(tracker.calls().map((c) => c.callId)).toEqual(['fresh'])
   })
 
+  it('a late event about a call that ended and was forgotten is stale: it does not bring the call back', async () => {
+    const clock = manualClock()
+    const tracker = createCallTracker({ now: clock.now, terminatedGraceMs: 1_000 })
+    tracker.apply(callIn('established'))
+    tracker.apply(callIn('terminated', 'deleted'))
+    clock.advance(1_001)
+    expect(tracker.size).toBe(0)
+    expect(tracker.apply(callIn('established'))).toMatchObject({ applied: false, stale: true, call: { callId: CALL, state: 'terminated' } })
+    expect(tracker.apply(roster('updated', 'p1'))).toMatchObject({ applied: false, stale: true })
+    expect(tracker.apply(callIn('terminated', 'deleted'))).toMatchObject({ applied: false, duplicate: true })
+    expect([tracker.size, tracker.get(CALL)]).toEqual([0, undefined])
+    await expect(tracker.waitForState(CALL, 'terminated', { timeoutMs: 10 })).resolves.toMatchObject({ state: 'terminated' })
+  })
+
+  it('remembers an ended call that maxCalls drops as it ended, as one its grace period drops', async () => {
+    const tracker = createCallTracker({ maxCalls: 2 })
+    tracker.apply(callIn('established', 'updated', '/communications/calls/a'))
+    tracker.apply(callIn('terminated', 'deleted', '/communications/calls/a'))
+    tracker.apply(incoming('/communications/calls/b'))
+    tracker.apply(incoming('/communications/calls/c'))
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['b', 'c'])
+    await expect(tracker.waitForState('a', 'terminated', { timeoutMs: 10 })).resolves.toMatchObject({ callId: 'a', state: 'terminated' })
+    expect(tracker.apply(callIn('established', 'updated', '/communications/calls/a')).stale).toBe(true)
+    expect(tracker.calls().map((c) => c.callId)).toEqual(['b', 'c'])
+  })
+
   it('stale and duplicate events do not keep a call alive', () => {
     const clock = manualClock()
     const tracker = createCallTracker({ now: clock.now, maxAgeMs: 1_000 })
