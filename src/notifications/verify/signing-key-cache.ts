@@ -68,11 +68,6 @@ export class SigningKeyCache {
     return this.#import(jwk, alg)
   }
 
-  /** Settles once no fetch of the key set is under way (a refresh runs on after the lookup that started it). */
-  async settled(): Promise<void> {
-    while (this.#inflight !== undefined) await this.#inflight
-  }
-
   async #ensureFresh(nowMs: number): Promise<void> {
     const { keyRefreshIntervalMs } = this.#settings
     const fetchedAt = this.#fetchedAtMs

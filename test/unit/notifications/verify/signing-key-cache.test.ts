@@ -129,7 +129,8 @@ describe('SigningKeyCache', () => {
     await cache.keyFor('rsa', 'RS256', 0)
     keySource.failWith(500)
     await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR)).resolves.toBeDefined()
-    await cache.settled()
+    // The failed refresh is over once a lookup of an unknown key (which may not fetch again: it just failed) is.
+    expect((await failure(cache.keyFor('forged', 'RS256', 24 * HOUR))).reason).toBe('keys-unavailable')
     expect(keySource.requests).toHaveLength(3)
     // Within the retry interval the failed refresh is not tried again.
     await expect(cache.keyFor('rsa', 'RS256', 24 * HOUR + 9_999)).resolves.toBeDefined()
@@ -186,10 +187,12 @@ describe('SigningKeyCache', () => {
     const keySource = source(() => keys)
     const cache = cacheOver(keySource)
     await cache.keyFor('rsa', 'RS256', 0)
+    keys = [rsa, rsaPrivate]
     await cache.keyFor('rsa', 'RS256', 24 * HOUR)
-    await cache.settled()
+    // A key only the refresh brings waits for it, or is there: either way the refresh is in, with no more fetches.
+    await cache.keyFor('rsa-private', 'RS256', 24 * HOUR)
     expect(keySource.requests).toHaveLength(4)
-    keys = [rsa, ec]
+    keys = [rsa, rsaPrivate, ec]
     await expect(cache.keyFor('ec', 'ES256', 24 * HOUR + 60_000)).resolves.toMatchObject({ type: 'public' })
     expect(keySource.requests).toHaveLength(6)
   })
