@@ -1,8 +1,9 @@
-import { NotificationParseError } from '../../errors.ts'
+import { NotificationError, NotificationParseError } from '../../errors.ts'
 
 /**
  * Reads a request body of at most `maxBytes`, stopping (cancelling the stream) as soon as more arrives than
- * allowed. Throws `NotificationParseError` with status 413 when the body is too large.
+ * allowed. Throws `NotificationParseError` with status 413 when the body is too large, and a
+ * `NotificationError` (400) when the client closed the connection before sending the whole body.
  */
 export async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0)
@@ -10,7 +11,16 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   const chunks: Uint8Array[] = []
   let total = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch (error) {
+      // A stream that says itself why it cannot be read (a body a middleware kept elsewhere) keeps its word.
+      if (error instanceof NotificationError) throw error
+      // Otherwise the sender's doing, not the handler's: named as such, so that an app's error hook can tell it from a fault.
+      throw new NotificationError(`The connection closed after ${total} bytes of the body.`, 400, { cause: error })
+    }
+    const { done, value } = chunk
     if (done) break
     total += value.byteLength
     if (total > maxBytes) {

@@ -9,7 +9,7 @@ import { connect, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { Pool, request } from 'undici'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { NotificationAuthError, NotificationError } from '../../../src/errors.ts'
 import type { CallEvent } from '../../../src/notifications/index.ts'
 import { createNotificationHandler, type NotificationHandlerOptions } from '../../../src/adapters/web.ts'
@@ -178,6 +178,23 @@ describe('toNodeListener over real HTTP', () => {
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 202 Accepted')
     expect(received.map((e) => e.type)).toEqual(mixedBatch.expected.map((e) => e.type))
     expect(failures).toEqual([])
+  })
+
+  it('tells onError of a client that closed the connection mid-body as a NotificationError, and delivers nothing', async () => {
+    const { port } = new URL(url)
+    const socket = connect(Number(port), '127.0.0.1')
+    await once(socket, 'connect')
+    socket.write(`POST /api/calls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"value":[`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    socket.destroy()
+    await vi.waitFor(() => expect(failures).toHaveLength(1))
+    const [failure] = failures as NotificationError[]
+    expect(failure).toBeInstanceOf(NotificationError)
+    expect({ status: failure!.status, message: failure!.message }).toEqual({
+      status: 400,
+      message: 'The connection closed after 10 bytes of the body.',
+    })
+    expect(received).toEqual([])
   })
 
   it('serves many notifications over one kept-alive connection', async () => {
