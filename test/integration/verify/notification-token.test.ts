@@ -136,6 +136,11 @@ describe('verifyNotificationToken against a loopback key endpoint', () => {
       await expect(verifyNotificationToken(token, options({ issuers: ['https://sts.windows.net/x/'] }))).resolves.toBeDefined()
     })
 
+    it('quotes an issuer that is not a string as its JSON, so that it does not read as an accepted one', async () => {
+      const error = await refusal(`Bearer ${await graphToken(keyA, { iss: ['https://graph.microsoft.com'] as never })}`, 'wrong-issuer')
+      expect(error.message).toContain('was issued by "[\\"https://graph.microsoft.com\\"]"')
+    })
+
     it('refuses a token without a tid', async () => {
       await refusal(`Bearer ${await graphToken(keyA, { tid: undefined })}`, 'missing-tenant')
     })
