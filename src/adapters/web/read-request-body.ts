@@ -11,7 +11,7 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   const chunks: Uint8Array[] = []
   let total = 0
   for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>
+    let chunk: Awaited<ReturnType<typeof reader.read>>
     try {
       chunk = await reader.read()
     } catch (error) {
