@@ -196,23 +196,20 @@ describe('TokenCache', () => {
     expect(asked).toHaveLength(1)
   })
 
-  it('abandons a request once every caller waiting for it has given up: its signal aborts, and the next caller asks again', async () => {
+  it('keeps a request every caller gave up on: the next caller joins it, and no new one is made', async () => {
     const { cache, asked, issue } = setup()
     const attempts = [new AbortController(), new AbortController()]
     const waiting = attempts.map((a) => cache.fetch(a.signal).catch((e: unknown) => e))
-    attempts[0]!.abort()
-    expect(asked[0]!.signal.aborted).toBe(false)
-    attempts[1]!.abort()
-    expect(asked[0]!.signal.aborted).toBe(true)
-    expect(asked[0]!.signal.reason).toEqual(new CredentialError(`The token request for ${SCOPE} was abandoned: no call waits for it any more`))
+    attempts.forEach((a) => a.abort())
     await Promise.all(waiting)
+    expect(asked[0]!.signal.aborted, "the credential's signal does not abort when its callers leave").toBe(false)
     const next = cache.fetch(new AbortController().signal)
-    expect(asked).toHaveLength(2)
-    issue('t2', 60 * MINUTE)
-    expect(await next).toBe('t2')
+    expect(asked, 'the next caller joins the request still running').toHaveLength(1)
+    issue('t1', 60 * MINUTE)
+    expect(await next).toBe('t1')
   })
 
-  it('does not keep the late answer of an abandoned request', async () => {
+  it('caches the late answer of a request every caller gave up on, so the next call needs no request', async () => {
     const { cache, asked } = setup()
     const attempt = new AbortController()
     const waiting = cache.fetch(attempt.signal).catch(() => {})
@@ -220,7 +217,54 @@ describe('TokenCache', () => {
     await waiting
     asked[0]!.resolve({ token: 'late', expiresOnTimestamp: Date.UTC(2026, 10, 23, 13) })
     await new Promise((resolve) => setImmediate(resolve))
-    expect(cache.peek()).toBeUndefined()
+    expect(cache.peek(), 'the late token is cached').toBe('late')
+    expect(asked).toHaveLength(1)
+  })
+
+  it('does not give up at 30 s a request that a caller still waits for', async () => {
+    const { cache, asked, issue, advance } = setup()
+    const first = cache.fetch(new AbortController().signal)
+    advance(30_000)
+    const second = cache.fetch(new AbortController().signal)
+    expect(asked[0]!.signal.aborted).toBe(false)
+    expect(asked, 'the second caller joins the request').toHaveLength(1)
+    issue('t1', 60 * MINUTE)
+    expect(await Promise.all([first, second])).toEqual(['t1', 't1'])
+  })
+
+  it('gives up, past its 30 s, the request whose last caller leaves then, and a late answer does not replace the newer token', async () => {
+    const { cache, asked, issue, advance } = setup()
+    const attempt = new AbortController()
+    const waiting = cache.fetch(attempt.signal).catch(() => {})
+    advance(30_000)
+    attempt.abort()
+    await waiting
+    expect(asked[0]!.signal.aborted, "the credential's signal aborts").toBe(true)
+    expect(asked[0]!.signal.reason).toEqual(new CredentialError(`The credential gave no token for ${SCOPE} within 30000 ms`))
+    const next = cache.fetch(new AbortController().signal)
+    expect(asked, 'the next caller asks again').toHaveLength(2)
+    issue('t2', 60 * MINUTE)
+    expect(await next).toBe('t2')
+    asked[0]!.resolve({ token: 'stale', expiresOnTimestamp: Date.UTC(2026, 10, 23, 14) })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(cache.peek(), 'the newer token stays').toBe('t2')
+  })
+
+  it('gives up a request no caller waits for at 30 s on a timer of the clock, though nobody asks again', async () => {
+    let now = Date.UTC(2026, 10, 23, 12)
+    const sleeps: { ms: number; wake: () => void }[] = []
+    const clock: Clock = { now: () => now, sleep: (ms) => new Promise<void>((resolve) => sleeps.push({ ms, wake: resolve })) }
+    const signals: AbortSignal[] = []
+    const cache = new TokenCache((_scopes, options) => (signals.push(options!.abortSignal!), new Promise(() => {})), SCOPE, clock)
+    const attempt = new AbortController()
+    const waiting = cache.fetch(attempt.signal).catch(() => {})
+    attempt.abort()
+    await waiting
+    expect(sleeps.map((s) => s.ms), 'the limit sleeps on the clock for the 30 s left').toEqual([30_000])
+    now += 30_000
+    sleeps[0]!.wake()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(signals.map((s) => s.aborted)).toEqual([true])
   })
 
   it('a background renewal still running when the next one is due is abandoned and made again', async () => {
