@@ -85,9 +85,11 @@ export class GraphApiError extends GraphCallingError {
   }
 }
 
-/** Options of the errors of a request that may have reached Graph: its cause, and the 2xx Graph had accepted it with. */
+/** Options of the errors of a request that may have reached Graph: its cause, the 2xx Graph had accepted it with, and the ids of Graph's answer. */
 export interface InterruptedRequestOptions extends ErrorOptions {
   acceptedStatus?: number | undefined
+  requestId?: string | undefined
+  clientRequestId?: string | undefined
 }
 
 /** The request did not complete: no whole HTTP answer came back (the cause is kept). */
@@ -98,9 +100,15 @@ export class ConnectionError extends GraphCallingError {
    * request and acts on it, so it must not be sent again. `undefined` when no answer had begun.
    */
   readonly acceptedStatus: number | undefined
+  /** Graph's `request-id`, when its answer had begun before the rest was lost; what Microsoft support asks for. */
+  readonly requestId: string | undefined
+  /** The `client-request-id` of Graph's answer (the one this client sent when Graph echoed none), when its answer had begun. */
+  readonly clientRequestId: string | undefined
   constructor(message: string, options?: InterruptedRequestOptions) {
     super(message, options)
     this.acceptedStatus = options?.acceptedStatus
+    this.requestId = options?.requestId
+    this.clientRequestId = options?.clientRequestId
   }
 }
 
@@ -132,11 +140,17 @@ export class AbortError extends GraphCallingError {
   override name = 'AbortError'
   /** The 2xx status Graph had answered with before the signal stopped the rest of its answer; see `ConnectionError.acceptedStatus`. */
   readonly acceptedStatus: number | undefined
+  /** Graph's `request-id`, when its answer had begun before the signal stopped it; see `ConnectionError.requestId`. */
+  readonly requestId: string | undefined
+  /** The `client-request-id` of Graph's answer, when it had begun; see `ConnectionError.clientRequestId`. */
+  readonly clientRequestId: string | undefined
   /** Whether the signal stopped the attempt while it waited for an access token: that attempt was not sent. */
   readonly waitingForToken: boolean
   constructor(message: string, options?: AbortErrorOptions) {
     super(message, options)
     this.acceptedStatus = options?.acceptedStatus
+    this.requestId = options?.requestId
+    this.clientRequestId = options?.clientRequestId
     this.waitingForToken = options?.waitingForToken ?? false
   }
 }

@@ -13,8 +13,8 @@ export interface Exchange {
 
 /** What the caller of `exchange` decides about a response while it comes. */
 export interface ExchangeHooks {
-  /** Hears the final status as soon as it arrives, before the body. */
-  onStatus(statusCode: number): void
+  /** Hears the final status and its headers as soon as they arrive, before the body. */
+  onStatus(statusCode: number, headers: ResponseHeaders): void
   /**
    * What to do with the body of an answer with this status: `read` it (a failure rejects), read it if it
    * comes whole (`optional`: a failure gives the answer with no body), or `skip` it (it cannot fail).
@@ -121,7 +121,7 @@ export function exchange(
         statusCode = status
         statusText = message ?? ''
         headers = responseHeaders as ResponseHeaders
-        hooks.onStatus(status)
+        hooks.onStatus(status, headers)
         handling = hooks.body(status)
       },
       onResponseData(_controller, chunk) {

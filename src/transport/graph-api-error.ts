@@ -1,4 +1,6 @@
 import { GraphApiError } from '../errors.ts'
+import { escapeControls } from './escape-controls.ts'
+import { redactSecret } from './redact-secret.ts'
 import { parseRetryAfter } from './retry-after.ts'
 
 /** Response headers as undici gives them. */
@@ -18,28 +20,36 @@ export interface ErrorAnswer {
   /** The `client-request-id` this client sent. */
   clientRequestId: string
   now: number
+  /** The token the request was sent with: a proxy, or a server that echoes the request, may quote it back. */
+  token?: string | undefined
 }
 
 /**
  * The `GraphApiError` for an error answer. Graph's JSON body (`error.code`, `error.message`,
  * `error.innerError['request-id' | 'client-request-id' | 'date']`) is read when there is one; an HTML
- * page, an empty body or a truncated JSON body still give a message that says what came back.
+ * page, an empty body or a truncated JSON body still give a message that says what came back. Neither the
+ * token nor any credential is kept from the body or the headers.
  */
 export function graphApiError(answer: ErrorAnswer): GraphApiError {
-  const { status, headers, text } = answer
+  const headers = redactHeaders(answer.headers, answer.token)
+  const text = redactSecret(answer.text, answer.token)
+  const statusText = redactSecret(answer.statusText, answer.token)
+  const { status } = answer
   const json = parseJson(text)
   const error = record(record(json)?.error)
   const inner = record(error?.innerError) ?? record(error?.innererror)
+  // What goes into the message is a server's (or a proxy's) words, which go into log lines with it: they
+  // must not be able to forge one. The body keeps them as they came.
   return new GraphApiError({
     status,
-    code: string(error?.code),
-    graphMessage: string(error?.message) ?? describeBody(answer, json),
-    requestId: header(headers, 'request-id') ?? string(inner?.['request-id']),
-    clientRequestId: header(headers, 'client-request-id') ?? string(inner?.['client-request-id']) ?? answer.clientRequestId,
+    code: escaped(string(error?.code)),
+    graphMessage: escapeControls(string(error?.message) ?? describeBody({ ...answer, statusText, headers, text }, json)),
+    requestId: escaped(header(headers, 'request-id') ?? string(inner?.['request-id'])),
+    clientRequestId: escapeControls(header(headers, 'client-request-id') ?? string(inner?.['client-request-id']) ?? answer.clientRequestId),
     date: string(inner?.date) ?? header(headers, 'date'),
-    retryAfterMs: parseRetryAfter(headers['retry-after'], answer.now),
+    retryAfterMs: parseRetryAfter(answer.headers['retry-after'], answer.now),
     body: json === undefined ? (text === '' ? undefined : text.slice(0, KEEP_CHARS)) : json,
-    headers: flatten(headers),
+    headers,
   })
 }
 
@@ -72,6 +82,10 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
 
+function escaped(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : escapeControls(text)
+}
+
 function string(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
@@ -82,11 +96,12 @@ export function header(headers: ResponseHeaders, name: string): string | undefin
   return Array.isArray(value) ? value.join(', ') : value
 }
 
-function flatten(headers: ResponseHeaders): Record<string, string> {
+/** Each response header as one string, with the token and any credential in it redacted. */
+export function redactHeaders(headers: ResponseHeaders, token: string | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   for (const name of Object.keys(headers)) {
     const value = header(headers, name)
-    if (value !== undefined) out[name] = value
+    if (value !== undefined) out[name] = redactSecret(value, token)
   }
   return out
 }

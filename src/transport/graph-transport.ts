@@ -15,6 +15,7 @@ import type { AttemptReport, AttemptReporter } from './attempt-report.ts'
 import { AttemptStop } from './attempt-stop.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { clouds, type ApiVersion, type CloudName } from './clouds.ts'
+import { escapeControls } from './escape-controls.ts'
 import { exchange, ExchangeTimeoutError, type BodyHandling, type Exchange } from './exchange.ts'
 import { graphApiError, header, type ResponseHeaders } from './graph-api-error.ts'
 import { backoffMs, connectionRetry, isResendable, MAX_RETRY_WAIT_MS, statusRetry } from './retry-policy.ts'
@@ -98,6 +99,14 @@ interface Call {
   acceptedStatus: number | undefined
   /** Set when the call was sent again after a failure Graph may have acted on: that failure, in words. */
   resentAfter: string | undefined
+  /** The headers of the last attempt's answer once they came, for the ids an error of that attempt keeps. */
+  answerHeaders: ResponseHeaders | undefined
+}
+
+/** The ids of an answer that had begun, as an interrupted request's error keeps them. */
+interface AnswerIds {
+  requestId?: string | undefined
+  clientRequestId?: string | undefined
 }
 
 /**
@@ -251,6 +260,7 @@ export class GraphTransport {
       token: undefined,
       acceptedStatus: undefined,
       resentAfter: undefined,
+      answerHeaders: undefined,
     }
     if (signal?.aborted) throw this.#abortError(call)
     if (deadline !== undefined && this.#clock.now() >= deadline) throw this.#pastDeadlineError(call)
@@ -272,7 +282,7 @@ export class GraphTransport {
         // A call refused before its attempt began (aborted, past its deadline, closed) made none.
         if (call.attempts > attemptsBefore) {
           const status = error instanceof GraphApiError ? error.status : error instanceof ConnectionError || error instanceof AbortError ? error.acceptedStatus : undefined
-          const requestId = error instanceof GraphApiError ? error.requestId : undefined
+          const requestId = error instanceof GraphApiError || error instanceof ConnectionError || error instanceof AbortError ? error.requestId : undefined
           // Every failure of an attempt is one of the library's errors; anything else is named, not quoted.
           const reported = error instanceof GraphCallingError ? error : new GraphCallingError(`the attempt failed with ${error instanceof Error ? `a ${error.name}` : 'a value that is not an Error'}`)
           this.#report(reporter, call, startedAt, status, requestId, reported)
@@ -315,6 +325,7 @@ export class GraphTransport {
     if (call.signal?.aborted) throw this.#abortError(call)
     if (this.#closed) throw this.#closedError(call, call.attempts)
     call.attempts++
+    call.answerHeaders = undefined
     let token = this.#tokens.peek()
     const clock = this.#givenClock
     // The common case (a cached token, no deadline, the system clock) watches the time with no timer of
@@ -341,7 +352,8 @@ export class GraphTransport {
             : { origin: this.#origin, path: call.path, method: call.method, headers: call.headers, body: call.body },
           stop ? stop.signal : call.signal,
           {
-            onStatus(status) {
+            onStatus(status, headers) {
+              call.answerHeaders = headers
               // Graph has acted: a body cut off after this must not make the action happen twice.
               if (status >= 200 && status < 300 && call.method !== 'GET') call.acceptedStatus = status
             },
@@ -359,19 +371,18 @@ export class GraphTransport {
         const body = status === 204 && !call.expectsBody ? undefined : this.#successBody(response.text, status, call)
         return { status, requestId: header(response.headers, 'request-id'), clientRequestId: call.clientRequestId, headers: response.headers, body: body as Result, issues: NO_ISSUES }
       }
-      // A proxy, or a server that echoes the request, may quote the token back.
-      const text = redactSecret(response.text, token)
-      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text, clientRequestId: call.clientRequestId, now: this.#clock.now() })
+      throw graphApiError({ status, statusText: response.statusText, headers: response.headers, text: response.text, clientRequestId: call.clientRequestId, now: this.#clock.now(), token })
     } catch (error) {
       const stoppedBy = stop?.reason ?? (call.signal?.aborted ? 'caller' : isAttemptTimeout(error) ? limit : undefined)
-      if (stoppedBy === 'caller') throw this.#abortError(call, waitingForToken)
-      if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error, waitingForToken)
+      if (stoppedBy === 'caller') throw this.#abortError(call, waitingForToken, this.#answerIds(call))
+      if (stoppedBy !== undefined) throw this.#attemptTimeoutError(call, stoppedBy, error, waitingForToken, this.#answerIds(call))
       if (error instanceof GraphCallingError) throw error
       const { acceptedStatus } = call
       const accepted = acceptedStatus === undefined ? '' : ` after Graph accepted it with ${acceptedStatus}, so it is not sent again`
       throw new ConnectionError(`${this.#describe(call)} failed${accepted}: ${describeCause(error, call.token)} (${this.#ids(call)})`, {
         cause: withoutSecret(error, call.token),
         acceptedStatus,
+        ...this.#answerIds(call),
       })
     } finally {
       stop?.dispose()
@@ -404,7 +415,7 @@ export class GraphTransport {
     } catch (cause) {
       // Graph has done an action that answers with nothing: what a proxy put in the body changes nothing.
       if (!call.expectsBody && call.method !== 'GET') return undefined
-      const quoted = JSON.stringify(redactSecret(text.length > 200 ? `${text.slice(0, 200)}...` : text, call.token))
+      const quoted = escapeControls(JSON.stringify(redactSecret(text.length > 200 ? `${text.slice(0, 200)}...` : text, call.token)))
       throw this.#unreadableAnswerError(call, status, `a body that is not JSON: ${quoted}`, cause)
     }
   }
@@ -413,7 +424,20 @@ export class GraphTransport {
   #unreadableAnswerError(call: Call, status: number, what: string, cause?: unknown): ConnectionError {
     const { acceptedStatus } = call
     const accepted = acceptedStatus === undefined ? '' : `; Graph accepted the request, so it is not sent again`
-    return new ConnectionError(`Graph answered ${status} to ${this.#describe(call)} with ${what}${accepted} (${this.#ids(call)})`, { cause, acceptedStatus })
+    return new ConnectionError(`Graph answered ${status} to ${this.#describe(call)} with ${what}${accepted} (${this.#ids(call)})`, { cause, acceptedStatus, ...this.#answerIds(call) })
+  }
+
+  /** The ids of the last attempt's answer when it had begun (none when it had not), without the token. */
+  #answerIds(call: Call): AnswerIds {
+    const headers = call.answerHeaders
+    if (headers === undefined) return {}
+    const requestId = header(headers, 'request-id')
+    const clientRequestId = header(headers, 'client-request-id')
+    // They go into log lines (the attempt's report) as they are: nothing a server sends may forge one.
+    return {
+      requestId: requestId === undefined ? undefined : escapeControls(redactSecret(requestId, call.token)),
+      clientRequestId: clientRequestId === undefined ? call.clientRequestId : escapeControls(redactSecret(clientRequestId, call.token)),
+    }
   }
 
   /** The wait before the next attempt, or throws when there is to be none. */
@@ -463,7 +487,7 @@ export class GraphTransport {
     }
     return new ConnectionError(
       `${this.#describe(call)} failed: ${describeCause(error.cause, call.token)}; the connection broke after the request was sent, so it was not sent again: Graph may or may not have acted on it (${this.#ids(call)})`,
-      { cause: error.cause },
+      { cause: error.cause, requestId: error.requestId, clientRequestId: error.clientRequestId },
     )
   }
 
@@ -488,13 +512,14 @@ export class GraphTransport {
     return `client-request-id ${call.clientRequestId}, attempt ${call.attempts}`
   }
 
-  #abortError(call: Call, waitingForToken = false): AbortError {
+  /** The error of a call the caller's signal stopped; `ids` are those of the answer it stopped, when one had begun. */
+  #abortError(call: Call, waitingForToken = false, ids: AnswerIds = {}): AbortError {
     const { acceptedStatus } = call
     let when = ''
     // As for a timeout: the caller may send again, since this attempt never left.
     if (waitingForToken) when = ` while waiting for an access token from the credential; ${this.#unsent(call)}`
     else if (acceptedStatus !== undefined) when = ` after Graph accepted it with ${acceptedStatus} (it is not sent again)`
-    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal${when} (${this.#ids(call)})`, { cause: call.signal?.reason, acceptedStatus, waitingForToken })
+    return new AbortError(`${this.#describe(call)} was aborted by the caller's signal${when} (${this.#ids(call)})`, { cause: call.signal?.reason, acceptedStatus, waitingForToken, ...ids })
   }
 
   /** What of a call stopped while its token was awaited did not reach Graph. */
@@ -516,7 +541,7 @@ export class GraphTransport {
       : new TimeoutError(`The deadline ${deadline} passed before ${this.#describe(call)} could be tried again (${this.#ids(call)})`)
   }
 
-  #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown, waitingForToken: boolean): TimeoutError {
+  #attemptTimeoutError(call: Call, stoppedBy: 'timeout' | 'deadline', cause: unknown, waitingForToken: boolean, ids: AnswerIds): TimeoutError {
     const { acceptedStatus } = call
     let why: string
     if (waitingForToken) {
@@ -535,7 +560,7 @@ export class GraphTransport {
           ? `timed out: no answer within ${call.timeoutMs} ms`
           : `was stopped at the deadline ${new Date(call.deadline!).toISOString()} before Graph answered`
     }
-    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause: withoutSecret(cause, call.token), acceptedStatus, waitingForToken })
+    return new TimeoutError(`${this.#describe(call)} ${why} (${this.#ids(call)})`, { cause: withoutSecret(cause, call.token), acceptedStatus, waitingForToken, ...ids })
   }
 }
 

@@ -23,4 +23,28 @@ describe('redactSecret', () => {
     expect(redactSecret('socket hang up', jwt)).toBe('socket hang up')
     expect(redactSecret('socket hang up', '')).toBe('socket hang up')
   })
+
+  it('leaves ordinary words after "Bearer" as they are: only what looks like a credential goes', () => {
+    for (const text of [
+      'Bearer token is missing',
+      'Bearer token-based authentication failed',
+      'Bearer authentication is required.',
+      'the Bearer scheme: Bearer tokens',
+      'Bearer realm="graph", error="invalid_token", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+      'Bearer error=invalid_token',
+    ]) {
+      expect(redactSecret(text, undefined), text).toBe(text)
+    }
+  })
+
+  it('replaces a bearer credential at the end of a sentence, keeping its full stop, and one already redacted stays so', () => {
+    expect(redactSecret('sent Bearer abc.def-ghi.', undefined)).toBe('sent Bearer [redacted].')
+    expect(redactSecret('Bearer dG9rZW4xMjM0NTY3OA== was refused', undefined)).toBe('Bearer [redacted] was refused')
+    expect(redactSecret('Bearer [redacted]', undefined)).toBe('Bearer [redacted]')
+  })
+
+  it('replaces a JWT it was not told about wherever it stands', () => {
+    expect(redactSecret(`Bearer realm="x", token="${jwt}"`, 'another-token-value-0123')).toBe('Bearer realm="x", token="[redacted]"')
+    expect(redactSecret(`https://evil.example/?t=${jwt}&u=1`, undefined)).toBe('https://evil.example/?t=[redacted]&u=1')
+  })
 })
