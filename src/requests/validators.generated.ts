@@ -17,7 +17,7 @@ function fail(message: string): void {
 const K0 = /^[Hh][Tt][Tt][Pp][Ss]:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K1 = new Set(["audio","video","videoBasedScreenSharing","data"])
 const K2 = /^[A-Za-z][A-Za-z\d+.-]*:(?:[A-Za-z\d\-._~:/?#[\]@!$&'()*+,;=]|%[\dA-Fa-f]{2})*$/
-const K3 = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//
+const K3 = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]+([/?#]\S*)?$/
 const K4 = new Set(["oneToOne","multicast"])
 const K5 = new Set(["default","voicemail","skypeForBusiness","skypeForBusinessVoipPhone","unknownFutureValue"])
 const K6 = new Set(["none","noMissedCall","disableForwardingExceptPhone","disableForwarding","preferSkypeForBusiness","unknownFutureValue"])

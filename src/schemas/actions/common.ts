@@ -8,7 +8,7 @@ export const HttpsUrl: TString = Type.String({ pattern: '^[Hh][Tt][Tt][Pp][Ss]:/
  * Where Graph fetches a media file from: an absolute `http` or `https` URL. Graph's media servers download
  * it, so a `file:`, `data:` or relative URL can only fail, once the call is waiting on the prompt.
  */
-export const MediaUrl: TString = Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'an absolute http or https URL' })
+export const MediaUrl: TString = Type.String({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#]\\S*)?$', description: 'an absolute http or https URL' })
 
 /** An opaque string echoed back in the operation's notifications; Graph allows at most 256 characters. */
 export const ClientContext: TString = Type.String({ maxLength: 256 })

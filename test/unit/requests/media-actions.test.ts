@@ -44,6 +44,9 @@ describe('playPrompt', () => {
     ['with a file: uri, which Graph cannot fetch', mediaPrompt('file:///srv/prompts/beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
     ['with a data: uri', mediaPrompt('data:audio/wav;base64,UklGRg=='), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
     ['with an ftp: uri', mediaPrompt('ftp://cdn.contoso.com/beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a uri without a host', mediaPrompt('https://'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a uri whose host is empty', mediaPrompt('https:///beep.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
+    ['with a space in the uri', mediaPrompt('https://cdn.contoso.com/a b.wav'), '$.prompts[0].mediaInfo.uri', 'expected an absolute http or https URL'],
     ['with a beta loop count', { ...prompt, loop: 2 }, '$.prompts[0].loop', 'is not a property of PlayablePrompt; expected one of @odata.type, mediaInfo'],
   ])('refuses a prompt %s', (_, bad, path, message) => {
     expect(issues({ prompts: [bad] })).toEqual([{ path, message }])
