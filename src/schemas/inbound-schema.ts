@@ -1,9 +1,9 @@
 /**
- * The inbound (lenient) face of a schema as plain JSON Schema: what a callback endpoint should accept from
- * Graph. It matches what the notification parser's decoders accept: unknown properties allowed, nothing
- * required, enum values in any casing and values a version does not know yet, integers also as numeric
- * strings, `null` for any member, and no string formats (Graph's own values do not always meet them).
- * Validate with type coercion off: a validator that coerces (Fastify's Ajv does by default) turns a null
+ * The inbound (lenient) face of a schema as plain JSON Schema: what Graph sends as the notification
+ * parser's decoders read it without an issue: unknown properties allowed, nothing required, enum values in any casing and values a version does not know yet, integers also as numeric
+ * strings, `null` for any member but `@odata.type`, and no string formats (Graph's own values do not always meet them).
+ * The parser still reads, with issues, what this refuses, so a callback route that checks a body with it
+ * would refuse a whole batch for one odd item: there, check the envelope only. Validate with type coercion off: a validator that coerces (Fastify's Ajv does by default) turns a null
  * into "" and a one-item array into its item before the parser sees them.
  */
 type JsonSchema = Record<string, unknown>
@@ -27,7 +27,8 @@ function lenient(s: any): any {
   const out: any = {}
   for (const [k, v] of Object.entries(s)) {
     if (k === 'required' || k === 'additionalProperties' || k === 'minItems' || k === 'maxItems' || k === 'uniqueItems') continue
-    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, orNull(lenient(ps))])) : lenient(v)
+    // Every member may be null but `@odata.type`, which says what the value is (the decoders note a null one).
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, ps]) => [p, p === '@odata.type' ? lenient(ps) : orNull(lenient(ps))])) : lenient(v)
   }
   return out
 }
